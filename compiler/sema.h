@@ -1,0 +1,19 @@
+/*
+ * compiler/sema.h — semantic analysis: AST -> checked model.
+ */
+#ifndef CDC_SEMA_H
+#define CDC_SEMA_H
+
+#include "compiler/ast.h"
+#include "compiler/diag.h"
+#include "compiler/model.h"
+
+/*
+ * Resolves and checks a parsed file.  Every problem is reported to `diags`; the model
+ * is returned even then (with the erroneous parts left out), so callers decide by
+ * cdc_diag_errors() whether it can be used.
+ */
+cdc_model *cdc_sema_run(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
+                        const cdc_node *root);
+
+#endif

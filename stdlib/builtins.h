@@ -1,0 +1,43 @@
+/*
+ * stdlib/builtins.h — the standard library table (see builtins.def).
+ */
+#ifndef CDC_BUILTINS_H
+#define CDC_BUILTINS_H
+
+#include <stdbool.h>
+
+typedef enum cdc_volatility { CDC_IMMUTABLE, CDC_EVENT, CDC_VOLATILE } cdc_volatility;
+
+typedef enum cdc_pclass {
+	CDC_PC_STR, CDC_PC_INT, CDC_PC_NUM, CDC_PC_FLOAT8, CDC_PC_BOOL, CDC_PC_BYTEA,
+	CDC_PC_STRBYTES, CDC_PC_TS, CDC_PC_TEMPORAL, CDC_PC_JSON, CDC_PC_JSONISH, CDC_PC_ANY,
+	CDC_PC_T
+} cdc_pclass;
+
+typedef struct cdc_param {
+	const char *name;
+	cdc_pclass  cls;
+	bool        optional;
+	bool        variadic;
+} cdc_param;
+
+typedef struct cdc_builtin {
+	const char    *name;
+	const char    *params_spec;
+	const char    *result;        /* type name or rule, see builtins.def */
+	cdc_volatility vol;
+	const char    *doc;
+	int            id;            /* index in the table */
+	cdc_param      params[8];     /* parsed from params_spec */
+	int            nparams;
+	int            min_args;      /* parameters without '?' */
+	bool           variadic;
+} cdc_builtin;
+
+/* The overloads of a name (case-insensitive): *n set to how many; NULL if none. */
+const cdc_builtin *cdc_builtin_find(const char *name, int *n);
+int                cdc_builtin_count(void);
+const cdc_builtin *cdc_builtin_at(int i);
+const char        *cdc_pclass_name(cdc_pclass c);
+
+#endif
