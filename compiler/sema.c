@@ -205,15 +205,26 @@ kind_of(cdc_sema *s, const cdc_node *kn, bool target)
 	return NULL;
 }
 
-static void
+/* The well-formed entries of a source's tables/exclude list; others are reported. */
+static const cdc_node *
 check_table_list(cdc_sema *s, cdc_source *src, const cdc_node *list)
 {
+	cdc_node *ok = NULL;
 	for (const cdc_node *p = list; p; p = p->next) {
+		bool good = check_arity(s, p, src, 0);
 		for (const cdc_node *n = p->a; n; n = n->next)
-			if ((n->flags & CDC_NF_QUOTED) && !n->text[0])
+			if ((n->flags & CDC_NF_QUOTED) && !n->text[0]) {
 				cdc_diag_report(s->diags, CDC_E0107, n->loc, "empty quoted name");
-		check_arity(s, p, src, 0);
+				good = false;
+			}
+		if (good) {
+			cdc_node *c = cdc_arena_alloc(s->arena, sizeof *c);
+			*c = *p;
+			c->next = c->tail = NULL;
+			ok = cdc_ast_append(ok, c);
+		}
 	}
+	return ok;
 }
 
 static void
@@ -265,8 +276,8 @@ declare(cdc_sema *s, const cdc_node *root)
 			src->include = src->opts[CDC_OPT_SRC_TABLES]->names;
 		if (src->opts[CDC_OPT_SRC_EXCLUDE])
 			src->exclude = src->opts[CDC_OPT_SRC_EXCLUDE]->names;
-		check_table_list(s, src, src->include);
-		check_table_list(s, src, src->exclude);
+		src->include = check_table_list(s, src, src->include);
+		src->exclude = check_table_list(s, src, src->exclude);
 		bool has_hb = false;
 		for (const cdc_node *o = it->c; o; o = o->next)
 			has_hb |= strcmp(o->a->key, "heartbeat") == 0;
@@ -986,7 +997,9 @@ resolve_routes(cdc_sema *s, pending **pend, int npend)
 					"\"%s\" is matched by two merge blocks into \"%s\" that name different target tables",
 					p->table->display, p->target->name);
 				cdc_diag_note_at(g, p->c[k].merge->b->loc, "the other block");
-				cdc_diag_help(g, "name the table exactly in one merge block to settle it");
+				cdc_diag_help(g, top->spec == INT_MAX
+					? "a table is merged once into each target; remove one of the blocks"
+					: "name the table exactly in one merge block to settle it");
 			}
 		cdc_route *r = cdc_arena_zalloc(s->arena, sizeof *r);
 		r->table = p->table;
@@ -1008,7 +1021,9 @@ resolve_routes(cdc_sema *s, pending **pend, int npend)
 							"\"%s\" is matched by two merge blocks that set \"%s\" differently",
 							p->table->display, v->def->name);
 						cdc_diag_note_at(g, w->value->loc, "the other setting");
-						cdc_diag_help(g, "name the table exactly in one merge block to settle it");
+						cdc_diag_help(g, p->c[k].spec == INT_MAX
+							? "a table is merged once into each target; remove one of the blocks"
+							: "name the table exactly in one merge block to settle it");
 					}
 				}
 				break;

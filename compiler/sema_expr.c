@@ -615,9 +615,10 @@ in_list_ci(const char *w, const char *const *list)
 }
 
 static void
-bad_word(cdc_sema *s, const cdc_texpr *arg, const char *what, const char *w, const char *const *list)
+bad_word(cdc_sema *s, cdc_diag_code code, const cdc_node *at, const char *what, const char *w,
+         const char *const *list)
 {
-	cdc_diag *g = cdc_diag_report(s->diags, CDC_E0405, arg->node->loc, "unknown %s \"%s\"", what, w);
+	cdc_diag *g = cdc_diag_report(s->diags, code, at->loc, "unknown %s \"%s\"", what, w);
 	cdc_suggest sg;
 	cdc_suggest_init(&sg, w);
 	for (; *list; list++)
@@ -643,17 +644,17 @@ check_args(cdc_sema *s, const cdc_scope *sc, cdc_texpr *x)
 	long long v;
 	if (strcmp(name, "extract") == 0 || strcmp(name, "date_part") == 0) {
 		if ((w = const_str(a[0])) && !in_list_ci(w, fields)) {
-			bad_word(s, a[0], "date part", w, fields);
+			bad_word(s, CDC_E0405, a[0]->node, "date part", w, fields);
 			return false;
 		}
 	} else if (strcmp(name, "date_trunc") == 0) {
 		if ((w = const_str(a[0])) && !in_list_ci(w, units)) {
-			bad_word(s, a[0], "date_trunc unit", w, units);
+			bad_word(s, CDC_E0405, a[0]->node, "date_trunc unit", w, units);
 			return false;
 		}
 	} else if (strcmp(name, "encode") == 0 || strcmp(name, "decode") == 0) {
 		if ((w = const_str(a[1])) && !in_list_ci(w, formats)) {
-			bad_word(s, a[1], "encoding", w, formats);
+			bad_word(s, CDC_E0405, a[1]->node, "encoding", w, formats);
 			return false;
 		}
 	} else if (strcmp(name, "sha2") == 0) {
@@ -873,8 +874,23 @@ call(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const cdc_node *fname)
 
 /* ---- entry points ------------------------------------------------------------------ */
 
+static cdc_texpr *expr_node(cdc_sema *s, const cdc_scope *sc, const cdc_node *e);
+
+/* An expression with an erroneous part is erroneous as a whole: the error was reported
+ * where it happened, and nothing built on it is checked again. */
 cdc_texpr *
 cdc_sema_expr(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
+{
+	cdc_texpr *x = expr_node(s, sc, e);
+	if (!is_error(x))
+		for (int i = 0; i < x->nargs; i++)
+			if (x->args[i] && is_error(x->args[i]))
+				return tx_error(s, e);
+	return x;
+}
+
+static cdc_texpr *
+expr_node(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 {
 	switch (e->kind) {
 	case CDC_N_E_LIT:
@@ -965,7 +981,7 @@ check_rules(cdc_sema *s, cdc_table *t, const cdc_scope *sc)
 			while (actions[k] && strcmp(actions[k], n->c->key) != 0)
 				k++;
 			if (!actions[k]) {
-				bad_word(s, &(cdc_texpr){.node = n->c}, "quality action", n->c->key, actions);
+				bad_word(s, CDC_E0309, n->c, "quality action", n->c->key, actions);
 			} else {
 				r->action = (cdc_action)k;
 			}

@@ -476,8 +476,17 @@ cdc_sema_options(cdc_sema *s, cdc_opt_block block, unsigned kinds, const char *w
 				if (d->block == block && (d->kinds & kinds))
 					cdc_suggest_add(&sg, d->name);
 			}
+			const cdc_optdef *elsewhere = NULL;
+			for (int id = 0; id < CDC_OPT_COUNT && !elsewhere; id++) {
+				const cdc_optdef *d = cdc_opt_def((cdc_optid)id);
+				if (d->block != block && strcmp(d->name, key) == 0)
+					elsewhere = d;
+			}
 			if (cdc_suggest_best(&sg))
 				cdc_diag_help(g, "did you mean \"%s\"?", cdc_suggest_best(&sg));
+			else if (elsewhere)
+				cdc_diag_help(g, "\"%s\" is an option of %s blocks", key,
+				              cdc_opt_block_name(elsewhere->block));
 			continue;
 		}
 		if (seen[def->id]) {

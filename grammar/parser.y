@@ -341,7 +341,7 @@ test_item:
 	| GIVEN path FROM string         { $$ = cdc_ast_node(p, CDC_N_GIVEN, 0, @$, $2, NULL, $4); }
 	| EXPECT path '{' rows '}'       { $$ = cdc_ast_node(p, CDC_N_EXPECT, CDC_EXP_ROWS, @$, $2, $4, NULL); }
 	| EXPECT QUARANTINE path '{' rows '}' { $$ = cdc_ast_node(p, CDC_N_EXPECT, CDC_EXP_QUARANTINE, @$, $3, $5, NULL); }
-	| EXPECT FAILURE name            { $$ = cdc_ast_node(p, CDC_N_EXPECT, CDC_EXP_FAILURE, @$, NULL, NULL, $3); }
+	| EXPECT FAILURE ident           { $$ = cdc_ast_node(p, CDC_N_EXPECT, CDC_EXP_FAILURE, @$, NULL, NULL, $3); }
 	;
 
 changes:
@@ -364,7 +364,7 @@ rows:
 
 row:
 	ROW '{' fields '}'               { $$ = cdc_ast_node(p, CDC_N_ROW, 0, @$, $3, NULL, NULL); }
-	| ROW name '{' fields '}'        { $$ = cdc_ast_node(p, CDC_N_ROW, 0, @$, $4, $2, NULL); }
+	| ROW ident '{' fields '}'       { $$ = cdc_ast_node(p, CDC_N_ROW, 0, @$, $4, $2, NULL); }
 	;
 
 fields:
