@@ -1,0 +1,25 @@
+/*
+ * tests/unit/test_main.c — runs every unit test suite.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+Suite *support_suite(void);
+Suite *lexer_suite(void);
+Suite *parser_suite(void);
+Suite *types_suite(void);
+Suite *sema_suite(void);
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(support_suite());
+	srunner_add_suite(sr, lexer_suite());
+	srunner_add_suite(sr, parser_suite());
+	srunner_add_suite(sr, types_suite());
+	srunner_add_suite(sr, sema_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
