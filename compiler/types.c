@@ -71,6 +71,16 @@ cdc_type_names(void)
 	return names;
 }
 
+const char *
+cdc_type_spelling(int i, cdc_type *t, int *maxmods)
+{
+	if (i < 0 || (size_t)i >= NTYPE_NAMES)
+		return NULL;
+	*t = cdc_type_make(type_names[i].id);
+	*maxmods = type_names[i].ignore_mods ? 0 : type_names[i].maxmods;
+	return type_names[i].name;
+}
+
 cdc_tfamily
 cdc_type_family(cdc_type t)
 {

@@ -86,6 +86,9 @@ cdc_type_err cdc_type_parse(const char *name, const long *mods, int nmods, bool 
 /* Parses a type written as text ("numeric(12,2)", "character varying(20)", "integer[]"),
  * as the schema lock and cdcc schema pull write them. */
 cdc_type_err cdc_type_parse_text(const char *text, cdc_type *out, const char **why);
+/* The i-th accepted spelling with its type and how many modifiers it takes; NULL past
+ * the end.  For the documentation generator. */
+const char *cdc_type_spelling(int i, cdc_type *t, int *maxmods);
 /* Every accepted type name, NULL-terminated, for "did you mean" suggestions. */
 const char *const *cdc_type_names(void);
 

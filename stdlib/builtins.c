@@ -44,6 +44,8 @@ bad_spec(const cdc_builtin *b)
 static void
 parse_spec(cdc_builtin *b)
 {
+	if (!b->params_spec[0])
+		return;
 	char *spec = strdup(b->params_spec);
 	if (!spec)
 		abort();
