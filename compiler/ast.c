@@ -70,6 +70,15 @@ cdc_ast_type(cdc_parse *p, cdc_loc loc, const char *name, cdc_node *mods, unsign
 }
 
 cdc_node *
+cdc_ast_typed_literal(cdc_parse *p, cdc_loc loc, cdc_loc type_loc, const char *type,
+                      cdc_loc str_loc, const char *str)
+{
+	return cdc_ast_node(p, CDC_N_E_CAST, CDC_CAST_LITERAL, loc,
+	                    cdc_ast_leaf(p, CDC_N_E_LIT, CDC_LIT_STRING, str_loc, str),
+	                    cdc_ast_type(p, type_loc, type, NULL, 0), NULL);
+}
+
+cdc_node *
 cdc_ast_leaf(cdc_parse *p, cdc_node_kind k, int op, cdc_loc loc, const char *text)
 {
 	cdc_node *n = cdc_ast_node(p, k, op, loc, NULL, NULL, NULL);

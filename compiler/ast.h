@@ -98,7 +98,7 @@ enum { CDC_EXP_ROWS, CDC_EXP_QUARANTINE, CDC_EXP_FAILURE };
 enum { CDC_LIT_INT, CDC_LIT_DEC, CDC_LIT_FLOAT, CDC_LIT_STRING, CDC_LIT_TRUE, CDC_LIT_FALSE,
        CDC_LIT_NULL, CDC_LIT_INTERVAL };
 enum { CDC_IS_NULL, CDC_IS_TRUE, CDC_IS_FALSE, CDC_IS_DISTINCT };
-enum { CDC_CAST_FUNC, CDC_CAST_COLONS };
+enum { CDC_CAST_FUNC, CDC_CAST_COLONS, CDC_CAST_LITERAL };   /* CAST(x AS t), x::t, t 'x' */
 
 /* Operators, in one list so sema, fmt and the IR agree on spelling. */
 #define CDC_OPERATORS(X) \
@@ -156,6 +156,9 @@ cdc_node *cdc_ast_path(cdc_parse *p, cdc_loc loc, cdc_node *head);
 cdc_node *cdc_ast_path_add(cdc_node *path, cdc_node *seg, cdc_loc loc);
 cdc_node *cdc_ast_type(cdc_parse *p, cdc_loc loc, const char *name, cdc_node *mods,
                        unsigned flags);
+/* A typed literal, `date '2024-01-01'`: a CAST of the string to the named type. */
+cdc_node *cdc_ast_typed_literal(cdc_parse *p, cdc_loc loc, cdc_loc type_loc, const char *type,
+                                cdc_loc str_loc, const char *str);
 cdc_node *cdc_ast_name(cdc_parse *p, cdc_loc loc, const char *text, bool quoted);
 cdc_node *cdc_ast_name_at(cdc_parse *p, cdc_loc loc);   /* spelling taken from the source */
 cdc_node *cdc_ast_wild(cdc_parse *p, cdc_loc loc, const char *text);

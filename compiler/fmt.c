@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_WIDTH 100     /* a list longer than this is printed one item per line */
+#define MAX_WIDTH    100  /* a list longer than this is printed one item per line */
+#define ALIGN_NAMES   32  /* `=` and column types align after names up to this width */
+#define ALIGN_RULES   56  /* `else` aligns after conditions up to this width */
 
 typedef struct fmt {
 	cdc_buf          *out;
@@ -153,7 +155,11 @@ expr(cdc_buf *b, const cdc_node *e)
 		cdc_buf_puts(b, " END");
 		break;
 	case CDC_N_E_CAST:
-		if (e->op == CDC_CAST_FUNC) {
+		if (e->op == CDC_CAST_LITERAL) {
+			put_type(b, e->b);
+			cdc_buf_putc(b, ' ');
+			expr(b, e->a);
+		} else if (e->op == CDC_CAST_FUNC) {
 			cdc_buf_puts(b, "CAST(");
 			expr(b, e->a);
 			cdc_buf_puts(b, " AS ");
@@ -519,6 +525,7 @@ render(fmt *f, const cdc_node *n, line *l)
 			cdc_buf_putc(a, ' ');
 			put_name(a, n->b);
 		}
+		size_t head = a->len;
 		cdc_buf_puts(a, n->a ? " { " : " {}");
 		for (const cdc_node *fl = n->a; fl; fl = fl->next) {
 			put_name(a, fl->a);
@@ -526,6 +533,32 @@ render(fmt *f, const cdc_node *n, line *l)
 			expr(a, fl->b);
 			cdc_buf_puts(a, fl->next ? ", " : " }");
 		}
+		if ((size_t)f->indent * 2 + width(cdc_buf_str(a)) <= MAX_WIDTH)
+			break;
+		/* too long for one line: one field per line, `=` aligned */
+		cdc_buf_truncate(a, head);
+		cdc_buf_puts(a, " {\n");
+		size_t w = 0;
+		for (const cdc_node *fl = n->a; fl; fl = fl->next) {
+			cdc_buf name = CDC_BUF_INIT;
+			put_name(&name, fl->a);
+			if (width(cdc_buf_str(&name)) > w && width(cdc_buf_str(&name)) <= ALIGN_NAMES)
+				w = width(cdc_buf_str(&name));
+			cdc_buf_free(&name);
+		}
+		for (const cdc_node *fl = n->a; fl; fl = fl->next) {
+			cdc_buf_pad(a, ' ', (size_t)(f->indent + 1) * 2);
+			size_t before = a->len;
+			put_name(a, fl->a);
+			size_t nw = width(a->data + before);
+			cdc_buf_pad(a, ' ', (w > nw ? w - nw : 0) + 1);
+			cdc_buf_puts(a, "= ");
+			expr(a, fl->b);
+			cdc_buf_putc(a, '\n');
+		}
+		cdc_buf_pad(a, ' ', (size_t)f->indent * 2);
+		cdc_buf_putc(a, '}');
+		l->multiline = true;
 		break;
 	}
 	case CDC_N_GIVEN:
@@ -624,11 +657,14 @@ block_body(fmt *f, const cdc_node *owner, const cdc_node *first, uint32_t open, 
 		line *lines = calloc((size_t)count, sizeof *lines);
 		size_t w = 0;
 		int i = 0;
+		/* Alignment stops at a cap: one long line does not push the whole run right;
+		 * lines longer than the cap keep a single space. */
+		size_t cap = n->kind == CDC_N_RULE ? ALIGN_RULES : ALIGN_NAMES;
 		for (const cdc_node *k = n; k != run_end; k = k->next, i++) {
 			lines[i].node = k;
 			render(f, k, &lines[i]);
 			size_t lw = width(cdc_buf_str(&lines[i].lhs));
-			if (lines[i].rhs.len && !lines[i].multiline && lw > w)
+			if (lines[i].rhs.len && !lines[i].multiline && lw > w && lw <= cap)
 				w = lw;
 		}
 		for (i = 0; i < count; i++) {

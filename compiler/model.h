@@ -36,7 +36,7 @@ struct cdc_optval {
 	const cdc_node   *value;   /* its value node */
 	const char       *str;     /* STRING, ENUM word, secret literal / env name / file path,
 	                              STAGING url */
-	cdc_secret_kind   secret;  /* SECRET */
+	cdc_secret_kind   secret;  /* SECRET; STRING read from the environment: CDC_SECRET_ENV */
 	int64_t           num;     /* INT; DURATION in microseconds (-1: off); SIZE in bytes */
 	bool              flag;    /* BOOL */
 	int               sub;     /* DELETES: cdc_deletes; SORTKEY: cdc_sortstyle */
@@ -153,6 +153,9 @@ struct cdc_route {
 	cdc_deletes     deletes;
 	const char     *soft_column;
 	bool            append;
+	cdc_column     *cols;      /* the target table's columns: the transformed row, plus
+	                              the soft-delete flag when the route has one */
+	int             ncols;
 };
 
 struct cdc_source {

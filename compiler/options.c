@@ -90,7 +90,7 @@ const char *
 cdc_vkind_name(cdc_vkind v)
 {
 	static const char *const names[] = {
-		"a string", "a secret: a string, env(\"NAME\") or file(\"path\")", "an integer",
+		"a string or env(\"NAME\")", "a string", "a secret: a string, env(\"NAME\") or file(\"path\")", "an integer",
 		"true or false", "a duration such as 10s", "a duration or off", "a size such as 64MB",
 		"one of the listed words", "a list of tables", "a column or a list of columns",
 		"a column name", "hard, ignore, soft or soft(column)",

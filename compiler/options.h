@@ -38,7 +38,8 @@ typedef enum cdc_opt_block {
 } cdc_opt_block;
 
 typedef enum cdc_vkind {
-	CDC_V_STRING,        /* "text" */
+	CDC_V_STRING,        /* "text", or env("NAME") read when the pipeline starts */
+	CDC_V_LITERAL,       /* "text" only: needed while checking */
 	CDC_V_SECRET,        /* "text", env("NAME") or file("path") */
 	CDC_V_INT,           /* 123 */
 	CDC_V_BOOL,          /* true | false */

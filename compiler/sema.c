@@ -909,6 +909,8 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 	if (maxname && ((int)strlen(r->name) > maxname || (int)strlen(r->schema) > maxname))
 		cdc_diag_report(s->diags, CDC_E0108, tpath->loc, "target table \"%s\" has a name longer than %s's limit of %d bytes",
 		                r->display, cdc_dialect_name(kind), maxname);
+	r->cols = t->out;
+	r->ncols = t->nout;
 	if (!t->checked)
 		return;    /* its own errors are reported; column checks would only repeat them */
 
@@ -916,7 +918,16 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 		route_key(s, r);
 	const cdc_optval *dv = r->opts[CDC_OPT_MRG_DELETES];
 	r->deletes = dv ? (cdc_deletes)dv->sub : CDC_DELETES_HARD;
-	if (r->deletes == CDC_DELETES_SOFT) {
+	r->cols = t->out;
+	r->ncols = t->nout;
+	if (dv && r->append) {
+		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0508, dv->value->loc,
+			"\"deletes\" does not apply: this merge appends every change to \"%s\"", r->display);
+		cdc_diag_note(g, r->target->kind->database
+			? "with mode = append a delete arrives as a row of its own; op() tells it apart"
+			: "s3 and files targets always append; a delete arrives as a row of its own");
+		cdc_diag_help(g, "remove the deletes option, or add _op = op() in a transform to record the operation");
+	} else if (r->deletes == CDC_DELETES_SOFT) {
 		r->soft_column = dv->str;
 		int i = cdc_sema_find_column(t->out, t->nout, dv->str);
 		if (i >= 0 && t->out[i].type.id != CDC_TY_BOOL) {
@@ -924,6 +935,10 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 				"soft-delete column \"%s\" is already a column of \"%s\" with type %s", dv->str, t->display,
 				cdc_sema_type_str(s, t->out[i].type));
 			cdc_diag_help(g, "name another column: deletes = soft(_deleted)");
+		} else if (i < 0) {
+			r->cols = cdc_arena_alloc(s->arena, (size_t)(t->nout + 1) * sizeof *r->cols);
+			memcpy(r->cols, t->out, (size_t)t->nout * sizeof *r->cols);
+			r->cols[r->ncols++] = (cdc_column){dv->str, cdc_type_make(CDC_TY_BOOL), true, dv->value};
 		}
 	}
 	const cdc_optval *dk = r->opts[CDC_OPT_MRG_DISTKEY], *ds = r->opts[CDC_OPT_MRG_DISTSTYLE];

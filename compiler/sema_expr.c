@@ -98,12 +98,13 @@ void
 cdc_sema_unknown_column(cdc_sema *s, const cdc_scope *sc, const cdc_node *name, const char *verb)
 {
 	cdc_diag *g;
+	const char *where = sc->where ? sc->where : sc->table ? sc->table->display : "the row";
 	if (verb)
 		g = cdc_diag_report(s->diags, CDC_E0304, name->loc, "cannot %s column \"%s\": %s has no such column",
-		                    verb, name->key, sc->table ? sc->table->display : "the row");
+		                    verb, name->key, where);
 	else
 		g = cdc_diag_report(s->diags, CDC_E0304, name->loc, "column \"%s\" does not exist in %s",
-		                    name->key, sc->table ? sc->table->display : "the row");
+		                    name->key, where);
 	for (const cdc_removed *r = sc->removed; r; r = r->next) {
 		if (strcmp(r->name, name->key) == 0) {
 			if (r->renamed)
@@ -197,6 +198,43 @@ const_str(const cdc_texpr *x)
 	return x && x->kind == CDC_TX_CONST && x->lit == CDC_LIT_STRING ? x->text : NULL;
 }
 
+/*
+ * Reports a literal that is no valid value of type `to` (E0413).  String literals are
+ * checked wherever they meet a typed value; number literals only where they become a
+ * value of the type (casts, test rows) — in a comparison 123456 may well meet a
+ * numeric(4,2).  Returns false after reporting.
+ */
+bool
+cdc_sema_literal_fits(cdc_sema *s, const cdc_texpr *x, cdc_type to, bool numbers)
+{
+	const cdc_texpr *lit = x;
+	bool neg = false;
+	if (x->kind == CDC_TX_UNARY && x->op == CDC_OP_NEG && x->args[0]->kind == CDC_TX_CONST) {
+		lit = x->args[0];
+		neg = true;
+	}
+	if (lit->kind != CDC_TX_CONST || to.id == CDC_TY_ERROR || to.id == CDC_TY_UNKNOWN)
+		return true;
+	bool str = lit->lit == CDC_LIT_STRING && !neg;
+	bool num = lit->lit == CDC_LIT_INT || lit->lit == CDC_LIT_DEC;
+	if (!str && !(num && numbers && cdc_type_family(to) == CDC_TF_NUMBER))
+		return true;
+	const char *text = neg ? cdc_arena_printf(s->arena, "-%s", lit->text) : lit->text;
+	const char *why;
+	if (cdc_type_literal_ok(to, text, &why))
+		return true;
+	cdc_diag_report(s->diags, CDC_E0413, x->node->loc, str ? "'%s' is not a valid %s: %s"
+	                : "%s is not a valid %s: %s", text, cdc_sema_type_str(s, to), why);
+	return false;
+}
+
+/* A string literal on one side of a comparison takes the other side's type. */
+static bool
+operands_fit(cdc_sema *s, const cdc_texpr *a, const cdc_texpr *b)
+{
+	return cdc_sema_literal_fits(s, a, b->type, false) && cdc_sema_literal_fits(s, b, a->type, false);
+}
+
 /* ---- operators ----------------------------------------------------------------------- */
 
 static bool
@@ -240,6 +278,8 @@ binary(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 			cdc_diag_help(g, "cast one side: CAST(x AS type) or x::type");
 			return tx_error(s, e);
 		}
+		if (!operands_fit(s, l, r))
+			return tx_error(s, e);
 		return x;
 	default: {
 		cdc_type t;
@@ -312,6 +352,8 @@ is_test(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 		                tstr(s, x->args[1]));
 		return tx_error(s, e);
 	}
+	if (e->op == CDC_IS_DISTINCT && !operands_fit(s, a, x->args[1]))
+		return tx_error(s, e);
 	return x;
 }
 
@@ -334,6 +376,8 @@ in_list(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 			cdc_diag_note_at(g, e->a->loc, "the value tested is %s", tstr(s, x->args[0]));
 			return tx_error(s, e);
 		}
+		if (!operands_fit(s, x->args[0], x->args[i]))
+			return tx_error(s, e);
 		common = c;
 	}
 	return fold_flags(x);
@@ -354,6 +398,9 @@ between(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 				tstr(s, x->args[0]));
 			return tx_error(s, e);
 		}
+	for (int i = 1; i < 3; i++)
+		if (!operands_fit(s, x->args[0], x->args[i]))
+			return tx_error(s, e);
 	return fold_flags(x);
 }
 
@@ -395,6 +442,8 @@ case_expr(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 		if (operand && !cdc_type_comparable(operand->type, cond->type)) {
 			cdc_diag_report(s->diags, CDC_E0408, w->a->loc, "WHEN value of type %s does not match %s",
 			                tstr(s, cond), tstr(s, operand));
+			bad = true;
+		} else if (operand && !operands_fit(s, operand, cond)) {
 			bad = true;
 		}
 		cdc_texpr *then = cdc_sema_expr(s, sc, w->b);
@@ -476,6 +525,8 @@ cast(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 		                cdc_sema_type_str(s, t));
 		return tx_error(s, e);
 	}
+	if (!cdc_sema_literal_fits(s, a, t, true))
+		return tx_error(s, e);
 	return x;
 }
 
@@ -614,7 +665,7 @@ in_list_ci(const char *w, const char *const *list)
 	return false;
 }
 
-static void
+static cdc_diag *
 bad_word(cdc_sema *s, cdc_diag_code code, const cdc_node *at, const char *what, const char *w,
          const char *const *list)
 {
@@ -625,6 +676,7 @@ bad_word(cdc_sema *s, cdc_diag_code code, const cdc_node *at, const char *what, 
 		cdc_suggest_add(&sg, *list);
 	if (cdc_suggest_best(&sg))
 		cdc_diag_help(g, "did you mean \"%s\"?", cdc_suggest_best(&sg));
+	return g;
 }
 
 /* Checks that need an argument's value: units, bit sizes, regular expressions. */
@@ -770,7 +822,7 @@ result_type(cdc_sema *s, cdc_texpr *x)
 	} else {
 		cdc_type t;
 		const char *why;
-		if (cdc_type_parse(r, NULL, 0, false, &t, &why) != CDC_TYERR_OK) {
+		if (cdc_type_parse_text(r, &t, &why) != CDC_TYERR_OK) {
 			fprintf(stderr, "cdcc: internal error: bad result \"%s\" of builtin %s\n", r, x->fn->name);
 			abort();
 		}
@@ -814,8 +866,27 @@ call(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const cdc_node *fname)
 		static const char *const aggregates[] = {"count", "sum", "avg", "min", "max", "array_agg",
 		                                         "string_agg", NULL};
 		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0308, fname->loc, "unknown function \"%s\"", fname->key);
+		/* names from other SQL dialects, with what to write instead */
+		static const char *const hints[][2] = {
+			{"sha256", "sha2(value, 256)"}, {"sha512", "sha2(value, 512)"}, {"sha224", "sha2(value, 224)"},
+			{"sha384", "sha2(value, 384)"}, {"date", "CAST(value AS date) or value::date"},
+			{"nvl", "coalesce(a, b)"}, {"ifnull", "coalesce(a, b)"}, {"isnull", "coalesce(a, b)"},
+			{"getdate", "now()"}, {"sysdate", "now()"}, {"current_timestamp", "now()"},
+			{"len", "length(s)"}, {"instr", "strpos(s, sub)"}, {"ucase", "upper(s)"},
+			{"lcase", "lower(s)"}, {"iif", "CASE WHEN c THEN a ELSE b END"},
+			{"if", "CASE WHEN c THEN a ELSE b END"}, {"to_number", "CAST(s AS numeric(p,s))"},
+			{"datediff", "a - b (dates give days, timestamps an interval)"},
+			{"dateadd", "t + interval '1 day' (or t + 1d)"}, {"uuid", "uuid_generate()"},
+			{"rlike", "regexp_like(s, pattern)"}, {"json_extract", "json_extract_path_text(j, 'key')"},
+		};
+		const char *hint = NULL;
+		for (size_t k = 0; k < sizeof hints / sizeof hints[0] && !hint; k++)
+			if (strcasecmp(hints[k][0], fname->key) == 0)
+				hint = hints[k][1];
 		if (in_list_ci(fname->key, aggregates)) {
 			cdc_diag_note(g, "rules and transforms see one row at a time; aggregates do not apply");
+		} else if (hint) {
+			cdc_diag_help(g, "write %s", hint);
 		} else {
 			cdc_suggest sg;
 			cdc_suggest_init(&sg, fname->key);
@@ -981,7 +1052,8 @@ check_rules(cdc_sema *s, cdc_table *t, const cdc_scope *sc)
 			while (actions[k] && strcmp(actions[k], n->c->key) != 0)
 				k++;
 			if (!actions[k]) {
-				bad_word(s, CDC_E0309, n->c, "quality action", n->c->key, actions);
+				cdc_diag *g = bad_word(s, CDC_E0309, n->c, "quality action", n->c->key, actions);
+				cdc_diag_note(g, "actions are fail, quarantine, drop and warn");
 			} else {
 				r->action = (cdc_action)k;
 			}
@@ -1033,7 +1105,7 @@ void
 cdc_sema_table_pipeline(cdc_sema *s, cdc_table *t)
 {
 	unsigned errors = cdc_diag_error_reports(s->diags);
-	cdc_scope sc = {t->cols, t->ncols, t, NULL, false};
+	cdc_scope sc = {.cols = t->cols, .ncols = t->ncols, .table = t};
 	check_rules(s, t, &sc);
 
 	row r = {NULL, 0, 0};

@@ -51,12 +51,14 @@ typedef struct cdc_removed {
 typedef struct cdc_scope {
 	const cdc_column *cols;       /* the row the expression reads */
 	int               ncols;
-	const cdc_table  *table;      /* for messages and before() */
+	const cdc_table  *table;      /* for before(); its name for messages unless `where` */
+	const char       *where;      /* names the row in messages: "dw.analytics.orders" */
 	cdc_removed      *removed;    /* columns earlier steps dropped or renamed */
 	bool              constant;   /* test values: no columns, no event functions */
 } cdc_scope;
 
 cdc_texpr  *cdc_sema_expr(cdc_sema *s, const cdc_scope *sc, const cdc_node *e);
+bool        cdc_sema_literal_fits(cdc_sema *s, const cdc_texpr *x, cdc_type to, bool numbers);
 cdc_texpr  *cdc_sema_cond(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const char *what);
 int         cdc_sema_find_column(const cdc_column *cols, int n, const char *key);
 void        cdc_sema_unknown_column(cdc_sema *s, const cdc_scope *sc, const cdc_node *name,

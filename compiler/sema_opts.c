@@ -50,6 +50,15 @@ what_value(const cdc_node *v)
 static cdc_diag *
 wrong_kind(cdc_sema *s, const cdc_optdef *d, const cdc_node *v)
 {
+	if (d->vkind == CDC_V_ENUM) {
+		char words[128];
+		snprintf(words, sizeof words, "%s", d->choices);
+		for (char *c = words; *c; c++)
+			if (*c == '|')
+				*c = '/';
+		return cdc_diag_report(s->diags, CDC_E0504, v->loc, "option \"%s\" takes one of the words %s, not %s",
+		                       d->name, words, what_value(v));
+	}
 	return cdc_diag_report(s->diags, CDC_E0504, v->loc, "option \"%s\" takes %s, not %s",
 	                       d->name, cdc_vkind_name(d->vkind), what_value(v));
 }
@@ -222,6 +231,19 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 	const char *w = word_of(v);
 	switch (d->vkind) {
 	case CDC_V_STRING:
+		if (v->kind == CDC_N_V_CALL && strcmp(v->a->key, "env") == 0) {
+			/* read when the pipeline starts: one file for several environments */
+			const cdc_node *arg = v->b;
+			if (!arg || arg->next || arg->kind != CDC_N_V_STRING || !arg->text[0]) {
+				cdc_diag_report(s->diags, CDC_E0504, v->loc, "env() takes one non-empty string: env(\"NAME\")");
+				return false;
+			}
+			out->secret = CDC_SECRET_ENV;
+			out->str = arg->text;
+			return true;
+		}
+		/* fall through */
+	case CDC_V_LITERAL:
 		if (v->kind != CDC_N_V_STRING) {
 			cdc_diag *g = wrong_kind(s, d, v);
 			if (w)
@@ -343,21 +365,35 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 		return true;
 	}
 	case CDC_V_TABLES: {
-		if (v->kind == CDC_N_PATH) {
-			out->names = cdc_ast_append(NULL, (cdc_node *)v);
-			return true;
-		}
-		if (v->kind != CDC_N_V_LIST) {
+		/* A list of paths; a lone double-quoted string is a quoted one-part name
+		 * (`tables = ["Orders"]` for sources without schemas). */
+		const cdc_node *items = v->kind == CDC_N_V_LIST ? v->a : v;
+		if (v->kind != CDC_N_V_LIST && v->kind != CDC_N_PATH && !(v->kind == CDC_N_V_STRING && !v->op)) {
 			wrong_kind(s, d, v);
 			return false;
 		}
-		for (const cdc_node *e = v->a; e; e = e->next)
-			if (e->kind != CDC_N_PATH) {
+		cdc_node *paths = NULL;
+		for (const cdc_node *e = items; e; e = v->kind == CDC_N_V_LIST ? e->next : NULL) {
+			cdc_node *p = cdc_arena_alloc(s->arena, sizeof *p);
+			if (e->kind == CDC_N_PATH) {
+				*p = *e;
+			} else if (e->kind == CDC_N_V_STRING && !e->op && e->text[0]) {
+				cdc_node *name = cdc_arena_zalloc(s->arena, sizeof *name);
+				name->kind = CDC_N_NAME;
+				name->loc = e->loc;
+				name->text = name->key = e->text;
+				name->flags = CDC_NF_QUOTED;
+				name->tail = name;
+				*p = (cdc_node){.kind = CDC_N_PATH, .loc = e->loc, .a = name};
+			} else {
 				cdc_diag_report(s->diags, CDC_E0504, e->loc,
 					"option \"%s\" takes table names and patterns, not %s", d->name, what_value(e));
 				return false;
 			}
-		out->names = v->a;
+			p->next = p->tail = NULL;
+			paths = cdc_ast_append(paths, p);
+		}
+		out->names = paths;
 		return true;
 	}
 	case CDC_V_COLUMNS:

@@ -12,12 +12,12 @@
 /* Fields of one change or row: known columns, constant values of a fitting type. */
 static cdc_tfield *
 fields(cdc_sema *s, const cdc_node *list, const cdc_column *cols, int ncols, const cdc_table *t,
-       int *nout)
+       const char *where, int *nout)
 {
 	int n = (int)cdc_ast_list_len(list);
 	cdc_tfield *out = cdc_arena_zalloc(s->arena, (size_t)(n + 1) * sizeof *out);
-	cdc_scope cscope = {NULL, 0, t, NULL, true};
-	cdc_scope names = {cols, ncols, t, NULL, false};
+	cdc_scope cscope = {.table = t, .where = where, .constant = true};
+	cdc_scope names = {.cols = cols, .ncols = ncols, .table = t, .where = where};
 	*nout = 0;
 	for (const cdc_node *f = list; f; f = f->next) {
 		int ci = cdc_sema_find_column(cols, ncols, f->a->key);
@@ -34,6 +34,8 @@ fields(cdc_sema *s, const cdc_node *list, const cdc_column *cols, int ncols, con
 		if (!cdc_type_coercible(v->type, cols[ci].type) && !cdc_type_castable(v->type, cols[ci].type))
 			cdc_diag_report(s->diags, CDC_E0405, f->b->loc, "value of type %s does not fit column \"%s\" (%s)",
 			                cdc_sema_type_str(s, v->type), cols[ci].name, cdc_sema_type_str(s, cols[ci].type));
+		else
+			cdc_sema_literal_fits(s, v, cols[ci].type, true);
 		out[*nout].col = ci;
 		out[*nout].value = v;
 		(*nout)++;
@@ -62,7 +64,7 @@ given(cdc_sema *s, const cdc_node *g, cdc_tgiven *out)
 		cdc_tchange *ch = &out->changes[out->nchanges++];
 		ch->op = c->op;
 		ch->decl = c;
-		ch->fields = fields(s, c->a, t->cols, t->ncols, t, &ch->nfields);
+		ch->fields = fields(s, c->a, t->cols, t->ncols, t, NULL, &ch->nfields);
 		if (c->op != CDC_CHG_UPDATE && c->op != CDC_CHG_DELETE)
 			continue;
 		for (int k = 0; k < t->npk; k++) {
@@ -148,7 +150,7 @@ expect(cdc_sema *s, const cdc_node *e, cdc_texpect *out, const cdc_test *test)
 					cdc_diag_note_at(g, row->rule->decl->loc, "rule defined here");
 				}
 			}
-			row->fields = fields(s, r->a, t->cols, t->ncols, t, &row->nfields);
+			row->fields = fields(s, r->a, t->cols, t->ncols, t, NULL, &row->nfields);
 		}
 		return;
 	}
@@ -171,7 +173,7 @@ expect(cdc_sema *s, const cdc_node *e, cdc_texpect *out, const cdc_test *test)
 		row->decl = r;
 		if (r->b)
 			cdc_diag_report(s->diags, CDC_E0704, r->b->loc, "only quarantined rows name a rule");
-		row->fields = fields(s, r->a, t->out, t->nout, t, &row->nfields);
+		row->fields = fields(s, r->a, route->cols, route->ncols, t, route->display, &row->nfields);
 	}
 }
 

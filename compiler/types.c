@@ -4,6 +4,8 @@
 #include "compiler/types.h"
 #include "compiler/ast.h"
 
+#include <cjson/cJSON.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -503,4 +505,387 @@ cdc_type_parse_text(const char *text, cdc_type *out, const char **why)
 	else if (*p)
 		return CDC_TYERR_UNKNOWN;
 	return cdc_type_parse(name, mods, nmods, array, out, why);
+}
+
+/* ---- literal validation --------------------------------------------------------- */
+
+static const char *
+skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+static bool
+word_is(const char *p, const char *w)
+{
+	p = skip_space(p);
+	size_t n = strlen(w);
+	return strncasecmp(p, w, n) == 0 && *skip_space(p + n) == '\0';
+}
+
+/* Reads exactly n digits. */
+static bool
+digits(const char **p, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)**p))
+			return false;
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+	}
+	return true;
+}
+
+static bool
+parse_date(const char **p, const char **why)
+{
+	int y, m, d;
+	const char *q = *p;
+	int ylen = 0;
+	while (isdigit((unsigned char)q[ylen]))
+		ylen++;
+	if (ylen < 4 || !digits(&q, ylen, &y) || *q++ != '-' || !digits(&q, 2, &m) || *q++ != '-' ||
+	    !digits(&q, 2, &d)) {
+		*why = "dates are written YYYY-MM-DD";
+		return false;
+	}
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (m < 1 || m > 12) {
+		*why = "the month must be 01 to 12";
+		return false;
+	}
+	if (d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 && !leap)) {
+		*why = "no such day in the calendar";
+		return false;
+	}
+	*p = q;
+	return true;
+}
+
+static bool
+parse_time(const char **p, const char **why)
+{
+	int h, mi, sec = 0;
+	const char *q = *p;
+	if (!digits(&q, 2, &h) || *q++ != ':' || !digits(&q, 2, &mi)) {
+		*why = "times are written HH:MM[:SS[.ffffff]]";
+		return false;
+	}
+	if (*q == ':') {
+		q++;
+		if (!digits(&q, 2, &sec)) {
+			*why = "times are written HH:MM[:SS[.ffffff]]";
+			return false;
+		}
+		if (*q == '.') {
+			q++;
+			int n = 0;
+			while (isdigit((unsigned char)*q))
+				q++, n++;
+			if (n == 0 || n > 6) {
+				*why = "fractional seconds take 1 to 6 digits";
+				return false;
+			}
+		}
+	}
+	if (h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi || sec))) {
+		*why = "hour, minute or second out of range";
+		return false;
+	}
+	*p = q;
+	return true;
+}
+
+/* Z, +HH, +HHMM, +HH:MM, or a zone name (UTC, Europe/Paris). */
+static bool
+parse_zone(const char **p)
+{
+	const char *q = skip_space(*p);
+	if (*q == 'Z' || *q == 'z') {
+		*p = q + 1;
+		return true;
+	}
+	if (*q == '+' || *q == '-') {
+		int h, m;
+		q++;
+		if (!digits(&q, 2, &h) || h > 15)
+			return false;
+		if (*q == ':')
+			q++;
+		if (isdigit((unsigned char)*q) && (!digits(&q, 2, &m) || m > 59))
+			return false;
+		*p = q;
+		return true;
+	}
+	if (!isalpha((unsigned char)*q))
+		return false;
+	while (isalnum((unsigned char)*q) || *q == '/' || *q == '_' || *q == '-' || *q == '+')
+		q++;
+	*p = q;
+	return true;
+}
+
+static bool
+clock_word(const char *t, const char **why)
+{
+	static const char *const words[] = {"now", "today", "tomorrow", "yesterday", "allballs"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (word_is(t, words[i])) {
+			*why = "a value that depends on the clock makes runs differ; write a fixed value";
+			return true;
+		}
+	return false;
+}
+
+static bool
+parse_interval(const char *t, const char **why)
+{
+	static const char *const units[] = {
+		"microsecond", "microseconds", "us", "usec", "usecs", "millisecond", "milliseconds", "ms",
+		"msec", "msecs", "second", "seconds", "s", "sec", "secs", "minute", "minutes", "m", "min",
+		"mins", "hour", "hours", "h", "hr", "hrs", "day", "days", "d", "week", "weeks", "w",
+		"month", "months", "mon", "mons", "year", "years", "y", "yr", "yrs", "decade", "decades",
+		"century", "centuries", "millennium", "millennia"};
+	const char *p = skip_space(t);
+	*why = "intervals are written like '1 day 2 hours', '02:30:00' or 'P1DT2H'";
+	if (*p == 'P' || *p == 'p') {          /* ISO 8601 */
+		p++;
+		bool any = false, in_time = false;
+		while (*p) {
+			if ((*p == 'T' || *p == 't') && !in_time) {
+				in_time = true;
+				p++;
+				continue;
+			}
+			const char *start = p;
+			while (isdigit((unsigned char)*p) || *p == '.')
+				p++;
+			if (p == start || !strchr(in_time ? "HMShms" : "YMWDymwd", *p))
+				return false;
+			p++;
+			any = true;
+		}
+		return any;
+	}
+	bool any = false;
+	while (*(p = skip_space(p))) {
+		if (word_is(p, "ago"))
+			break;
+		const char *start = p;
+		if (*p == '+' || *p == '-')
+			p++;
+		while (isdigit((unsigned char)*p) || *p == '.')
+			p++;
+		if (p == start)
+			return false;
+		if (*p == ':') {                    /* [-]H:MM[:SS[.ffffff]]: hours take any width */
+			int v;
+			p++;
+			if (!digits(&p, 2, &v) || v > 59)
+				return false;
+			if (*p == ':') {
+				p++;
+				if (!digits(&p, 2, &v) || v > 59)
+					return false;
+				if (*p == '.') {
+					p++;
+					if (!isdigit((unsigned char)*p))
+						return false;
+					while (isdigit((unsigned char)*p))
+						p++;
+				}
+			}
+			any = true;
+			continue;
+		}
+		p = skip_space(p);
+		const char *u = p;
+		while (isalpha((unsigned char)*p))
+			p++;
+		size_t n = (size_t)(p - u);
+		bool known = false;
+		for (size_t i = 0; i < sizeof units / sizeof units[0] && !known; i++)
+			known = strlen(units[i]) == n && strncasecmp(u, units[i], n) == 0;
+		if (!known)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+bool
+cdc_type_literal_ok(cdc_type t, const char *text, const char **why)
+{
+	*why = NULL;
+	if (t.id == CDC_TY_ERROR || t.id == CDC_TY_UNKNOWN || t.array)
+		return true;
+	const char *p = skip_space(text);
+	switch (t.id) {
+	case CDC_TY_BOOL: {
+		static const char *const words[] = {"true", "false", "t", "f", "yes", "no", "y", "n",
+		                                    "on", "off", "1", "0"};
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (word_is(p, words[i]))
+				return true;
+		*why = "booleans are true or false";
+		return false;
+	}
+	case CDC_TY_INT2:
+	case CDC_TY_INT4:
+	case CDC_TY_INT8: {
+		const char *q = p + (*p == '+' || *p == '-');
+		if (!isdigit((unsigned char)*q) || *skip_space(q + strspn(q, "0123456789")) != '\0') {
+			*why = "not an integer";
+			return false;
+		}
+		while (*q == '0' && isdigit((unsigned char)q[1]))
+			q++;
+		size_t n = strspn(q, "0123456789");
+		static const char *const maxes[] = {"32767", "2147483647", "9223372036854775807"};
+		const char *max = maxes[t.id - CDC_TY_INT2];
+		size_t mlen = strlen(max);
+		if (n > mlen || (n == mlen && strncmp(q, max, n) > 0 &&
+		                 !(*p == '-' && t.id == CDC_TY_INT8 && strncmp(q, "9223372036854775808", n) == 0) &&
+		                 !(*p == '-' && strncmp(q, t.id == CDC_TY_INT2 ? "32768" : "2147483648", n) == 0))) {
+			*why = "out of range for the type";
+			return false;
+		}
+		return true;
+	}
+	case CDC_TY_NUMERIC:
+	case CDC_TY_FLOAT4:
+	case CDC_TY_FLOAT8: {
+		if (word_is(p, "nan") || (t.id != CDC_TY_NUMERIC || t.mod < 0 ? (word_is(p, "infinity") ||
+		    word_is(p, "-infinity") || word_is(p, "+infinity")) : false))
+			return true;
+		const char *q = p + (*p == '+' || *p == '-');
+		while (*q == '0' && isdigit((unsigned char)q[1]))
+			q++;
+		size_t ip = strspn(q, "0123456789");
+		size_t fp = q[ip] == '.' ? strspn(q + ip + 1, "0123456789") : 0;
+		const char *e = q + ip + (q[ip] == '.' ? 1 + fp : 0);
+		long exp = 0;
+		if ((*e == 'e' || *e == 'E') && (ip || fp)) {
+			char *end;
+			exp = strtol(e + 1, &end, 10);
+			if (end == e + 1)
+				e = "x";
+			else
+				e = end;
+		}
+		if ((ip == 0 && fp == 0) || *skip_space(e) != '\0') {
+			*why = "not a number";
+			return false;
+		}
+		if (t.id == CDC_TY_NUMERIC && t.mod >= 0) {
+			long intd = (ip == 1 && q[0] == '0') ? 0 : (long)ip;
+			intd += exp;
+			if (intd > t.mod - t.scale) {
+				*why = "too many digits before the decimal point for the type";
+				return false;
+			}
+		}
+		return true;
+	}
+	case CDC_TY_CHAR:
+	case CDC_TY_VARCHAR: {
+		if (t.mod < 0)
+			return true;
+		long n = 0;
+		for (const char *q = text; *q; q++)
+			n += ((unsigned char)*q & 0xC0) != 0x80;
+		if (n > t.mod) {
+			*why = "longer than the type's length";
+			return false;
+		}
+		return true;
+	}
+	case CDC_TY_DATE:
+		if (word_is(p, "infinity") || word_is(p, "-infinity") || word_is(p, "epoch"))
+			return true;
+		if (clock_word(p, why) || !parse_date(&p, why))
+			return false;
+		if (*skip_space(p)) {
+			*why = "dates are written YYYY-MM-DD";
+			return false;
+		}
+		return true;
+	case CDC_TY_TIMESTAMP:
+	case CDC_TY_TIMESTAMPTZ:
+		if (word_is(p, "infinity") || word_is(p, "-infinity") || word_is(p, "epoch"))
+			return true;
+		if (clock_word(p, why) || !parse_date(&p, why))
+			return false;
+		if (*p == 'T' || *p == 't' || *p == ' ') {
+			p = skip_space(p + 1);
+			if (*p && !parse_time(&p, why))
+				return false;
+		}
+		if (*skip_space(p) && !parse_zone(&p)) {
+			*why = "timestamps are written YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM]";
+			return false;
+		}
+		if (*skip_space(p)) {
+			*why = "timestamps are written YYYY-MM-DD HH:MM:SS[.ffffff][+HH:MM]";
+			return false;
+		}
+		return true;
+	case CDC_TY_TIME:
+	case CDC_TY_TIMETZ:
+		if (clock_word(p, why) || !parse_time(&p, why))
+			return false;
+		if (*skip_space(p) && (t.id == CDC_TY_TIME || !parse_zone(&p))) {
+			*why = "times are written HH:MM[:SS[.ffffff]]";
+			return false;
+		}
+		if (*skip_space(p)) {
+			*why = "times are written HH:MM[:SS[.ffffff]]";
+			return false;
+		}
+		return true;
+	case CDC_TY_INTERVAL:
+		return parse_interval(p, why);
+	case CDC_TY_UUID: {
+		const char *q = p;
+		bool brace = *q == '{';
+		q += brace;
+		int hex = 0;
+		for (; *q && *q != '}'; q++) {
+			if (isxdigit((unsigned char)*q))
+				hex++;
+			else if (*q != '-')
+				break;
+		}
+		if (hex != 32 || (brace && *q++ != '}') || *skip_space(q)) {
+			*why = "UUIDs are written as 32 hex digits, e.g. a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11";
+			return false;
+		}
+		return true;
+	}
+	case CDC_TY_JSON:
+	case CDC_TY_JSONB: {
+		cJSON *j = cJSON_Parse(text);
+		if (!j) {
+			*why = "not valid JSON";
+			return false;
+		}
+		cJSON_Delete(j);
+		return true;
+	}
+	case CDC_TY_BYTEA:
+		if (strncmp(text, "\\x", 2) == 0) {
+			size_t n = strlen(text + 2);
+			if (n % 2 || strspn(text + 2, "0123456789abcdefABCDEF") != n) {
+				*why = "hex bytea is written \\x followed by pairs of hex digits";
+				return false;
+			}
+		}
+		return true;
+	default:
+		return true;
+	}
 }

@@ -113,4 +113,13 @@ cdc_arith_err cdc_type_arith(int op, cdc_type a, cdc_type b, cdc_type *out);
 /* True if values of a and b can be compared with = < etc. */
 bool cdc_type_comparable(cdc_type a, cdc_type b);
 
+/*
+ * Checks that a literal's text is a valid value of type t: what PostgreSQL would accept
+ * for a string constant of that type ('2024-02-30' is not a date, 'abc' not a bigint,
+ * 12345.6 not a numeric(4,2)).  Values that depend on the clock ('now', 'today') are
+ * refused: pipelines and their tests must be reproducible.  On failure *why says what
+ * is wrong (static text).
+ */
+bool cdc_type_literal_ok(cdc_type t, const char *text, const char **why);
+
 #endif

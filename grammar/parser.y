@@ -440,6 +440,7 @@ c_expr:
 	| func_call                             { $$ = $1; }
 	| CASE case_arg when_list case_else END_P { $$ = cdc_ast_node(p, CDC_N_E_CASE, 0, @$, $2, $3, $4); }
 	| CAST '(' a_expr AS type ')'           { $$ = cdc_ast_node(p, CDC_N_E_CAST, CDC_CAST_FUNC, @$, $3, $5, NULL); }
+	| NAME SQSTRING                         { $$ = cdc_ast_typed_literal(p, @$, @1, $1, @2, $2); }
 	;
 
 literal:
