@@ -1,0 +1,8 @@
+-- E0102: a test block with a misspelled change kind
+pipeline p { }
+
+test "new order" {
+  given shop.public.orders {
+    upsert { id = 1 }
+  }
+}

@@ -1,0 +1,1 @@
+-- E0201: a file holding only a comment declares no pipeline

@@ -1,0 +1,27 @@
+-- E0304: "paid" in double quotes is a quoted column name, not a string
+pipeline p { }
+
+source shop postgres {
+  dsn       = env("SHOP_DSN")
+  heartbeat = 1m
+  tables    = [public.orders]
+}
+
+table shop.public.orders {
+  id          bigint primary key
+  customer_id bigint not null
+  amount      numeric(12,2)
+  status      text
+  email       text
+  created_at  timestamptz
+}
+
+target dw postgres {
+  dsn = env("DW_DSN")
+}
+
+merge shop.public.orders into dw.public.orders { }
+
+quality shop.public.orders {
+  require status <> "cancelled" else drop
+}

@@ -1,0 +1,28 @@
+-- E0304: drop and rename of columns that do not exist
+pipeline p { }
+
+source shop postgres {
+  dsn       = env("SHOP_DSN")
+  heartbeat = 1m
+  tables    = [public.orders]
+}
+
+table shop.public.orders {
+  id          bigint primary key
+  customer_id bigint not null
+  amount      numeric(12,2)
+  status      text
+  email       text
+  created_at  timestamptz
+}
+
+target dw postgres {
+  dsn = env("DW_DSN")
+}
+
+merge shop.public.orders into dw.public.orders { }
+
+transform shop.public.orders {
+  drop internal_notes, emial
+  rename state to order_state
+}

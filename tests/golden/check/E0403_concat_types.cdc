@@ -1,0 +1,32 @@
+-- E0403: || joins text (and arrays); other operand types are rejected
+pipeline p { }
+
+source shop postgres {
+  dsn       = env("SHOP_DSN")
+  heartbeat = 1m
+  tables    = [public.orders]
+}
+
+table shop.public.orders {
+  id         bigint primary key
+  amount     numeric(12,2)
+  qty        int
+  status     text
+  paid       boolean
+  payload    jsonb
+  tags       text[]
+  created_at timestamptz
+  ship_date  date
+}
+
+target dw postgres {
+  dsn = env("DW_DSN")
+}
+
+merge shop.public.orders into dw.public.orders { }
+
+transform shop.public.orders {
+  a = status || qty
+  b = paid || payload
+  c = qty || amount
+}

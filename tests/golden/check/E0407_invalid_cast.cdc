@@ -1,0 +1,34 @@
+-- E0407: casts between types that have no conversion
+pipeline p { }
+
+source shop postgres {
+  dsn       = env("SHOP_DSN")
+  heartbeat = 1m
+  tables    = [public.orders]
+}
+
+table shop.public.orders {
+  id         bigint primary key
+  amount     numeric(12,2)
+  qty        int
+  status     text
+  paid       boolean
+  payload    jsonb
+  tags       text[]
+  created_at timestamptz
+  ship_date  date
+}
+
+target dw postgres {
+  dsn = env("DW_DSN")
+}
+
+merge shop.public.orders into dw.public.orders { }
+
+transform shop.public.orders {
+  a = paid::date
+  b = CAST(created_at AS boolean)
+  c = payload::int
+  d = tags::int[]
+  e = ship_date::time
+}

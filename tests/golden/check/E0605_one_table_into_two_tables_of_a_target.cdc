@@ -1,0 +1,23 @@
+-- E0605: one table merged into two different tables of the same target (current + history)
+pipeline p { }
+
+source shop postgres {
+  dsn       = env("SHOP_DSN")
+  heartbeat = 1m
+  tables    = [public.orders]
+}
+
+table shop.public.orders {
+  id     bigint primary key
+  amount numeric(12,2)
+}
+
+target dw postgres {
+  dsn = env("DW_DSN")
+}
+
+merge shop.public.orders into dw.public.orders { }
+
+merge shop.public.orders into dw.history.orders {
+  mode = append
+}

@@ -1,0 +1,35 @@
+-- E0706: expect failure names a rule whose action is not fail; an unknown rule is E0704
+pipeline p { }
+
+source shop postgres {
+  dsn       = env("SHOP_DSN")
+  heartbeat = 1m
+  tables    = [public.orders]
+}
+
+table shop.public.orders {
+  id         bigint primary key
+  amount     numeric(12,2)
+  status     text
+  created_at timestamptz
+}
+
+quality shop.public.orders {
+  require positive: amount >= 0 else quarantine
+  require known_status: status IN ('new', 'paid') else drop
+  require has_id: id IS NOT NULL else fail
+}
+
+target dw postgres {
+  dsn = env("DW_DSN")
+}
+
+merge shop.public.orders into dw.public.orders { }
+
+test "failures" {
+  given shop.public.orders {
+    insert { id = 1, amount = -5.00, status = 'new' }
+  }
+  expect failure positive
+  expect failure has_idd
+}

@@ -1,0 +1,231 @@
+#!/bin/sh
+# tests/golden/run.sh — golden tests for cdcc diagnostics and formatting.
+#
+# usage: run.sh [--update] [CDCC]
+#
+#   CDCC      the compiler to test (default: ../../cdcc relative to this script)
+#   --update  rewrite the expected files from the current output instead of comparing
+#
+# check/NAME.cdc   an input; NAME.txt holds the exact stderr of
+#                  `cdcc check --color=never NAME.cdc` (run in check/) plus a final
+#                  line "exit: N"; NAME.json the exact stdout of
+#                  `cdcc check --format=json NAME.cdc` plus "exit: N".
+#                  Auxiliary files (NAME.lock.json, NAME.*.jsonl) sit next to it.
+# fmt/NAME.cdc     a valid, badly formatted input; NAME.expected.cdc is the exact
+#                  `cdcc fmt --stdout NAME.cdc`.  Also checked: formatting the expected
+#                  file changes nothing, `cdcc check` reports the same diagnostics for
+#                  both files (formatting must not change meaning), and `cdcc fmt --check`
+#                  exits 0 on the expected file and 1 on the input.
+#
+# Property checks that --update does not silence:
+#   - every code listed by `cdcc codes` is the code of a diagnostic in some check/*.json;
+#   - secrets never print: every password or key written in a test input contains the
+#     marker "s3cr3t", and no expected or actual output may contain that marker.
+#
+# Prints one line per failure (with a unified diff where useful) and a summary
+# "golden: N passed, M failed"; exits 1 if anything failed, 2 on a usage error.
+# Works from any directory and leaves no files behind.
+
+LC_ALL=C
+export LC_ALL
+unset NO_COLOR CLICOLOR_FORCE
+
+SECRET_MARKER=s3cr3t
+
+update=0
+cdcc=
+for arg in "$@"; do
+	case $arg in
+	--update) update=1 ;;
+	-h|--help)
+		sed -n '2,/^$/s/^# \{0,1\}//p' "$0"
+		exit 0 ;;
+	-*) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
+	*)
+		if [ -n "$cdcc" ]; then
+			echo "run.sh: more than one CDCC given" >&2
+			exit 2
+		fi
+		cdcc=$arg ;;
+	esac
+done
+
+here=$(cd "$(dirname "$0")" && pwd) || exit 2
+[ -n "$cdcc" ] || cdcc=$here/../../cdcc
+case $cdcc in
+/*) ;;
+*) cdcc=$(pwd)/$cdcc ;;
+esac
+cdcc_dir=$(cd "$(dirname "$cdcc")" 2>/dev/null && pwd) || {
+	echo "run.sh: no directory for $cdcc" >&2
+	exit 2
+}
+cdcc=$cdcc_dir/$(basename "$cdcc")
+if [ ! -x "$cdcc" ]; then
+	echo "run.sh: $cdcc is not an executable" >&2
+	exit 2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cdcc-golden.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP
+
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL: $*"
+}
+
+# compare EXPECTED ACTUAL WHAT: passes if equal; with --update, writes EXPECTED.
+compare() {
+	if [ "$update" = 1 ]; then
+		if [ ! -f "$1" ] || ! cmp -s "$1" "$2"; then
+			cp "$2" "$1"
+			echo "updated: ${1#"$here"/}"
+		fi
+		pass
+		return
+	fi
+	if [ ! -f "$1" ]; then
+		fail "$3: missing expected file ${1#"$here"/} (run with --update to create it)"
+		return
+	fi
+	if cmp -s "$1" "$2"; then
+		pass
+	else
+		fail "$3: output differs from ${1#"$here"/}"
+		diff -u "$1" "$2" | sed 's/^/    /'
+	fi
+}
+
+# Diagnostics without file names and positions, for comparing two spellings of a file.
+diags_only() {
+	grep -v -E '^[[:space:]]*"(file|line|column|end_line|end_column)":'
+}
+
+# ---- check/ --------------------------------------------------------------------------
+
+mkdir "$tmp/check" "$tmp/fmt" || exit 2
+inputs=0
+cd "$here/check" || exit 2
+for f in *.cdc; do
+	[ -f "$f" ] || continue
+	inputs=$((inputs + 1))
+	name=${f%.cdc}
+	out=$tmp/check/$name
+
+	"$cdcc" check --color=never "$f" 2>"$out.txt" >/dev/null
+	echo "exit: $?" >>"$out.txt"
+	compare "$here/check/$name.txt" "$out.txt" "check/$f (text)"
+
+	"$cdcc" check --format=json "$f" >"$out.json" 2>/dev/null
+	echo "exit: $?" >>"$out.json"
+	compare "$here/check/$name.json" "$out.json" "check/$f (json)"
+
+done
+[ "$inputs" -gt 0 ] || fail "no inputs in check/"
+
+# Expected files whose input is gone.
+for e in *.txt *.json; do
+	[ -f "$e" ] || continue
+	case $e in *.lock.json) continue ;; esac
+	[ -f "${e%.*}.cdc" ] || fail "check/$e: no input ${e%.*}.cdc for this expected file"
+done
+
+# Secrets never print: no expected file may hold one (so --update cannot record a leak,
+# and a leak in the output fails the comparison with a clean expected file).
+for e in *.txt *.json; do
+	[ -f "$e" ] || continue
+	case $e in *.lock.json) continue ;; esac
+	if grep -q "$SECRET_MARKER" "$e"; then
+		fail "check/$e: a secret is printed (\"...$SECRET_MARKER...\"):"
+		grep -n "$SECRET_MARKER" "$e" | sed 's/^/    /'
+	else
+		pass
+	fi
+done
+
+# ---- coverage: every code is reported by some expected JSON file ----------------------
+
+"$cdcc" codes >"$tmp/codes" 2>&1 || fail "cdcc codes failed"
+awk '{ print $1 }' "$tmp/codes" | sort -u >"$tmp/codes.all"
+: >"$tmp/codes.seen"
+for f in *.cdc; do
+	[ -f "${f%.cdc}.json" ] || continue
+	sed -n 's/^[[:space:]]*"code":[[:space:]]*"\([A-Z][0-9]*\)".*/\1/p' "${f%.cdc}.json"
+done | sort -u >"$tmp/codes.seen"
+missing=$(comm -23 "$tmp/codes.all" "$tmp/codes.seen")
+if [ -n "$missing" ] || [ ! -s "$tmp/codes.all" ]; then
+	fail "coverage: codes no check/*.json reports:" $missing
+else
+	pass
+fi
+
+# ---- fmt/ ------------------------------------------------------------------------------
+
+fmt_inputs=0
+cd "$here/fmt" || exit 2
+for f in *.cdc; do
+	[ -f "$f" ] || continue
+	case $f in *.expected.cdc) continue ;; esac
+	fmt_inputs=$((fmt_inputs + 1))
+	name=${f%.cdc}
+	exp=$name.expected.cdc
+	out=$tmp/fmt/$name
+
+	"$cdcc" fmt --stdout "$f" >"$out.expected.cdc" 2>"$out.err"
+	rc=$?
+	if [ "$rc" != 0 ]; then
+		fail "fmt/$f: cdcc fmt --stdout exited $rc"
+		sed 's/^/    /' "$out.err"
+		continue
+	fi
+	compare "$here/fmt/$exp" "$out.expected.cdc" "fmt/$f"
+	[ -f "$exp" ] || continue
+
+	# idempotent: formatting the expected file changes nothing
+	"$cdcc" fmt --stdout "$exp" >"$out.again" 2>&1
+	if cmp -s "$exp" "$out.again"; then
+		pass
+	else
+		fail "fmt/$exp: formatting it again changes it (not idempotent)"
+		diff -u "$exp" "$out.again" | sed 's/^/    /'
+	fi
+
+	# formatting keeps the meaning: same diagnostics, positions aside
+	"$cdcc" check --format=json "$f" >"$out.json.before" 2>/dev/null
+	rc=$?
+	diags_only <"$out.json.before" >"$out.diags.before"
+	echo "exit: $rc" >>"$out.diags.before"
+	"$cdcc" check --format=json "$exp" >"$out.json.after" 2>/dev/null
+	rc=$?
+	diags_only <"$out.json.after" >"$out.diags.after"
+	echo "exit: $rc" >>"$out.diags.after"
+	if cmp -s "$out.diags.before" "$out.diags.after"; then
+		pass
+	else
+		fail "fmt/$f: cdcc check reports different diagnostics after formatting (meaning changed)"
+		diff -u "$out.diags.before" "$out.diags.after" | sed 's/^/    /'
+	fi
+
+	# fmt --check: 0 on the formatted file, 1 on the input
+	"$cdcc" fmt --check "$exp" >/dev/null 2>&1
+	rc=$?
+	if [ "$rc" = 0 ]; then pass; else fail "fmt/$exp: cdcc fmt --check exited $rc, expected 0"; fi
+	"$cdcc" fmt --check "$f" >/dev/null 2>&1
+	rc=$?
+	if [ "$rc" = 1 ]; then pass; else fail "fmt/$f: cdcc fmt --check exited $rc, expected 1 (input already formatted?)"; fi
+done
+[ "$fmt_inputs" -gt 0 ] || fail "no inputs in fmt/"
+
+for e in *.expected.cdc; do
+	[ -f "$e" ] || continue
+	[ -f "${e%.expected.cdc}.cdc" ] || fail "fmt/$e: no input ${e%.expected.cdc}.cdc for this expected file"
+done
+
+echo "inputs: $inputs in check/, $fmt_inputs in fmt/"
+echo "golden: $passed passed, $failed failed"
+[ "$failed" = 0 ]
