@@ -35,6 +35,18 @@ cdc_ast_node(cdc_parse *p, cdc_node_kind k, int op, cdc_loc loc, cdc_node *a, cd
 	n->a = a;
 	n->b = b;
 	n->c = c;
+	unsigned d = 0;
+	if (a && a->depth > d)
+		d = a->depth;
+	if (b && b->depth > d)
+		d = b->depth;
+	if (c && c->depth > d)
+		d = c->depth;
+	n->depth = d + 1;
+	if (n->depth > CDC_AST_MAX_DEPTH && !p->too_deep) {
+		p->too_deep = true;        /* reported by the parse driver */
+		p->too_deep_loc = loc;
+	}
 	return n;
 }
 

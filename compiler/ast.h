@@ -122,6 +122,7 @@ struct cdc_node {
 	const char   *key;    /* NAME: lookup key (unquoted names folded to lower case) */
 	int           op;
 	unsigned      flags;  /* CDC_NF_* */
+	unsigned      depth;  /* 1 + the deepest child: bounded so later passes may recurse */
 	cdc_node     *a, *b, *c;
 	cdc_node     *next;   /* next element of the list this node is in */
 	cdc_node     *tail;   /* on a list's first element: its last element */
@@ -144,7 +145,16 @@ typedef struct cdc_parse {
 	uint32_t           offset;        /* lexer: byte offset of the next token */
 	uint32_t           comment_depth; /* lexer: nesting inside a block comment */
 	uint32_t           comment_start; /* lexer: offset of the outermost open comment */
+	bool               too_deep;      /* a tree exceeded CDC_AST_MAX_DEPTH ... */
+	cdc_loc            too_deep_loc;  /* ... first here */
 } cdc_parse;
+
+/* Deepest tree the passes accept: they recurse over expressions, and a left-associative
+ * chain (1 + 1 + ...) grows the tree without growing the parser's stack. */
+#define CDC_AST_MAX_DEPTH 256
+
+/* Longest name, in bytes: the longest identifier any supported target accepts. */
+#define CDC_MAX_NAME 127
 
 /* Constructors, one per shape; each action in parser.y is one call of these. */
 cdc_node *cdc_ast_node(cdc_parse *p, cdc_node_kind k, int op, cdc_loc loc,

@@ -60,7 +60,8 @@ static const char usage_fmt[] =
 	"usage: cdcc fmt [options] FILE...\n"
 	"\n"
 	"Rewrites each file in the canonical format, keeping every comment, and prints the\n"
-	"names of the files it changed.\n"
+	"names of the files it changed.  A file named - is read from standard input and\n"
+	"written to standard output.\n"
 	"\n"
 	"options:\n"
 	"  --check            change nothing; list the files that are not formatted and\n"
@@ -135,8 +136,9 @@ use_color(const char *when)
 		return true;
 	if (strcmp(when, "never") == 0)
 		return false;
-	const char *term = getenv("TERM");
-	return isatty(STDERR_FILENO) && !getenv("NO_COLOR") && term && strcmp(term, "dumb") != 0;
+	/* no-color.org: NO_COLOR set to a non-empty value turns colour off */
+	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
+	return isatty(STDERR_FILENO) && !(no_color && *no_color) && term && strcmp(term, "dumb") != 0;
 }
 
 static int
@@ -214,12 +216,14 @@ cmd_check(int argc, char **argv)
 			cJSON_AddNumberToObject(jf, "warnings", w);
 			cJSON_AddItemToArray(jfiles, jf);
 		}
-		if (verbose && format == TEXT && e == 0 && u.model) {
+		if (verbose && format == TEXT && e == 0 && !(werror && w) && u.model) {
 			const cdc_model *m = u.model;
-			fprintf(stderr, "%s: ok: pipeline \"%s\", %d source%s, %d target%s, %d route%s%s%s\n",
+			fprintf(stderr, "%s: ok: pipeline \"%s\", %d source%s, %d target%s, %d route%s",
 			        u.file->path, m->name, m->nsources, m->nsources == 1 ? "" : "s", m->ntargets,
-			        m->ntargets == 1 ? "" : "s", m->nroutes, m->nroutes == 1 ? "" : "s",
-			        w ? ", warnings: " : "", w ? (w == 1 ? "1" : "several") : "");
+			        m->ntargets == 1 ? "" : "s", m->nroutes, m->nroutes == 1 ? "" : "s");
+			if (w)
+				fprintf(stderr, ", %u warning%s", w, w == 1 ? "" : "s");
+			fputc('\n', stderr);
 		}
 		if ((e || (werror && w)) && status == EXIT_CLEAN)
 			status = EXIT_PROBLEMS;
@@ -307,14 +311,14 @@ cmd_fmt(int argc, char **argv)
 		cdc_buf out = CDC_BUF_INIT;
 		cdc_fmt_file(&out, &u.parse);
 		bool same = out.len == u.file->len && memcmp(cdc_buf_str(&out), u.file->text, out.len) == 0;
-		if (to_stdout) {
+		if (to_stdout || strcmp(a, "-") == 0) {      /* standard input goes to standard output */
 			fwrite(cdc_buf_str(&out), 1, out.len, stdout);
 		} else if (!same) {
 			printf("%s\n", u.file->path);
 			if (check) {
 				if (status == EXIT_CLEAN)
 					status = EXIT_PROBLEMS;
-			} else if (strcmp(a, "-") == 0 || !write_file(a, &out)) {
+			} else if (!write_file(a, &out)) {
 				status = EXIT_USAGE;
 			}
 		}

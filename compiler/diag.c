@@ -27,7 +27,40 @@ struct cdc_diags {
 	bool               sorted;
 	cdc_loc           *masks;     /* secret ranges, never printed */
 	unsigned           nmasks, masks_cap;
+	const char        *subjects[2];   /* what the current checks are about, or NULL */
 };
+
+void
+cdc_diag_subjects(cdc_diags *d, const char *subject, const char *subject2)
+{
+	d->subjects[0] = subject;
+	d->subjects[1] = subject2;
+}
+
+/* The message with every occurrence of the current subjects replaced by "\x01". */
+static const char *
+fold_key(cdc_diags *d, const char *msg)
+{
+	if (!d->subjects[0] && !d->subjects[1])
+		return msg;
+	cdc_buf b = CDC_BUF_INIT;
+	for (const char *p = msg; *p;) {
+		size_t hit = 0;
+		for (int i = 0; i < 2 && !hit; i++)
+			if (d->subjects[i] && d->subjects[i][0] &&
+			    strncmp(p, d->subjects[i], strlen(d->subjects[i])) == 0)
+				hit = strlen(d->subjects[i]);
+		if (hit) {
+			cdc_buf_putc(&b, '\x01');
+			p += hit;
+		} else {
+			cdc_buf_putc(&b, *p++);
+		}
+	}
+	const char *r = cdc_arena_strdup(d->arena, cdc_buf_str(&b));
+	cdc_buf_free(&b);
+	return r;
+}
 
 const cdc_diag_info *
 cdc_diag_info_of(cdc_diag_code c)
@@ -58,13 +91,20 @@ cdc_diag_report(cdc_diags *d, cdc_diag_code code, cdc_loc loc, const char *fmt, 
 {
 	if (diag_table[code].sev == CDC_SEV_ERROR)
 		d->error_reports++;
-	/* A block that applies to many tables reports the same problem once per table; keep
-	 * the first and count the others.  The scan is linear, but files have few
-	 * diagnostics. */
+	va_list ap;
+	va_start(ap, fmt);
+	const char *msg = cdc_arena_vprintf(d->arena, fmt, ap);
+	va_end(ap);
+	const char *fold = fold_key(d, msg);
+	/* The scan is linear, but files have few diagnostics. */
 	for (unsigned i = 0; i < d->n; i++) {
 		cdc_diag *g = d->items[i];
-		if (g->code == code && g->loc.start == loc.start && g->loc.end == loc.end) {
-			g->repeats++;
+		if (g->code == code && g->loc.start == loc.start && g->loc.end == loc.end &&
+		    strcmp(g->fold, fold) == 0) {
+			if (strcmp(g->msg, msg) != 0 && !(g->last && strcmp(g->last, msg) == 0)) {
+				g->repeats++;
+				g->last = msg;
+			}
 			return NULL;
 		}
 	}
@@ -72,10 +112,8 @@ cdc_diag_report(cdc_diags *d, cdc_diag_code code, cdc_loc loc, const char *fmt, 
 	g->code = code;
 	g->loc = loc;
 	g->arena = d->arena;
-	va_list ap;
-	va_start(ap, fmt);
-	g->msg = cdc_arena_vprintf(d->arena, fmt, ap);
-	va_end(ap);
+	g->msg = msg;
+	g->fold = fold;
 	g->seq = d->n;
 	if (d->n == d->cap) {
 		unsigned cap = d->cap ? d->cap * 2 : 16;
@@ -202,7 +240,7 @@ cdc_diag_sort(cdc_diags *d)
 #define C_CARET  "\033[1;32m"
 
 static const char *
-col(const cdc_diag_style *st, const char *c)
+col_(const cdc_diag_style *st, const char *c)
 {
 	return st->color ? c : "";
 }
@@ -211,12 +249,32 @@ static const char *
 repeats_note(cdc_arena *a, unsigned n)
 {
 	return cdc_arena_printf(a,
-		"reported once; the same problem occurs %u more time%s here, for other tables "
-		"this block applies to", n, n == 1 ? "" : "s");
+		"reported once: the same problem occurs for %u more table%s this block applies to",
+		n, n == 1 ? "" : "s");
 }
 
+/* Length of the valid UTF-8 character at s (n bytes left), or 0. */
+static size_t
+utf8_char(const unsigned char *s, size_t n)
+{
+	size_t k = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 && s[0] >= 0xC2 ? 2
+	         : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+	if (k == 0 || k > n)
+		return 0;
+	for (size_t j = 1; j < k; j++)
+		if ((s[j] & 0xC0) != 0x80)
+			return 0;
+	return k;
+}
+
+#define SNIPPET_BEFORE 60    /* columns kept before the caret on a long line */
+#define SNIPPET_WIDTH  160   /* columns shown of a long line */
+
 /* Prints the line holding `loc` and an underline below it: '^' then '~' to the end of
- * the range (clipped to the line).  Tabs expand to 8-column stops so carets line up. */
+ * the range (clipped to the line).  What reaches the terminal is sanitised: control
+ * bytes and invalid UTF-8 print as '?' (a pipeline file must not drive the terminal),
+ * tabs expand to 8-column stops so the carets line up, secrets print as '*', and a long
+ * line is cut to a window around the caret. */
 static void
 print_snippet(FILE *out, const cdc_diags *d, cdc_loc loc, const cdc_diag_style *st)
 {
@@ -226,44 +284,65 @@ print_snippet(FILE *out, const cdc_diags *d, cdc_loc loc, const cdc_diag_style *
 	size_t len;
 	const char *text = cdc_srcfile_line(f, line, &len);
 	uint32_t lstart = f->line_starts[line - 1];
-	cdc_buf src = CDC_BUF_INIT, mark = CDC_BUF_INIT;
-	size_t vcol = 0;
 	uint32_t end = loc.end > loc.start ? loc.end : loc.start + 1;
-	for (size_t i = 0; i <= len; i++) {
-		uint32_t off = lstart + (uint32_t)i;
-		unsigned char ch = i < len ? (unsigned char)text[i] : ' ';
-		bool secret = i < len && masked(d, off);
-		if ((ch & 0xC0) == 0x80) {            /* UTF-8 continuation: no column of its own */
-			if (i < len && !secret)
-				cdc_buf_putc(&src, (char)ch);
-			continue;
-		}
-		size_t w = ch == '\t' ? 8 - vcol % 8 : 1;
-		if (i < len) {
-			if (ch == '\t')
-				cdc_buf_pad(&src, ' ', w);
-			else
-				cdc_buf_putc(&src, secret ? '*' : (char)ch);
-		}
-		char m = ' ';
-		if (off == loc.start)
-			m = '^';
-		else if (off > loc.start && off < end && i < len)
-			m = '~';
-		if (m != ' ' || off < loc.start)
-			cdc_buf_pad(&mark, m, w);
-		vcol += w;
-		if (i == len && off < loc.start)
-			break;
+	/* the window, in columns */
+	size_t first = c0 > SNIPPET_BEFORE + 1 ? c0 - 1 - SNIPPET_BEFORE : 0;
+	size_t last = first + SNIPPET_WIDTH;
+	cdc_buf src = CDC_BUF_INIT, mark = CDC_BUF_INIT;
+	size_t vcol = 0, col = 0;
+	bool cut_right = false;
+	if (first) {
+		cdc_buf_puts(&src, "...");
+		cdc_buf_puts(&mark, "   ");
 	}
+	for (size_t i = 0; i <= len;) {
+		uint32_t off = lstart + (uint32_t)i;
+		size_t k = i < len ? utf8_char((const unsigned char *)text + i, len - i) : 1;
+		bool bad = k == 0;
+		if (bad)
+			k = 1;
+		if (col >= last && i < len) {
+			cut_right = true;
+			break;
+		}
+		unsigned char ch = i < len ? (unsigned char)text[i] : ' ';
+		size_t w = ch == '\t' ? 8 - vcol % 8 : 1;
+		if (col >= first) {
+			if (i < len) {
+				if (masked(d, off))
+					cdc_buf_putc(&src, '*');
+				else if (ch == '\t')
+					cdc_buf_pad(&src, ' ', w);
+				else if (bad || ch < 0x20 || ch == 0x7f)
+					cdc_buf_putc(&src, '?');
+				else
+					cdc_buf_put(&src, text + i, k);
+			}
+			char m = ' ';
+			if (off == loc.start)
+				m = '^';
+			else if (off > loc.start && off < end && i < len)
+				m = '~';
+			if (m != ' ' || off < loc.start)
+				cdc_buf_pad(&mark, m, w);
+			vcol += w;
+		}
+		if (i == len || (off >= loc.start && off >= end))
+			if (i == len)
+				break;
+		col++;
+		i += k;
+	}
+	if (cut_right)
+		cdc_buf_puts(&src, "...");
 	while (mark.len && mark.data[mark.len - 1] == ' ')
 		cdc_buf_truncate(&mark, mark.len - 1);
 	int gw = snprintf(NULL, 0, "%u", line);
 	if (gw < 4)
 		gw = 4;
 	fprintf(out, " %*u | %s\n", gw, line, cdc_buf_str(&src));
-	fprintf(out, " %*s | %s%s%s\n", gw, "", col(st, C_CARET), cdc_buf_str(&mark),
-	        col(st, C_RESET));
+	fprintf(out, " %*s | %s%s%s\n", gw, "", col_(st, C_CARET), cdc_buf_str(&mark),
+	        col_(st, C_RESET));
 	cdc_buf_free(&src);
 	cdc_buf_free(&mark);
 }
@@ -279,25 +358,25 @@ cdc_diag_print_text(cdc_diags *d, FILE *out, const cdc_diag_style *st)
 		cdc_srcfile_linecol(d->file, g->loc.start, &line, &c);
 		bool err = info->sev == CDC_SEV_ERROR;
 		fprintf(out, "%s%s:%u:%u:%s %s%s[%s]%s: %s%s%s\n",
-		        col(st, C_BOLD), d->file->path, line, c, col(st, C_RESET),
-		        col(st, err ? C_ERROR : C_WARN), err ? "error" : "warning", info->code,
-		        col(st, C_RESET), col(st, C_BOLD), g->msg, col(st, C_RESET));
+		        col_(st, C_BOLD), d->file->path, line, c, col_(st, C_RESET),
+		        col_(st, err ? C_ERROR : C_WARN), err ? "error" : "warning", info->code,
+		        col_(st, C_RESET), col_(st, C_BOLD), g->msg, col_(st, C_RESET));
 		print_snippet(out, d, g->loc, st);
 		for (const cdc_note *n = g->notes; n; n = n->next) {
 			const char *kc = n->kind == CDC_NOTE ? C_NOTE : C_HELP;
 			const char *kw = n->kind == CDC_NOTE ? "note" : "help";
 			if (n->has_loc) {
 				cdc_srcfile_linecol(d->file, n->loc.start, &line, &c);
-				fprintf(out, "%s%s:%u:%u:%s %s%s:%s %s\n", col(st, C_BOLD),
-				        d->file->path, line, c, col(st, C_RESET), col(st, kc), kw,
-				        col(st, C_RESET), n->msg);
+				fprintf(out, "%s%s:%u:%u:%s %s%s:%s %s\n", col_(st, C_BOLD),
+				        d->file->path, line, c, col_(st, C_RESET), col_(st, kc), kw,
+				        col_(st, C_RESET), n->msg);
 				print_snippet(out, d, n->loc, st);
 			} else {
-				fprintf(out, "%s%s:%s %s\n", col(st, kc), kw, col(st, C_RESET), n->msg);
+				fprintf(out, "%s%s:%s %s\n", col_(st, kc), kw, col_(st, C_RESET), n->msg);
 			}
 		}
 		if (g->repeats)
-			fprintf(out, "%snote:%s %s\n", col(st, C_NOTE), col(st, C_RESET),
+			fprintf(out, "%snote:%s %s\n", col_(st, C_NOTE), col_(st, C_RESET),
 			        repeats_note(d->arena, g->repeats));
 	}
 }

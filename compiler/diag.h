@@ -51,7 +51,9 @@ typedef struct cdc_diag {
 	cdc_note *notes;
 	cdc_note *last_note;
 	unsigned       seq;     /* emission order, to keep the sort stable */
-	unsigned       repeats; /* further identical reports folded into this one */
+	unsigned       repeats; /* reports folded into this one: same problem, other subject */
+	const char    *fold;    /* the message with its subjects blanked out */
+	const char    *last;    /* the last message folded in, to drop its exact repeats */
 	cdc_arena     *arena;   /* where notes are allocated: the sink's arena */
 } cdc_diag;
 
@@ -62,12 +64,18 @@ typedef enum cdc_diag_format { CDC_FMT_TEXT, CDC_FMT_JSON, CDC_FMT_GITHUB } cdc_
 cdc_diags *cdc_diag_new(cdc_arena *a, const cdc_srcfile *f);
 
 /*
- * Reports a problem.  Returns the diagnostic so notes can be attached, or NULL when the
- * same code was already reported at the same place (a pattern block checked against many
- * tables); notes on NULL are ignored, so callers need not test.
+ * Reports a problem.  Returns the diagnostic so notes can be attached, or NULL when it
+ * folds into an earlier one; notes on NULL are ignored, so callers need not test.
+ *
+ * Folding: a block that selects tables by pattern is checked once per table, and would
+ * report one mistake 2,000 times.  While sema checks one table it names it (and the
+ * target table) as the current subjects; a report with the same code, place and message
+ * but for another subject is counted on the first one ("occurs N more times") instead
+ * of printed.  An exact repeat is dropped.
  */
 cdc_diag *cdc_diag_report(cdc_diags *d, cdc_diag_code code, cdc_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void cdc_diag_subjects(cdc_diags *d, const char *subject, const char *subject2);
 void cdc_diag_note(cdc_diag *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cdc_diag_note_at(cdc_diag *g, cdc_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

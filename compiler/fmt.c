@@ -37,14 +37,16 @@ static void put_quoted(cdc_buf *b, const char *s, char q)
 	cdc_buf_putc(b, q);
 }
 
-/* A name as written: quoted names keep their quotes, bare names their spelling. */
+/* Quoted names print as written; unquoted names in their folded, lower-case form,
+ * which means the same and makes the canonical text independent of how a name was
+ * typed (rule names derived from conditions depend on this). */
 static void
 put_name(cdc_buf *b, const cdc_node *n)
 {
 	if (n->flags & CDC_NF_QUOTED)
 		put_quoted(b, n->text, '"');
 	else
-		cdc_buf_puts(b, n->text);
+		cdc_buf_puts(b, n->key);
 }
 
 static void
@@ -101,6 +103,10 @@ expr(cdc_buf *b, const cdc_node *e)
 		break;
 	case CDC_N_E_UNARY:
 		cdc_buf_puts(b, e->op == CDC_OP_NOT ? "NOT " : cdc_ast_op_text(e->op));
+		/* `- -1`, not `--1`, which would start a comment */
+		if (e->op != CDC_OP_NOT && e->a->kind == CDC_N_E_UNARY && e->a->op != CDC_OP_NOT &&
+		    !(e->a->flags & CDC_NF_PAREN))
+			cdc_buf_putc(b, ' ');
 		expr(b, e->a);
 		break;
 	case CDC_N_E_BINARY:
@@ -366,9 +372,10 @@ trailing_comment(fmt *f, uint32_t end)
 	const cdc_comment *c = &p->comments[f->next_comment];
 	if (c->own_line || line_of(f, c->loc.start) != line_of(f, end ? end - 1 : 0))
 		return;
+	/* only blanks and commas may stand between: a comment after a closing brace belongs
+	 * to the block that brace closes, not to its last statement */
 	for (uint32_t i = end; i < c->loc.start; i++)
-		if (f->src[i] != ' ' && f->src[i] != '\t' && f->src[i] != '}' && f->src[i] != ',' &&
-		    f->src[i] != '{')
+		if (f->src[i] != ' ' && f->src[i] != '\t' && f->src[i] != ',')
 			return;
 	cdc_buf_puts(f->out, "  ");
 	put_comment(f, c);

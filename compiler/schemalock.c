@@ -54,7 +54,10 @@ read_table(reader *r, const cJSON *t, cdc_lock_table *out, const char *src)
 		if (!cJSON_IsObject(c))
 			return fail(r, cdc_arena_printf(r->arena, "%s: each column must be an object", ctx));
 		out->cols[i].name = get_str(r, c, "name", true, ctx);
-		out->cols[i].type = get_str(r, c, "type", true, ctx);
+		if (r->why)
+			return false;
+		out->cols[i].type = get_str(r, c, "type", true,
+		                            cdc_arena_printf(r->arena, "%s, column \"%s\"", ctx, out->cols[i].name));
 		const cJSON *nn = cJSON_GetObjectItemCaseSensitive(c, "not_null");
 		if (nn && !cJSON_IsBool(nn))
 			return fail(r, cdc_arena_printf(r->arena, "%s: \"not_null\" must be true or false", ctx));

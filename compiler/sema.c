@@ -202,6 +202,9 @@ kind_of(cdc_sema *s, const cdc_node *kn, bool target)
 		cdc_diag_help(g, "\"%s\" is a target kind; sources are postgres, mysql, kinesis, dynamodb and files", kn->key);
 	else if (target && cdc_kind_find(kn->key, false))
 		cdc_diag_help(g, "\"%s\" is a source kind; targets are redshift, postgres, mysql, s3 and files", kn->key);
+	else
+		cdc_diag_note(g, target ? "targets are redshift, postgres, mysql, s3 and files"
+		                        : "sources are postgres, mysql, kinesis, dynamodb and files");
 	return NULL;
 }
 
@@ -278,6 +281,28 @@ declare(cdc_sema *s, const cdc_node *root)
 			src->exclude = src->opts[CDC_OPT_SRC_EXCLUDE]->names;
 		src->include = check_table_list(s, src, src->include);
 		src->exclude = check_table_list(s, src, src->exclude);
+		if (k->mask == CDC_K_KINESIS && src->include) {
+			const cdc_optval *fmt = src->opts[CDC_OPT_SRC_FORMAT_KINESIS];
+			bool json = !fmt || strcmp(fmt->str, "json") == 0;
+			if (json && (src->include->next || cdc_ast_path_is_wild(src->include))) {
+				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0508, src->opts[CDC_OPT_SRC_TABLES]->value->loc,
+					"a kinesis source with format = json carries one table; its records name none");
+				cdc_diag_help(g, "list one table, or use format = dynamodb, whose records name their table");
+			}
+		}
+		if (k->mask == CDC_K_POSTGRES) {
+			/* the defaults derive from the pipeline's name, which may not make a valid one */
+			const char *dflt = cdc_arena_printf(s->arena, "cdcc_%s", s->m->name);
+			bool ok = strlen(dflt) <= 63;
+			for (const char *c = dflt; *c && ok; c++)
+				ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_';
+			if (!ok && (!src->opts[CDC_OPT_SRC_SLOT] || !src->opts[CDC_OPT_SRC_PUBLICATION])) {
+				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0506, it->a->loc,
+					"the default slot and publication name \"%s\" (from the pipeline's name) is not a valid slot name",
+					dflt);
+				cdc_diag_help(g, "set slot and publication: 1 to 63 lower-case letters, digits and underscores");
+			}
+		}
 		bool has_hb = false;
 		for (const cdc_node *o = it->c; o; o = o->next)
 			has_hb |= strcmp(o->a->key, "heartbeat") == 0;
@@ -401,6 +426,9 @@ table_block(cdc_sema *s, const cdc_node *it)
 			cdc_diag_report(s->diags, CDC_E0107, cn->loc, "empty quoted name");
 			continue;
 		}
+		if (strlen(cn->key) > CDC_MAX_NAME)
+			cdc_diag_report(s->diags, CDC_E0108, cn->loc, "name is %zu bytes long; the limit is %d",
+			                strlen(cn->key), CDC_MAX_NAME);
 		int dup = cdc_sema_find_column(cols, ncols, cn->key);
 		if (dup >= 0) {
 			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0207, cn->loc, "column \"%s\" is declared twice", cn->key);
@@ -536,9 +564,13 @@ capture(cdc_sema *s)
 			int known = 0;
 			for (int k = 0; k < m->ntables; k++)
 				known += m->tables[k]->source == src && m->tables[k]->captured;
-			cdc_diag *g = cdc_diag_report(s->diags, CDC_W0111, src->opts[CDC_OPT_SRC_TABLES]->value->loc,
-				"source \"%s\" may capture tables whose columns are not known here; only %d declared table%s %s checked",
-				src->name, known, known == 1 ? "" : "s", known == 1 ? "is" : "are");
+			cdc_diag *g = known == 0
+				? cdc_diag_report(s->diags, CDC_W0111, src->opts[CDC_OPT_SRC_TABLES]->value->loc,
+					"source \"%s\" may capture tables whose columns are not known here; none of them is declared, so none is checked",
+					src->name)
+				: cdc_diag_report(s->diags, CDC_W0111, src->opts[CDC_OPT_SRC_TABLES]->value->loc,
+					"source \"%s\" may capture tables whose columns are not known here; only %d declared table%s %s checked",
+					src->name, known, known == 1 ? "" : "s", known == 1 ? "is" : "are");
 			cdc_diag_help(g, "record the source's tables in a schema lock (pipeline option schema_lock), or declare them in table blocks");
 		}
 	}
@@ -576,11 +608,16 @@ cdc_sema_exact_table(cdc_sema *s, const cdc_node *path, const char *what)
 		                              display(s, src->name, schema, name));
 		cdc_suggest sg;
 		cdc_suggest_init(&sg, name);
+		const cdc_table *best = NULL;
 		for (int i = 0; i < s->m->ntables; i++)
-			if (s->m->tables[i]->source == src)
+			if (s->m->tables[i]->source == src) {
+				const char *before = cdc_suggest_best(&sg);
 				cdc_suggest_add(&sg, s->m->tables[i]->name);
-		if (cdc_suggest_best(&sg))
-			cdc_diag_help(g, "did you mean \"%s\"?", cdc_suggest_best(&sg));
+				if (cdc_suggest_best(&sg) != before)
+					best = s->m->tables[i];
+			}
+		if (best)
+			cdc_diag_help(g, "did you mean \"%s\"?", best->display);
 		else
 			cdc_diag_help(g, "declare its columns in a table block, or record the source in a schema lock");
 		return NULL;
@@ -759,12 +796,34 @@ collect_merges(cdc_sema *s, const cdc_node *root, pending ***pend, int *npend)
 			spec = cdc_pattern_specificity(cdc_buf_str(&b));
 			cdc_buf_free(&b);
 		}
-		const cdc_node *excl = opts[CDC_OPT_MRG_EXCLUDE] ? opts[CDC_OPT_MRG_EXCLUDE]->names : NULL;
+		/* exclude: written like the header, source.schema.table, patterns allowed */
+		cdc_source *hsrc = n ? tabs[0]->source : NULL;
+		cdc_node *excl = NULL;
+		for (const cdc_node *x = opts[CDC_OPT_MRG_EXCLUDE] ? opts[CDC_OPT_MRG_EXCLUDE]->names : NULL; x; x = x->next) {
+			cdc_source *xs = path_source(s, x);
+			if (!xs || !xs->kind || !check_arity(s, x, xs, 1))
+				continue;
+			if (xs != hsrc && hsrc) {
+				cdc_diag_report(s->diags, CDC_E0306, x->a->loc,
+					"this merge selects tables of source \"%s\"; \"%s\" is not one of them",
+					hsrc->name, cdc_ast_path_text(s->arena, x));
+				continue;
+			}
+			cdc_node *rest = cdc_arena_alloc(s->arena, sizeof *rest);
+			*rest = *x;
+			rest->a = x->a->next;
+			rest->next = rest->tail = NULL;
+			excl = cdc_ast_append(excl, rest);
+		}
+		const cdc_optval *mode = opts[CDC_OPT_MRG_MODE];
+		bool append = !tg->kind->database || (mode && strcmp(mode->str, "append") == 0);
 		for (int i = 0; i < n; i++) {
 			cdc_table *t = tabs[i];
 			if (listed(excl, t))
 				continue;
-			const char *key = cdc_arena_printf(s->arena, "%s\x1e%s", t->key, tg->name);
+			/* one route per table, target and mode: a table may keep its current state
+			 * and its history (mode = append) in one target */
+			const char *key = cdc_arena_printf(s->arena, "%s\x1e%s\x1e%d", t->key, tg->name, append);
 			pending *p = cdc_hmap_get(&index, key);
 			if (!p) {
 				p = cdc_arena_zalloc(s->arena, sizeof *p);
@@ -780,6 +839,26 @@ collect_merges(cdc_sema *s, const cdc_node *root, pending ***pend, int *npend)
 		}
 	}
 	cdc_hmap_free(&index);
+}
+
+/* The index in the transformed row of source column `name`, following renames; -1 if
+ * a step dropped it (then *removed is that step). */
+static int
+source_col_in_out(const cdc_table *t, const char *name, const cdc_node **removed)
+{
+	*removed = NULL;
+	for (int i = 0; i < t->nsteps; i++) {
+		const cdc_node *n = t->steps[i].decl;
+		if (n->kind == CDC_N_RENAME && strcmp(n->a->key, name) == 0)
+			name = n->b->key;
+		else if (n->kind == CDC_N_DROP)
+			for (const cdc_node *c = n->a; c; c = c->next)
+				if (strcmp(c->key, name) == 0) {
+					*removed = n;
+					return -1;
+				}
+	}
+	return cdc_sema_find_column(t->out, t->nout, name);
 }
 
 /* Where a column left the transformed row, for notes. */
@@ -851,8 +930,10 @@ route_key(cdc_sema *s, cdc_route *r)
 			}
 		}
 		bool same = t->npk == r->nkey;
-		for (int k = 0; same && k < t->npk; k++)
-			same = cdc_sema_find_column(t->out, t->nout, t->cols[t->pk[k]].name) == r->key[k];
+		for (int k = 0; same && k < t->npk; k++) {
+			const cdc_node *rm;
+			same = source_col_in_out(t, t->cols[t->pk[k]].name, &rm) == r->key[k];
+		}
 		if (t->npk && !same && r->nkey == (int)cdc_ast_list_len(kv->names)) {
 			cdc_buf b = CDC_BUF_INIT;
 			for (int k = 0; k < t->npk; k++)
@@ -874,13 +955,14 @@ route_key(cdc_sema *s, cdc_route *r)
 	}
 	for (int k = 0; k < t->npk; k++) {
 		const char *name = t->cols[t->pk[k]].name;
-		int i = cdc_sema_find_column(t->out, t->nout, name);
+		const cdc_node *rm;
+		int i = source_col_in_out(t, name, &rm);
 		if (i < 0) {
 			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0602, r->decl->a->loc,
 				"primary key column \"%s\" of \"%s\" is not in the transformed rows", name, t->display);
-			const cdc_node *rm = removed_by(t, name);
 			if (rm)
-				cdc_diag_note_at(g, rm->loc, "a transform step removes it here");
+				cdc_diag_note_at(g, rm->loc, "a transform step drops it here");
+			cdc_diag_help(g, "keep the column, or set key = (...) to other columns in this merge block");
 			continue;
 		}
 		r->key[r->nkey++] = i;
@@ -982,9 +1064,13 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 		default:
 			break;
 		}
-		if (maxname && (int)strlen(col->name) > maxname)
-			cdc_diag_report(s->diags, CDC_E0108, at->loc, "column \"%s\" has a name longer than %s's limit of %d bytes",
+		if (maxname && (int)strlen(col->name) > maxname) {
+			const cdc_node *nm = !col->decl ? tpath : col->decl->kind == CDC_N_RENAME ? col->decl->b
+			                   : (col->decl->kind == CDC_N_COLUMN || col->decl->kind == CDC_N_ASSIGN) ? col->decl->a
+			                   : col->decl;
+			cdc_diag_report(s->diags, CDC_E0108, nm->loc, "column \"%s\" has a name longer than %s's limit of %d bytes",
 			                col->name, cdc_dialect_name(kind), maxname);
+		}
 	}
 }
 
@@ -996,6 +1082,7 @@ resolve_routes(cdc_sema *s, pending **pend, int npend)
 	cdc_hmap target_tables = CDC_HMAP_INIT;
 	for (int i = 0; i < npend; i++) {
 		pending *p = pend[i];
+		cdc_diag_subjects(s->diags, p->table->display, NULL);
 		for (int a = 1; a < p->n; a++) {          /* stable insertion sort by specificity */
 			contrib c = p->c[a];
 			int b = a - 1;
@@ -1007,7 +1094,13 @@ resolve_routes(cdc_sema *s, pending **pend, int npend)
 		}
 		const contrib *top = &p->c[p->n - 1];
 		for (int k = p->n - 2; k >= 0 && p->c[k].spec == top->spec; k--)
-			if (strcmp(p->c[k].schema, top->schema) != 0 || strcmp(p->c[k].name, top->name) != 0) {
+			if (top->spec == INT_MAX) {
+				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, top->merge->a->loc,
+					"\"%s\" is merged into \"%s\" by two merge blocks", p->table->display, p->target->name);
+				cdc_diag_note_at(g, p->c[k].merge->a->loc, "the other block");
+				cdc_diag_help(g, "a table is merged once into each target (and once more with mode = append); remove one of the blocks");
+				break;
+			} else if (strcmp(p->c[k].schema, top->schema) != 0 || strcmp(p->c[k].name, top->name) != 0) {
 				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, top->merge->b->loc,
 					"\"%s\" is matched by two merge blocks into \"%s\" that name different target tables",
 					p->table->display, p->target->name);
@@ -1048,7 +1141,9 @@ resolve_routes(cdc_sema *s, pending **pend, int npend)
 		r->append = !p->target->kind->database || (mode && strcmp(mode->str, "append") == 0);
 		SEMA_PUSH(s, p->table->routes, p->table->nroutes, p->table->routes_cap, r);
 		SEMA_PUSH(s, s->m->routes, s->m->nroutes, s->m->routes_cap, r);
+		cdc_diag_subjects(s->diags, p->table->display, r->display);
 		route_checks(s, r, &target_tables);
+		cdc_diag_subjects(s->diags, NULL, NULL);
 	}
 	cdc_hmap_free(&target_tables);
 }
@@ -1088,9 +1183,11 @@ cdc_sema_run(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags, const cdc_nod
 			cdc_sema_table_pipeline(&s, m->tables[i]);
 	pending **pend = NULL;
 	int npend = 0;
+	unsigned before_merges = cdc_diag_error_reports(s.diags);
 	collect_merges(&s, root, &pend, &npend);
 	resolve_routes(&s, pend, npend);
-	for (int i = 0; i < m->ntables; i++) {
+	bool merge_errors = cdc_diag_error_reports(s.diags) != before_merges;
+	for (int i = 0; i < m->ntables && !merge_errors; i++) {
 		cdc_table *t = m->tables[i];
 		if (t->captured && t->nroutes == 0) {
 			cdc_loc at = t->decl ? t->decl->a->loc : t->source->decl->a->loc;

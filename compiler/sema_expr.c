@@ -98,12 +98,12 @@ void
 cdc_sema_unknown_column(cdc_sema *s, const cdc_scope *sc, const cdc_node *name, const char *verb)
 {
 	cdc_diag *g;
-	const char *where = sc->where ? sc->where : sc->table ? sc->table->display : "the row";
+	const char *where = sc->where ? sc->where : sc->table ? sc->table->display : "this row";
 	if (verb)
-		g = cdc_diag_report(s->diags, CDC_E0304, name->loc, "cannot %s column \"%s\": %s has no such column",
+		g = cdc_diag_report(s->diags, CDC_E0304, name->loc, "cannot %s column \"%s\": \"%s\" has no such column",
 		                    verb, name->key, where);
 	else
-		g = cdc_diag_report(s->diags, CDC_E0304, name->loc, "column \"%s\" does not exist in %s",
+		g = cdc_diag_report(s->diags, CDC_E0304, name->loc, "column \"%s\" does not exist in \"%s\"",
 		                    name->key, where);
 	for (const cdc_removed *r = sc->removed; r; r = r->next) {
 		if (strcmp(r->name, name->key) == 0) {
@@ -283,15 +283,7 @@ binary(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 		return x;
 	default: {
 		cdc_type t;
-		cdc_arith_err err = cdc_type_arith(e->op, l->type, r->type, &t);
-		if (err == CDC_ARITH_TOO_WIDE) {
-			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0411, e->loc,
-				"the result of %s %s %s needs more than %d digits before the decimal point",
-				tstr(s, l), op, tstr(s, r), CDC_NUMERIC_MAX_DIGITS);
-			cdc_diag_help(g, "cast an operand to a narrower numeric(p,s)");
-			return tx_error(s, e);
-		}
-		if (err != CDC_ARITH_OK) {
+		if (cdc_type_arith(e->op, l->type, r->type, &t) != CDC_ARITH_OK) {
 			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0403, e->loc, "operator %s does not accept %s and %s",
 			                              op, tstr(s, l), tstr(s, r));
 			if (e->op == CDC_OP_ADD && (is_stringish(l->type) || is_stringish(r->type)))
@@ -479,6 +471,11 @@ case_expr(cdc_sema *s, const cdc_scope *sc, const cdc_node *e)
 	if (bad)
 		return tx_error(s, e);
 	x->type = result;
+	for (int k = (x->flags & CDC_TXF_OPERAND) ? 2 : 1; k < x->nargs; k += 2)
+		if (!cdc_sema_literal_fits(s, x->args[k], result, false))
+			return tx_error(s, e);
+	if ((x->flags & CDC_TXF_ELSE) && !cdc_sema_literal_fits(s, x->args[x->nargs - 1], result, false))
+		return tx_error(s, e);
 	return fold_flags(x);
 }
 
@@ -565,6 +562,28 @@ static const char *const class_text[] = {
 	"any value", "any value",
 };
 
+/* A signature as users read it: round(x number[, digits integer]). */
+static const char *
+signature(cdc_sema *s, const cdc_builtin *b)
+{
+	static const char *const cls[] = {"text", "integer", "number", "number", "boolean", "bytea",
+		"text or bytea", "timestamp", "date/time", "json", "json or text", "any", "any"};
+	cdc_buf buf = CDC_BUF_INIT;
+	cdc_buf_printf(&buf, "%s(", b->name);
+	for (int k = 0; k < b->nparams; k++) {
+		const cdc_param *p = &b->params[k];
+		const char *sep = k ? ", " : "";
+		if (p->optional)
+			cdc_buf_printf(&buf, "[%s%s %s]", sep, p->name, cls[p->cls]);
+		else
+			cdc_buf_printf(&buf, "%s%s %s%s", sep, p->name, cls[p->cls], p->variadic ? ", ..." : "");
+	}
+	cdc_buf_putc(&buf, ')');
+	const char *r = cdc_arena_strdup(s->arena, cdc_buf_str(&buf));
+	cdc_buf_free(&buf);
+	return r;
+}
+
 typedef struct bind_err {
 	cdc_diag_code code;
 	const cdc_node *at;
@@ -622,9 +641,11 @@ bind(const cdc_builtin *b, const cdc_node *call, cdc_texpr **vals, const cdc_nod
 		} else {
 			err->code = CDC_E0406;
 			err->at = call;
-			int opt = np - b->min_args;
-			snprintf(err->msg, sizeof err->msg, "%s() takes %s%d argument%s, not %d", b->name,
-			         opt ? "at most " : "", np, np == 1 ? "" : "s", n);
+			if (np == 0)
+				snprintf(err->msg, sizeof err->msg, "%s() takes no arguments", b->name);
+			else
+				snprintf(err->msg, sizeof err->msg, "%s() takes %s%d argument%s, not %d", b->name,
+				         np > b->min_args ? "at most " : "", np, np == 1 ? "" : "s", n);
 			return -1;
 		}
 	}
@@ -633,9 +654,11 @@ bind(const cdc_builtin *b, const cdc_node *call, cdc_texpr **vals, const cdc_nod
 		if (!out[k] && (!p->optional || p->variadic)) {
 			err->code = CDC_E0406;
 			err->at = call;
-			if (p->variadic || b->min_args != np)
-				snprintf(err->msg, sizeof err->msg, "%s() needs %s \"%s\"", b->name,
-				         p->variadic ? "at least one value for" : "the argument", p->name);
+			if (p->variadic)
+				snprintf(err->msg, sizeof err->msg, "%s() needs at least %d argument%s", b->name,
+				         b->min_args + 1, b->min_args ? "s" : "");
+			else if (b->min_args != np)
+				snprintf(err->msg, sizeof err->msg, "%s() needs the argument \"%s\"", b->name, p->name);
 			else
 				snprintf(err->msg, sizeof err->msg, "%s() takes %d argument%s, not %d", b->name,
 				         np, np == 1 ? "" : "s", n);
@@ -831,6 +854,32 @@ result_type(cdc_sema *s, cdc_texpr *x)
 	return true;
 }
 
+/* String literals passed where a parameter wants a definite kind of value are checked
+ * as that value: abs('x'), coalesce(n, 'x') with n an integer. */
+static bool
+args_fit(cdc_sema *s, const cdc_texpr *x)
+{
+	static const cdc_typeid as[] = {
+		[CDC_PC_INT] = CDC_TY_INT8, [CDC_PC_NUM] = CDC_TY_NUMERIC, [CDC_PC_FLOAT8] = CDC_TY_FLOAT8,
+		[CDC_PC_BOOL] = CDC_TY_BOOL, [CDC_PC_TS] = CDC_TY_TIMESTAMPTZ, [CDC_PC_JSON] = CDC_TY_JSONB,
+	};
+	const cdc_builtin *b = x->fn;
+	bool common = strcmp(b->result, "T") == 0 && x->type.id != CDC_TY_TEXT;
+	for (int k = 0; k < x->nargs; k++) {
+		if (!x->args[k])
+			continue;
+		cdc_pclass c = b->params[k < b->nparams ? k : b->nparams - 1].cls;
+		cdc_type want = cdc_type_make(CDC_TY_UNKNOWN);
+		if (c == CDC_PC_T && common)
+			want = x->type;
+		else if (c < (int)(sizeof as / sizeof as[0]) && as[c])
+			want = cdc_type_make(as[c]);
+		if (want.id != CDC_TY_UNKNOWN && !cdc_sema_literal_fits(s, x->args[k], want, false))
+			return false;
+	}
+	return true;
+}
+
 static cdc_texpr *
 call(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const cdc_node *fname)
 {
@@ -917,17 +966,18 @@ call(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const cdc_node *fname)
 		if (ov[k].vol != CDC_IMMUTABLE)
 			x->flags &= ~CDC_TXF_CONST;
 		if (sc->constant && ov[k].vol != CDC_IMMUTABLE) {
-			cdc_diag_report(s->diags, CDC_E0701, e->loc,
-				"%s() depends on the change event; test values must be constants", ov[k].name);
+			cdc_diag_report(s->diags, CDC_E0701, e->loc, ov[k].vol == CDC_EVENT
+				? "%s() depends on the change event; test values must be constants"
+				: "%s() gives a different value on every call; test values must be constants", ov[k].name);
 			return tx_error(s, e);
 		}
-		if (!check_args(s, sc, x) || !result_type(s, x))
+		if (!check_args(s, sc, x) || !result_type(s, x) || !args_fit(s, x))
 			return tx_error(s, e);
 		return x;
 	}
 	if (nov == 1) {
 		cdc_diag *g = cdc_diag_report(s->diags, first.code, first.at->loc, "%s", first.msg);
-		cdc_diag_note(g, "%s(%s)", ov->name, ov->params_spec);
+		cdc_diag_note(g, "%s", signature(s, ov));
 	} else {
 		cdc_buf b = CDC_BUF_INIT;
 		for (int i = 0; i < n; i++) {
@@ -937,7 +987,7 @@ call(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const cdc_node *fname)
 		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0405, e->loc, "no version of %s() takes (%s)",
 		                              ov->name, cdc_buf_str(&b));
 		for (int k = 0; k < nov; k++)
-			cdc_diag_note(g, "%s(%s)", ov[k].name, ov[k].params_spec);
+			cdc_diag_note(g, "%s", signature(s, &ov[k]));
 		cdc_buf_free(&b);
 	}
 	return tx_error(s, e);
@@ -1062,10 +1112,11 @@ check_rules(cdc_sema *s, cdc_table *t, const cdc_scope *sc)
 		for (int j = 0; j < i; j++)
 			if (strcmp(t->rules[j]->name, r->name) == 0) {
 				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0210, n->a ? n->a->loc : n->b->loc,
-					"rule \"%s\" is defined twice for %s", r->name, t->display);
+					"rule \"%s\" is defined twice for \"%s\"", r->name, t->display);
 				cdc_diag_note_at(g, t->rules[j]->decl->loc, "first defined here");
 				if (!n->a)
-					cdc_diag_help(g, "name the rules: require name: condition");
+					cdc_diag_help(g, n->op == CDC_RULE_WARN ? "name the rules: warn name: condition"
+					                                        : "name the rules: require name: condition");
 				break;
 			}
 	}
@@ -1101,12 +1152,33 @@ removed_add(cdc_sema *s, cdc_scope *sc, const char *name, const cdc_node *step, 
 	sc->removed = rm;
 }
 
+/* Marks the columns that `cond` requires to be NOT NULL: `col IS NOT NULL`, possibly
+ * as one conjunct of an AND. */
+static void
+mark_not_null(cdc_table *t, const cdc_texpr *cond)
+{
+	if (cond->kind == CDC_TX_BINARY && cond->op == CDC_OP_AND) {
+		mark_not_null(t, cond->args[0]);
+		mark_not_null(t, cond->args[1]);
+	} else if (cond->kind == CDC_TX_IS && cond->op == CDC_IS_NULL && (cond->flags & CDC_TXF_NOT) &&
+	           cond->args[0]->kind == CDC_TX_COL) {
+		t->cols[cond->args[0]->col].not_null = true;
+	}
+}
+
 void
 cdc_sema_table_pipeline(cdc_sema *s, cdc_table *t)
 {
 	unsigned errors = cdc_diag_error_reports(s->diags);
+	cdc_diag_subjects(s->diags, t->display, NULL);
 	cdc_scope sc = {.cols = t->cols, .ncols = t->ncols, .table = t};
 	check_rules(s, t, &sc);
+
+	/* A rule that stops or sets aside rows where a column is NULL makes the column
+	 * NOT NULL for everything downstream (merge keys: W0108). */
+	for (int i = 0; i < t->nrules; i++)
+		if (t->rules[i]->action != CDC_ACT_WARN && t->rules[i]->cond)
+			mark_not_null(t, t->rules[i]->cond);
 
 	row r = {NULL, 0, 0};
 	for (int i = 0; i < t->ncols; i++)
@@ -1123,6 +1195,9 @@ cdc_sema_table_pipeline(cdc_sema *s, cdc_table *t)
 		case CDC_N_ASSIGN: {
 			st->kind = CDC_STEP_ASSIGN;
 			st->name = n->a->key;
+			if (strlen(st->name) > CDC_MAX_NAME)
+				cdc_diag_report(s->diags, CDC_E0108, n->a->loc, "name is %zu bytes long; the limit is %d",
+				                strlen(st->name), CDC_MAX_NAME);
 			st->expr = cdc_sema_expr(s, &sc, n->b);
 			cdc_type ty = st->expr->type;
 			if (ty.id == CDC_TY_UNKNOWN)
@@ -1159,7 +1234,7 @@ cdc_sema_table_pipeline(cdc_sema *s, cdc_table *t)
 			int j = cdc_sema_find_column(r.cols, r.n, n->b->key);
 			if (j >= 0) {
 				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0312, n->b->loc,
-					"cannot rename \"%s\" to \"%s\": %s already has a column \"%s\"",
+					"cannot rename \"%s\" to \"%s\": \"%s\" already has a column \"%s\"",
 					n->a->key, n->b->key, t->display, n->b->key);
 				if (r.cols[j].decl)
 					cdc_diag_note_at(g, r.cols[j].decl->loc, "\"%s\" is defined here", n->b->key);
@@ -1180,4 +1255,5 @@ cdc_sema_table_pipeline(cdc_sema *s, cdc_table *t)
 	t->out = r.cols;
 	t->nout = r.n;
 	t->checked = cdc_diag_error_reports(s->diags) == errors;
+	cdc_diag_subjects(s->diags, NULL, NULL);
 }

@@ -3,7 +3,9 @@
  * ranges, and the secret lints on literal values.
  */
 #include "compiler/sema_int.h"
+#include "compiler/secrets.h"
 #include "compiler/suggest.h"
+#include "runtime/buf.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -47,18 +49,41 @@ what_value(const cdc_node *v)
 	}
 }
 
+/* A duration in the largest unit that divides it: 1ms, 90s, 366d. */
+static const char *
+duration_text(cdc_sema *s, int64_t us)
+{
+	static const struct { int64_t us; const char *unit; } units[] = {
+		{86400000000LL, "d"}, {3600000000LL, "h"}, {60000000LL, "m"}, {1000000LL, "s"}, {1000LL, "ms"}};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (us % units[i].us == 0)
+			return cdc_arena_printf(s->arena, "%lld%s", (long long)(us / units[i].us), units[i].unit);
+	return cdc_arena_printf(s->arena, "%lldus", (long long)us);
+}
+
+/* "a, b or c" from "a|b|c". */
+static const char *
+choices_text(cdc_sema *s, const char *choices)
+{
+	cdc_buf b = CDC_BUF_INIT;
+	const char *last = strrchr(choices, '|');
+	for (const char *c = choices; *c; c++) {
+		if (*c != '|')
+			cdc_buf_putc(&b, *c);
+		else
+			cdc_buf_puts(&b, c == last ? " or " : ", ");
+	}
+	const char *r = cdc_arena_strdup(s->arena, cdc_buf_str(&b));
+	cdc_buf_free(&b);
+	return r;
+}
+
 static cdc_diag *
 wrong_kind(cdc_sema *s, const cdc_optdef *d, const cdc_node *v)
 {
-	if (d->vkind == CDC_V_ENUM) {
-		char words[128];
-		snprintf(words, sizeof words, "%s", d->choices);
-		for (char *c = words; *c; c++)
-			if (*c == '|')
-				*c = '/';
-		return cdc_diag_report(s->diags, CDC_E0504, v->loc, "option \"%s\" takes one of the words %s, not %s",
-		                       d->name, words, what_value(v));
-	}
+	if (d->vkind == CDC_V_ENUM)
+		return cdc_diag_report(s->diags, CDC_E0504, v->loc, "option \"%s\" takes the word %s, not %s",
+		                       d->name, choices_text(s, d->choices), what_value(v));
 	return cdc_diag_report(s->diags, CDC_E0504, v->loc, "option \"%s\" takes %s, not %s",
 	                       d->name, cdc_vkind_name(d->vkind), what_value(v));
 }
@@ -105,32 +130,53 @@ check_range(cdc_sema *s, const cdc_optdef *d, const cdc_node *v, int64_t n, int6
 {
 	if (n >= lo && n <= hi)
 		return true;
-	cdc_diag_report(s->diags, CDC_E0506, v->loc, "option \"%s\" must be between %lld and %lld",
-	                d->name, (long long)lo, (long long)hi);
+	if (d->vkind == CDC_V_DURATION || d->vkind == CDC_V_DURATION_OFF)
+		cdc_diag_report(s->diags, CDC_E0506, v->loc, "option \"%s\" must be between %s and %s",
+		                d->name, duration_text(s, lo), duration_text(s, hi));
+	else
+		cdc_diag_report(s->diags, CDC_E0506, v->loc, "option \"%s\" must be between %lld and %lld",
+		                d->name, (long long)lo, (long long)hi);
 	return false;
+}
+
+
+/* A column name value: a bare word, or a double-quoted string as a quoted name
+ * (`key = ("Order Id")`).  A fresh NAME node, or NULL. */
+static cdc_node *
+column_name(cdc_sema *s, const cdc_node *e)
+{
+	cdc_node *n = cdc_arena_alloc(s->arena, sizeof *n);
+	if (e->kind == CDC_N_PATH && !e->a->next && !(e->a->flags & CDC_NF_WILD)) {
+		*n = *e->a;
+	} else if (e->kind == CDC_N_V_STRING && !e->op && e->text[0]) {
+		*n = (cdc_node){.kind = CDC_N_NAME, .loc = e->loc, .text = e->text, .key = e->text,
+		                .flags = CDC_NF_QUOTED};
+	} else {
+		return NULL;
+	}
+	n->next = n->tail = NULL;
+	return n;
 }
 
 /* Names of columns from `(a, b)`, `[a, b]` or `a`; NULL after reporting a problem. */
 static const cdc_node *
 column_names(cdc_sema *s, const cdc_optdef *d, const cdc_node *v, bool single)
 {
-	if (v->kind == CDC_N_PATH && !v->a->next && !(v->a->flags & CDC_NF_WILD))
-		return v->a;
+	cdc_node *one = column_name(s, v);
+	if (one)
+		return cdc_ast_append(NULL, one);
 	if (single || (v->kind != CDC_N_V_TUPLE && v->kind != CDC_N_V_LIST)) {
 		wrong_kind(s, d, v);
 		return NULL;
 	}
 	cdc_node *names = NULL;
 	for (const cdc_node *e = v->a; e; e = e->next) {
-		if (e->kind != CDC_N_PATH || e->a->next || (e->a->flags & CDC_NF_WILD)) {
+		cdc_node *n = column_name(s, e);
+		if (!n) {
 			cdc_diag_report(s->diags, CDC_E0504, e->loc, "option \"%s\" takes column names",
 			                d->name);
 			return NULL;
 		}
-		/* copy so the NAME keeps its own next pointer in the original list */
-		cdc_node *n = cdc_arena_alloc(s->arena, sizeof *n);
-		*n = *e->a;
-		n->next = n->tail = NULL;
 		names = cdc_ast_append(names, n);
 	}
 	if (!names)
@@ -139,54 +185,30 @@ column_names(cdc_sema *s, const cdc_optdef *d, const cdc_node *v, bool single)
 	return names;
 }
 
-/* W0104: a literal DSN with a password in it; W0105: an AWS access key anywhere. */
+/* W0104: a literal DSN with a password in it; W0105: an AWS access key anywhere.  The
+ * lexer has already masked such literals in every printed snippet. */
 static void
 secret_lints(cdc_sema *s, const cdc_optdef *d, const cdc_node *v)
 {
-	const char *t = v->text;
-	bool masked = false;
-	for (const char *p = t; *p; p++) {
-		if ((strncmp(p, "AKIA", 4) == 0 || strncmp(p, "ASIA", 4) == 0)) {
-			size_t k = 4;
-			while (k < 20 && ((p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9')))
-				k++;
-			if (k == 20) {
-				cdc_diag *g = cdc_diag_report(s->diags, CDC_W0105, v->loc,
-					"option \"%s\" contains an AWS access key", d->name);
-				cdc_diag_help(g, "use an IAM role, or read the value with env(\"NAME\")");
-				cdc_sema_mask(s, v->loc);
-				masked = true;
-				break;
-			}
-		}
+	switch (cdc_secret_scan(v->text)) {
+	case CDC_FOUND_AWS_KEY: {
+		cdc_diag *g = cdc_diag_report(s->diags, CDC_W0105, v->loc,
+			"option \"%s\" contains an AWS access key", d->name);
+		cdc_diag_help(g, "use an IAM role, or read the value with env(\"NAME\")");
+		break;
 	}
-	if (d->vkind != CDC_V_SECRET || masked)
-		return;
-	bool password = false;
-	const char *scheme = strstr(t, "://");
-	if (scheme) {
-		const char *host = scheme + 3;
-		const char *at = strchr(host, '@');
-		const char *slash = strchr(host, '/');
-		if (at && (!slash || at < slash)) {
-			const char *colon = memchr(host, ':', (size_t)(at - host));
-			password = colon && colon + 1 < at;
-		}
+	case CDC_FOUND_PASSWORD: {
+		if (d->vkind != CDC_V_SECRET)
+			break;
+		cdc_diag *g = cdc_diag_report(s->diags, CDC_W0104, v->loc,
+			"option \"%s\" contains a password", d->name);
+		cdc_diag_help(g, "write %s = env(\"NAME\") and set NAME where cdcc runs, or use file(\"/run/secrets/name\")",
+		              d->name);
+		break;
 	}
-	for (const char *p = t; *p && !password; p++)
-		if ((p == t || isspace((unsigned char)p[-1])) && strncasecmp(p, "password", 8) == 0) {
-			const char *q = p + 8;
-			while (*q == ' ')
-				q++;
-			password = *q == '=';
-		}
-	if (!password)
-		return;
-	cdc_diag *g = cdc_diag_report(s->diags, CDC_W0104, v->loc,
-		"option \"%s\" contains a password", d->name);
-	cdc_diag_help(g, "write %s = env(\"NAME\") and set NAME where cdcc runs, or use file(\"/run/secrets/name\")",
-	              d->name);
-	cdc_sema_mask(s, v->loc);
+	default:
+		break;
+	}
 }
 
 static bool
@@ -288,7 +310,12 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 		wrong_kind(s, d, v);
 		return false;
 	case CDC_V_INT: {
-		if (v->kind != CDC_N_V_NUMBER || strpbrk(v->text, ".eE")) {
+		if (v->kind == CDC_N_V_NUMBER && strpbrk(v->text, ".eE")) {
+			cdc_diag_report(s->diags, CDC_E0504, v->loc, "option \"%s\" takes a whole number, not %s",
+			                d->name, v->text);
+			return false;
+		}
+		if (v->kind != CDC_N_V_NUMBER) {
 			wrong_kind(s, d, v);
 			return false;
 		}
@@ -343,8 +370,6 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 			cdc_diag *g = wrong_kind(s, d, v);
 			if (v->kind == CDC_N_V_STRING && cdc_opt_choice_ok(d, v->text))
 				cdc_diag_help(g, "write the word without quotes: %s = %s", d->name, v->text);
-			else
-				cdc_diag_help(g, "choose one of: %s", d->choices);
 			return false;
 		}
 		if (!cdc_opt_choice_ok(d, w)) {
@@ -358,7 +383,7 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 				cdc_suggest_add(&sg, c);
 			if (cdc_suggest_best(&sg))
 				cdc_diag_help(g, "did you mean \"%s\"?", cdc_suggest_best(&sg));
-			cdc_diag_note(g, "choose one of: %s", d->choices);
+			cdc_diag_note(g, "option \"%s\" takes %s", d->name, choices_text(s, d->choices));
 			return false;
 		}
 		out->str = w;
@@ -386,9 +411,10 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 				name->tail = name;
 				*p = (cdc_node){.kind = CDC_N_PATH, .loc = e->loc, .a = name};
 			} else {
+				/* report it and keep the others: one typo should not unlist every table */
 				cdc_diag_report(s->diags, CDC_E0504, e->loc,
 					"option \"%s\" takes table names and patterns, not %s", d->name, what_value(e));
-				return false;
+				continue;
 			}
 			p->next = p->tail = NULL;
 			paths = cdc_ast_append(paths, p);
@@ -407,14 +433,14 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 			return true;
 		}
 		if (v->kind == CDC_N_V_CALL && strcmp(v->a->key, "soft") == 0) {
-			const cdc_node *arg = v->b;
-			if (!arg || arg->next || arg->kind != CDC_N_PATH || arg->a->next) {
+			cdc_node *col = v->b && !v->b->next ? column_name(s, v->b) : NULL;
+			if (!col) {
 				cdc_diag_report(s->diags, CDC_E0504, v->loc, "soft() takes one column name: soft(_deleted)");
 				return false;
 			}
 			out->sub = CDC_DELETES_SOFT;
-			out->str = arg->a->key;
-			out->names = arg->a;
+			out->str = col->key;
+			out->names = col;
 			return true;
 		}
 		if (w) {

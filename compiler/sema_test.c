@@ -5,6 +5,7 @@
 #include "compiler/sema_int.h"
 #include "compiler/suggest.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,7 +54,8 @@ given(cdc_sema *s, const cdc_node *g, cdc_tgiven *out)
 		const char *path = out->file[0] == '/' ? out->file
 		                 : (strcmp(s->m->dir, ".") == 0 ? out->file : cdc_arena_printf(s->arena, "%s/%s", s->m->dir, out->file));
 		if (access(path, R_OK) != 0)
-			cdc_diag_report(s->diags, CDC_E0705, g->c->loc, "cannot read test data \"%s\"", path);
+			cdc_diag_report(s->diags, CDC_E0705, g->c->loc, "cannot read test data \"%s\": %s", path,
+			                strerror(errno));
 		return;
 	}
 	cdc_table *t = out->table;

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAXLEN 64   /* longer words are not worth suggesting for */
 
@@ -51,6 +52,10 @@ cdc_suggest_add(cdc_suggest *s, const char *candidate)
 	size_t len = strlen(s->word);
 	size_t limit = len < 3 ? 1 : (len + 2) / 3;
 	size_t d = cdc_suggest_distance(s->word, candidate);
+	/* one word the other's start (lowercase / lower): a candidate, after closer ones */
+	size_t n = strlen(candidate), m = strlen(s->word), k = n < m ? n : m;
+	if (d > limit && k >= 4 && strncasecmp(candidate, s->word, k) == 0)
+		d = limit;
 	if (d == 0 || d > limit || d >= s->best_dist)
 		return;
 	s->best = candidate;

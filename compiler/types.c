@@ -32,15 +32,16 @@ static const struct type_name {
 	bool        ignore_mods;
 } type_names[] = {
 	{"boolean", CDC_TY_BOOL, 0, false},           {"bool", CDC_TY_BOOL, 0, false},
-	{"smallint", CDC_TY_INT2, 0, false},          {"int2", CDC_TY_INT2, 0, false},
+	/* MySQL writes a display width after integer types (int(11)); it means nothing. */
+	{"smallint", CDC_TY_INT2, 1, true},           {"int2", CDC_TY_INT2, 0, false},
 	{"tinyint", CDC_TY_INT2, 1, true},
-	{"integer", CDC_TY_INT4, 0, false},           {"int", CDC_TY_INT4, 0, false},
+	{"integer", CDC_TY_INT4, 1, true},            {"int", CDC_TY_INT4, 1, true},
 	{"int4", CDC_TY_INT4, 0, false},              {"mediumint", CDC_TY_INT4, 1, true},
-	{"bigint", CDC_TY_INT8, 0, false},            {"int8", CDC_TY_INT8, 0, false},
+	{"bigint", CDC_TY_INT8, 1, true},             {"int8", CDC_TY_INT8, 0, false},
 	{"numeric", CDC_TY_NUMERIC, 2, false},        {"decimal", CDC_TY_NUMERIC, 2, false},
 	{"real", CDC_TY_FLOAT4, 0, false},            {"float4", CDC_TY_FLOAT4, 0, false},
 	{"double precision", CDC_TY_FLOAT8, 0, false},{"float8", CDC_TY_FLOAT8, 0, false},
-	{"double", CDC_TY_FLOAT8, 0, false},          {"float", CDC_TY_FLOAT8, 0, false},
+	{"double", CDC_TY_FLOAT8, 0, false},          {"float", CDC_TY_FLOAT8, 1, false},
 	{"char", CDC_TY_CHAR, 1, false},              {"character", CDC_TY_CHAR, 1, false},
 	{"bpchar", CDC_TY_CHAR, 1, false},
 	{"varchar", CDC_TY_VARCHAR, 1, false},        {"character varying", CDC_TY_VARCHAR, 1, false},
@@ -139,6 +140,15 @@ cdc_type_parse(const char *name, const long *mods, int nmods, bool array, cdc_ty
 	if (nmods > tn->maxmods) {
 		*why = tn->maxmods ? "too many type modifiers" : "this type takes no modifier";
 		return CDC_TYERR_MODS;
+	}
+	if (t.id == CDC_TY_FLOAT8 && nmods == 1) {      /* float(p): SQL's binary precision */
+		if (mods[0] < 1 || mods[0] > 53) {
+			*why = "float precision must be between 1 and 53";
+			return CDC_TYERR_MODS;
+		}
+		*out = cdc_type_make(mods[0] <= 24 ? CDC_TY_FLOAT4 : CDC_TY_FLOAT8);
+		out->array = array;
+		return CDC_TYERR_OK;
 	}
 	if (tn->ignore_mods || nmods == 0) {
 		if (t.id == CDC_TY_CHAR)
@@ -320,14 +330,19 @@ cdc_type_comparable(cdc_type a, cdc_type b)
 	return cdc_type_common(a, b, &c);
 }
 
-/* Caps an exact result at 38 digits: integral digits are kept, the scale gives way. */
+/*
+ * Caps an exact result at 38 digits, as Redshift does: integral digits are kept first
+ * and the scale gives way; beyond 38 integral digits the type is numeric(38,0).  The
+ * declared precision bounds the worst case only: a value that does not fit at run time
+ * is an overflow error that the row's quality handling reports, never a silent change.
+ */
 static cdc_arith_err
 numeric_result(int intdigits, int scale, cdc_type *out)
 {
 	if (intdigits < 1)
 		intdigits = 1;
 	if (intdigits > CDC_NUMERIC_MAX_DIGITS)
-		return CDC_ARITH_TOO_WIDE;
+		intdigits = CDC_NUMERIC_MAX_DIGITS;
 	if (intdigits + scale > CDC_NUMERIC_MAX_DIGITS)
 		scale = CDC_NUMERIC_MAX_DIGITS - intdigits;
 	*out = cdc_type_numeric(intdigits + scale, scale);

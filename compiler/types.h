@@ -4,8 +4,7 @@
  * A cdc_type is a small value (id + modifiers) passed by value.  The rules follow
  * PostgreSQL where the targets agree, with one deliberate difference: exact numeric is
  * limited to 38 significant digits (the VM's 128-bit decimal, Redshift's DECIMAL), so
- * arithmetic derives result precision and scale the way Redshift and SQL Server do and
- * a result that cannot fit is a compile-time error.
+ * arithmetic derives result precision and scale the way Redshift does, capped at 38.
  */
 #ifndef CDC_TYPES_H
 #define CDC_TYPES_H
@@ -104,11 +103,11 @@ bool cdc_type_castable(cdc_type from, cdc_type to);
 bool cdc_type_common(cdc_type a, cdc_type b, cdc_type *out);
 
 typedef enum cdc_arith_err {
-	CDC_ARITH_OK, CDC_ARITH_TYPES, CDC_ARITH_TOO_WIDE
+	CDC_ARITH_OK, CDC_ARITH_TYPES
 } cdc_arith_err;
 
 /* Result type of a binary arithmetic or concatenation operator (CDC_OP_ADD ... CONCAT).
- * CDC_ARITH_TOO_WIDE: exact numeric result needs more than 38 integral digits. */
+ * Exact results are capped at 38 digits (see numeric_result in types.c). */
 cdc_arith_err cdc_type_arith(int op, cdc_type a, cdc_type b, cdc_type *out);
 /* True if values of a and b can be compared with = < etc. */
 bool cdc_type_comparable(cdc_type a, cdc_type b);

@@ -12,6 +12,7 @@
 %define api.prefix {cdc_yy}
 %define api.location.type {cdc_loc}
 %define parse.error detailed
+%define parse.lac full
 %locations
 %expect 0
 %param {void *scanner}
@@ -67,8 +68,8 @@ static void cdc_yyerror(CDC_YYLTYPE *loc, void *scanner, cdc_parse *p, const cha
 %token <str> SIZE       "size"
 %token <str> DOTPAT     "pattern segment"
 %token <str> WILDHEAD   "pattern"
-%token SEMICOLON ";"
-%token COLONCOLON "::"  CONCAT "||"  LE "<="  GE ">="  NE "<>"  ARROW "=>"  EQEQ "=="
+%token SEMICOLON "';'"
+%token COLONCOLON "'::'"  CONCAT "'||'"  LE "'<='"  GE "'>='"  NE "'<>'"  ARROW "'=>'"  EQEQ "'=='"
 
 /* Keywords carry no value: where an unreserved one is used as a name, the name's
  * spelling is taken from the source text at its location. */
@@ -187,6 +188,7 @@ opt_comma: %empty | ',' ;
 /* A value that is a name: one bare word (`initial`), or a dotted path. */
 vpath:
 	name                             { $$ = cdc_ast_path(p, @$, $1); }
+	| WILDHEAD                       { $$ = cdc_ast_path(p, @$, cdc_ast_wild(p, @$, $1)); }
 	| qpath                          { $$ = $1; }
 	;
 
@@ -502,15 +504,28 @@ cdc_yyerror(CDC_YYLTYPE *loc, void *scanner, cdc_parse *p, const char *msg)
 	(void)scanner;
 	p->syntax_errors++;
 	if (strcmp(msg, "memory exhausted") == 0) {
-		cdc_diag_report(p->diags, CDC_E0109, *loc, "nesting too deep");
+		cdc_diag *g = cdc_diag_report(p->diags, CDC_E0109, *loc,
+			"nesting too deep: expressions may nest at most %d levels", CDC_AST_MAX_DEPTH);
+		cdc_diag_help(g, "split the expression into several transform steps");
 		return;
 	}
 	const char *prefix = "syntax error, ";
 	if (strncmp(msg, prefix, strlen(prefix)) == 0)
 		msg += strlen(prefix);
 	cdc_diag *g = cdc_diag_report(p->diags, CDC_E0102, *loc, "syntax error: %s", msg);
-	if (loc->end > loc->start && p->file->text[loc->start] == ';')
+	const char *tok = p->file->text + loc->start;
+	size_t len = loc->end - loc->start;
+	char word[32];
+	if (len > 0 && len < sizeof word) {
+		memcpy(word, tok, len);
+		word[len] = '\0';
+	} else {
+		word[0] = '\0';
+	}
+	if (len && tok[0] == ';')
 		cdc_diag_help(g, "statements end at the end of the line; remove the ';'");
-	else if (loc->end == loc->start + 2 && strncmp(p->file->text + loc->start, "==", 2) == 0)
+	else if (len == 2 && strncmp(tok, "==", 2) == 0)
 		cdc_diag_help(g, "equality is written '=', as in SQL");
+	else if (word[0] && cdc_lex_is_reserved(word))
+		cdc_diag_help(g, "\"%s\" is a reserved word; to use it as a name, quote it: \"%s\"", word, word);
 }

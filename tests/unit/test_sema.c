@@ -130,9 +130,48 @@ START_TEST(key_removed_by_transform)
 {
 	tunit u;
 	compile_with(&u,
-		"transform shop.public.orders { rename id to order_id }\n"
+		"transform shop.public.orders { drop id }\n"
 		"merge shop.public.* into dw.a.* { }\n");
 	ck_assert_msg(tu_count(&u, CDC_E0602) == 1, "%s", tu_dump(&u));
+	tu_free(&u);
+}
+END_TEST
+
+/* A renamed primary key stays the merge key; naming it explicitly is no W0107. */
+START_TEST(key_follows_rename)
+{
+	tunit u;
+	compile_with(&u,
+		"transform shop.public.orders { rename id to order_id }\n"
+		"merge shop.public.orders into dw.a.orders { }\n"
+		"merge shop.public.customers into dw.a.customers { }\n"
+		"target dw2 postgres { dsn = env(\"X\") }\n"
+		"merge shop.public.orders into dw2.a.orders { key = (order_id) }\n");
+	ck_clean(&u);
+	ck_assert_int_eq(tu_count(&u, CDC_W0107), 0);
+	cdc_table *o = table(&u, "shop.public.orders");
+	ck_assert_str_eq(o->out[o->routes[0]->key[0]].name, "order_id");
+	tu_free(&u);
+}
+END_TEST
+
+/* Current state and history of one table in one target: a merge and an append route. */
+START_TEST(current_and_history_in_one_target)
+{
+	tunit u;
+	compile_with(&u,
+		"merge shop.public.* into dw.cur.* { }\n"
+		"merge shop.public.* into dw.hist.*_history { mode = append }\n");
+	ck_clean(&u);
+	cdc_table *o = table(&u, "shop.public.orders");
+	ck_assert_int_eq(o->nroutes, 2);
+	ck_assert(!o->routes[0]->append && o->routes[1]->append);
+	ck_assert_str_eq(o->routes[1]->display, "dw.hist.orders_history");
+	tu_free(&u);
+	compile_with(&u,
+		"merge shop.public.orders into dw.a.orders { }\n"
+		"merge shop.public.orders into dw.b.orders { }\n");
+	ck_assert_msg(tu_count(&u, CDC_E0605) == 1, "%s", tu_dump(&u));
 	tu_free(&u);
 }
 END_TEST
@@ -206,6 +245,8 @@ sema_suite(void)
 	tcase_add_test(tc, rule_order_and_names);
 	tcase_add_test(tc, transform_output_row);
 	tcase_add_test(tc, key_removed_by_transform);
+	tcase_add_test(tc, key_follows_rename);
+	tcase_add_test(tc, current_and_history_in_one_target);
 	tcase_add_test(tc, schema_lock_drives_patterns);
 	tcase_add_test(tc, scale_two_thousand_tables);
 	suite_add_tcase(s, tc);

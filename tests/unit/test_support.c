@@ -174,14 +174,22 @@ START_TEST(diag_dedupe_sort_and_mask)
 	const char *src = "dsn = \"postgres://u:hunter2@h/db\"\nx = 1\n";
 	cdc_srcfile *f = cdc_srcfile_from_mem(a, "f.cdc", src, strlen(src));
 	cdc_diags *d = cdc_diag_new(a, f);
-	cdc_diag_report(d, CDC_E0501, (cdc_loc){35, 36}, "second");
+	cdc_diag_subjects(d, "s.a.t1", NULL);
+	cdc_diag_report(d, CDC_E0501, (cdc_loc){35, 36}, "second in s.a.t1");
+	cdc_diag_subjects(d, "s.a.t2", NULL);
+	/* the same problem for another table folds into the first ... */
+	ck_assert_ptr_null(cdc_diag_report(d, CDC_E0501, (cdc_loc){35, 36}, "second in s.a.t2"));
+	/* ... an exact repeat is dropped without counting ... */
+	ck_assert_ptr_null(cdc_diag_report(d, CDC_E0501, (cdc_loc){35, 36}, "second in s.a.t2"));
+	/* ... and a different problem at the same place is its own diagnostic */
+	ck_assert_ptr_nonnull(cdc_diag_report(d, CDC_E0501, (cdc_loc){35, 36}, "third in s.a.t2"));
+	cdc_diag_subjects(d, NULL, NULL);
 	cdc_diag *g = cdc_diag_report(d, CDC_W0104, (cdc_loc){6, 34}, "first");
 	cdc_diag_help(g, "help text");
-	ck_assert_ptr_null(cdc_diag_report(d, CDC_E0501, (cdc_loc){35, 36}, "again"));
 	cdc_diag_mask(d, (cdc_loc){6, 34});
-	ck_assert_uint_eq(cdc_diag_count(d), 2);
-	ck_assert_uint_eq(cdc_diag_errors(d), 1);
-	ck_assert_uint_eq(cdc_diag_error_reports(d), 2);
+	ck_assert_uint_eq(cdc_diag_count(d), 3);
+	ck_assert_uint_eq(cdc_diag_errors(d), 2);
+	ck_assert_uint_eq(cdc_diag_error_reports(d), 4);
 	char *out = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&out, &len);
@@ -193,7 +201,7 @@ START_TEST(diag_dedupe_sort_and_mask)
 	ck_assert(first && second && first < second);
 	ck_assert_ptr_nonnull(strstr(out, "f.cdc:1:7: warning[W0104]: first"));
 	ck_assert_ptr_nonnull(strstr(out, "help: help text"));
-	ck_assert_ptr_nonnull(strstr(out, "1 more time"));
+	ck_assert_ptr_nonnull(strstr(out, "1 more table"));
 	free(out);
 	cdc_arena_free(a);
 }
