@@ -186,7 +186,7 @@ transform shop.public.customers {
   email_pseudo = pseudonymize(lower(trim(email)), env('PII_PSEUDONYM_KEY'))
   email_domain = lower(split_part(email, '@', 2))
   phone        = mask(phone, 4)
-  birth_year   = CAST(EXTRACT(year FROM date_of_birth) AS smallint)
+  birth_year   = CAST(extract(year FROM date_of_birth) AS smallint)
   drop email, full_name, date_of_birth, password_hash
 }
 

@@ -498,6 +498,16 @@ case_else:
 
 %%
 
+/* True if offset `at` begins a statement: only blanks since the line's start, a '{',
+ * '(' or ','.  A reserved word there is most likely meant as a name. */
+static bool
+starts_statement(const cdc_parse *p, uint32_t at)
+{
+	while (at > 0 && (p->file->text[at - 1] == ' ' || p->file->text[at - 1] == '\t'))
+		at--;
+	return at == 0 || strchr("\n{(,", p->file->text[at - 1]) != NULL;
+}
+
 static void
 cdc_yyerror(CDC_YYLTYPE *loc, void *scanner, cdc_parse *p, const char *msg)
 {
@@ -526,6 +536,6 @@ cdc_yyerror(CDC_YYLTYPE *loc, void *scanner, cdc_parse *p, const char *msg)
 		cdc_diag_help(g, "statements end at the end of the line; remove the ';'");
 	else if (len == 2 && strncmp(tok, "==", 2) == 0)
 		cdc_diag_help(g, "equality is written '=', as in SQL");
-	else if (word[0] && cdc_lex_is_reserved(word))
+	else if (word[0] && cdc_lex_is_reserved(word) && starts_statement(p, loc->start))
 		cdc_diag_help(g, "\"%s\" is a reserved word; to use it as a name, quote it: \"%s\"", word, word);
 }

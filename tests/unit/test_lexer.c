@@ -99,6 +99,12 @@ START_TEST(patterns)
 	TOKENS("a * b % c", NAME, '*', NAME, '%', NAME);
 	TOKENS("a*.5", NAME, '*', DECIMAL);
 	TOKENS("public.orders", NAME, '.', NAME);
+	/* one-part patterns end a list item and start or end with a wildcard */
+	TOKENS("[orders_%, *]", '[', WILDHEAD, ',', WILDHEAD, ']');
+	TOKENS("[%_log ]", '[', WILDHEAD, ']');
+	TOKENS("f(amount%7, 0)", NAME, '(', NAME, '%', INTEGER, ',', INTEGER, ')');
+	TOKENS("f(a %b, 0)", NAME, '(', NAME, '%', NAME, ',', INTEGER, ')');
+	TOKENS("g(1, x*, 2)", NAME, '(', INTEGER, ',', WILDHEAD, ',', INTEGER, ')');
 }
 END_TEST
 

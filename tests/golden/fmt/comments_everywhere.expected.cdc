@@ -27,8 +27,8 @@ table shop.public.orders {
 }
 
 target dw postgres {
-  dsn = env("DW_DSN")  -- trailing after a one-line block
-}
+  dsn = env("DW_DSN")
+}  -- trailing after a one-line block
 
 merge shop.public.orders into dw.public.orders {
   -- only comments in this block

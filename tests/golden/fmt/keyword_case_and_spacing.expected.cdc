@@ -31,11 +31,11 @@ transform shop.public.orders {
   filter amount <> 0
 }
 
-target dw POSTGRES {
+target dw postgres {
   dsn = env("DW_DSN")
 }
 
 merge shop.public.* into dw.public.* {
-  KEY     = (id)
-  DELETES = soft(_gone)
+  key     = (id)
+  deletes = soft(_gone)
 }

@@ -13,8 +13,8 @@ table shop.public.orders {
 }
 
 transform shop.public.orders {
-  back  = --amount
-  again = --1
+  back  = - -amount
+  again = - -1
   fine  = -(-amount)
 }
 

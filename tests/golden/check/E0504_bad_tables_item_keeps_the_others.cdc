@@ -1,4 +1,4 @@
--- E0504: one bad item in a tables list drops the whole list, so declared tables then look uncaptured (W0101, E0307)
+-- E0504: one bad item in a tables list is reported; the other items still capture their tables
 pipeline p { }
 source shop postgres {
   dsn       = env("SHOP_DSN")

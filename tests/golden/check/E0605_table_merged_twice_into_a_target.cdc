@@ -1,4 +1,4 @@
--- W0107: the primary key column is renamed by a transform and the merge keys on the new name; the keys are the same
+-- E0605: two merge blocks name the same table exactly and send it to the same target in the same mode
 pipeline p { }
 
 source shop postgres {
@@ -12,14 +12,10 @@ table shop.public.orders {
   amount numeric(12,2)
 }
 
-transform shop.public.orders {
-  rename id to order_id
-}
-
 target dw postgres {
   dsn = env("DW_DSN")
 }
 
-merge shop.public.orders into dw.public.orders {
-  key = (order_id)
-}
+merge shop.public.orders into dw.public.orders { }
+
+merge shop.public.orders into dw.archive.orders { }

@@ -1,4 +1,4 @@
--- E0605: one table merged into two different tables of the same target (current + history)
+-- no E0605: one table merged into a target twice, once as current state and once with mode = append as history
 pipeline p { }
 
 source shop postgres {

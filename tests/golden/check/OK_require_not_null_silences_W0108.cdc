@@ -1,4 +1,4 @@
--- W0108: the help suggests a require ... IS NOT NULL rule, but adding that rule does not silence the warning
+-- no W0108: a require ... IS NOT NULL rule (fail, quarantine or drop) makes the key column not null
 pipeline p { }
 
 source shop postgres {

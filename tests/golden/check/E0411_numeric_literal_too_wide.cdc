@@ -1,4 +1,4 @@
--- E0411: exact arithmetic wider than 38 digits, and literals with too many digits
+-- E0411: a numeric literal with more than 38 digits (arithmetic results are capped at 38 digits instead)
 pipeline p { }
 
 source shop postgres {

@@ -1,4 +1,4 @@
--- E0504: a quoted column name in key, distkey or sortkey is read as a string, so such a column cannot be named there
+-- W0107: quoted column names work in key, distkey and sortkey ("Line No"); a key other than the primary key warns
 pipeline p { }
 
 source shop postgres {
