@@ -5,6 +5,7 @@
 #include "compiler/sema_int.h"
 #include "compiler/suggest.h"
 
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +45,57 @@ fields(cdc_sema *s, const cdc_node *list, const cdc_column *cols, int ncols, con
 	return out;
 }
 
+/*
+ * Test data in a file: JSON Lines, one change per line,
+ *   {"op": "insert", "row": {"id": 1, "amount": "10.00"}}
+ * with op one of insert, update, delete, snapshot, and the row's keys columns of the
+ * table.  Blank lines and lines starting with # are skipped.  The first problem is
+ * reported (E0705) with its line.
+ */
+static void
+check_jsonl(cdc_sema *s, const cdc_node *at, const char *path, const cdc_srcfile *data,
+            const cdc_table *t)
+{
+	static const char *const ops[] = {"insert", "update", "delete", "snapshot"};
+	for (uint32_t ln = 1; ln <= data->nlines; ln++) {
+		size_t len;
+		const char *line = cdc_srcfile_line(data, ln, &len);
+		size_t k = 0;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (k == len || line[k] == '#')
+			continue;
+		const char *why = NULL;
+		cJSON *j = cJSON_ParseWithLength(line, len);
+		const cJSON *op = cJSON_GetObjectItemCaseSensitive(j, "op");
+		const cJSON *row = cJSON_GetObjectItemCaseSensitive(j, "row");
+		if (!cJSON_IsObject(j))
+			why = "not a JSON object";
+		else if (!cJSON_IsString(op))
+			why = "\"op\" must be insert, update, delete or snapshot";
+		else if (!cJSON_IsObject(row))
+			why = "\"row\" must be an object of column values";
+		else {
+			size_t o = 0;
+			while (o < 4 && strcmp(ops[o], op->valuestring) != 0)
+				o++;
+			if (o == 4)
+				why = "\"op\" must be insert, update, delete or snapshot";
+			const cJSON *c;
+			cJSON_ArrayForEach(c, row) {
+				if (!why && cdc_sema_find_column(t->cols, t->ncols, c->string) < 0)
+					why = cdc_arena_printf(s->arena, "\"%s\" is not a column of \"%s\"", c->string, t->display);
+			}
+		}
+		cJSON_Delete(j);
+		if (why) {
+			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0705, at->loc, "test data \"%s\", line %u: %s", path, ln, why);
+			cdc_diag_note(g, "each line is one change: {\"op\": \"insert\", \"row\": {\"id\": 1, ...}}");
+			return;
+		}
+	}
+}
+
 static void
 given(cdc_sema *s, const cdc_node *g, cdc_tgiven *out)
 {
@@ -53,9 +105,12 @@ given(cdc_sema *s, const cdc_node *g, cdc_tgiven *out)
 		out->file = g->c->text;
 		const char *path = out->file[0] == '/' ? out->file
 		                 : (strcmp(s->m->dir, ".") == 0 ? out->file : cdc_arena_printf(s->arena, "%s/%s", s->m->dir, out->file));
-		if (access(path, R_OK) != 0)
+		cdc_srcfile *data = cdc_srcfile_read(s->arena, path);
+		if (!data)
 			cdc_diag_report(s->diags, CDC_E0705, g->c->loc, "cannot read test data \"%s\": %s", path,
 			                strerror(errno));
+		else if (out->table)
+			check_jsonl(s, g->c, path, data, out->table);
 		return;
 	}
 	cdc_table *t = out->table;
