@@ -145,6 +145,8 @@ typedef struct cdc_parse {
 	uint32_t           offset;        /* lexer: byte offset of the next token */
 	uint32_t           comment_depth; /* lexer: nesting inside a block comment */
 	uint32_t           comment_start; /* lexer: offset of the outermost open comment */
+	uint32_t           open_braces[16]; /* lexer: offsets of unclosed '{', innermost last */
+	unsigned           nopen;           /* lexer: how many are open (may exceed 16) */
 	bool               too_deep;      /* a tree exceeded CDC_AST_MAX_DEPTH ... */
 	cdc_loc            too_deep_loc;  /* ... first here */
 } cdc_parse;

@@ -532,7 +532,10 @@ cdc_yyerror(CDC_YYLTYPE *loc, void *scanner, cdc_parse *p, const char *msg)
 	} else {
 		word[0] = '\0';
 	}
-	if (len && tok[0] == ';')
+	if (strstr(msg, "unexpected end of file") && p->nopen > 0 && p->nopen <= 16) {
+		uint32_t at = p->open_braces[p->nopen - 1];
+		cdc_diag_note_at(g, (cdc_loc){at, at + 1}, "this '{' is not closed");
+	} else if (len && tok[0] == ';')
 		cdc_diag_help(g, "statements end at the end of the line; remove the ';'");
 	else if (len == 2 && strncmp(tok, "==", 2) == 0)
 		cdc_diag_help(g, "equality is written '=', as in SQL");
