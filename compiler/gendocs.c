@@ -11,6 +11,8 @@
  * Built by `make`, run by `make docs`, checked by `make check`.
  */
 #include "compiler/diag.h"
+#include "compiler/srcfile.h"
+#include "runtime/arena.h"
 #include "compiler/options.h"
 #include "compiler/types.h"
 #include "runtime/buf.h"
@@ -162,22 +164,6 @@ functions(cdc_buf *b)
 	}
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	cdc_buf b = CDC_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		cdc_buf_put(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.data ? b.data : calloc(1, 1);
-}
-
 /* Rebuilds the file with every generated section replaced. */
 static int
 sections(const char *text, cdc_buf *out, const char *path)
@@ -235,8 +221,10 @@ main(int argc, char **argv)
 	}
 	const char *mode = argv[1 + check], *path = argv[2 + check];
 	cdc_buf out = CDC_BUF_INIT;
-	size_t len = 0;
-	char *old = slurp(path, &len);
+	cdc_arena *a = cdc_arena_new("gendocs");
+	cdc_srcfile *f = cdc_srcfile_read(a, path);
+	const char *old = f ? f->text : NULL;
+	size_t len = f ? f->len : 0;
 	if (strcmp(mode, "diagnostics") == 0) {
 		diagnostics(&out);
 	} else if (strcmp(mode, "sections") == 0) {
@@ -258,13 +246,13 @@ main(int argc, char **argv)
 			rc = 1;
 		}
 	} else if (!same) {
-		FILE *f = fopen(path, "wb");
-		if (!f || fwrite(cdc_buf_str(&out), 1, out.len, f) != out.len || fclose(f) != 0) {
+		FILE *fp = fopen(path, "wb");
+		if (!fp || fwrite(cdc_buf_str(&out), 1, out.len, fp) != out.len || fclose(fp) != 0) {
 			fprintf(stderr, "gendocs: cannot write %s\n", path);
 			rc = 2;
 		}
 	}
-	free(old);
+	cdc_arena_free(a);
 	cdc_buf_free(&out);
 	return rc;
 }

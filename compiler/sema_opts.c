@@ -223,6 +223,23 @@ valid_pg_name(const char *t, bool slot)
 	return true;
 }
 
+/* env("NAME") or file("path"): a value read when the pipeline starts, stored as the
+ * reference, never as the value (plans and logs show the reference only). */
+static bool
+reference(cdc_sema *s, const cdc_node *call, cdc_optval *out)
+{
+	bool env = strcmp(call->a->key, "env") == 0;
+	const cdc_node *arg = call->b;
+	if (!arg || arg->next || arg->kind != CDC_N_V_STRING || !arg->text[0]) {
+		cdc_diag_report(s->diags, CDC_E0504, call->loc, "%s() takes one non-empty string: %s(\"%s\")",
+		                call->a->key, call->a->key, env ? "NAME" : "/path/to/secret");
+		return false;
+	}
+	out->secret = env ? CDC_SECRET_ENV : CDC_SECRET_FILE;
+	out->str = arg->text;
+	return true;
+}
+
 static bool parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *out,
                         unsigned kinds);
 
@@ -253,17 +270,8 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 	const char *w = word_of(v);
 	switch (d->vkind) {
 	case CDC_V_STRING:
-		if (v->kind == CDC_N_V_CALL && strcmp(v->a->key, "env") == 0) {
-			/* read when the pipeline starts: one file for several environments */
-			const cdc_node *arg = v->b;
-			if (!arg || arg->next || arg->kind != CDC_N_V_STRING || !arg->text[0]) {
-				cdc_diag_report(s->diags, CDC_E0504, v->loc, "env() takes one non-empty string: env(\"NAME\")");
-				return false;
-			}
-			out->secret = CDC_SECRET_ENV;
-			out->str = arg->text;
-			return true;
-		}
+		if (v->kind == CDC_N_V_CALL && strcmp(v->a->key, "env") == 0)
+			return reference(s, v, out);   /* read when the pipeline starts */
 		/* fall through */
 	case CDC_V_LITERAL:
 		if (v->kind != CDC_N_V_STRING) {
@@ -296,17 +304,8 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 			secret_lints(s, d, v);
 			return true;
 		}
-		if (v->kind == CDC_N_V_CALL && (strcmp(v->a->key, "env") == 0 || strcmp(v->a->key, "file") == 0)) {
-			const cdc_node *arg = v->b;
-			if (!arg || arg->next || arg->kind != CDC_N_V_STRING || !arg->text[0]) {
-				cdc_diag_report(s->diags, CDC_E0504, v->loc, "%s() takes one non-empty string: %s(\"%s\")",
-				                v->a->key, v->a->key, v->a->key[0] == 'e' ? "NAME" : "/path/to/secret");
-				return false;
-			}
-			out->secret = v->a->key[0] == 'e' ? CDC_SECRET_ENV : CDC_SECRET_FILE;
-			out->str = arg->text;
-			return true;
-		}
+		if (v->kind == CDC_N_V_CALL && (strcmp(v->a->key, "env") == 0 || strcmp(v->a->key, "file") == 0))
+			return reference(s, v, out);
 		wrong_kind(s, d, v);
 		return false;
 	case CDC_V_INT: {
