@@ -644,12 +644,21 @@ block_body(fmt *f, const cdc_node *owner, const cdc_node *first, uint32_t open, 
 		if (aligns(n)) {
 			const cdc_node *last = n;
 			while (run_end && run_end->kind == n->kind && !blank_between(f, last->loc.end, run_end->loc.start)) {
+				/* A comment that will stand on a line of its own between two members ends
+				 * the run: one between them, or one inside `last` (moved after it).  Only
+				 * a comment trailing `last` on its line keeps the run going.  Deciding
+				 * this from the output's point of view keeps fmt a fixed point. */
 				bool comment = false;
 				for (unsigned c = f->next_comment; c < f->p->ncomments; c++) {
-					uint32_t cs = f->p->comments[c].loc.start;
+					const cdc_comment *cm = &f->p->comments[c];
+					uint32_t cs = cm->loc.start;
 					if (cs >= run_end->loc.start)
 						break;
-					if (cs > last->loc.end && f->p->comments[c].own_line)
+					if (cs < last->loc.start)
+						continue;
+					bool trailing = cs >= last->loc.end && !cm->own_line &&
+					                line_of(f, cs) == line_of(f, last->loc.end - 1);
+					if (!trailing)
 						comment = true;
 				}
 				if (comment)
