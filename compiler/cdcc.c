@@ -214,6 +214,7 @@ cmd_check(int argc, char **argv)
 			cJSON_AddStringToObject(jf, "file", u.file->path);
 			cJSON_AddNumberToObject(jf, "errors", e);
 			cJSON_AddNumberToObject(jf, "warnings", w);
+			cJSON_AddNumberToObject(jf, "not_shown", cdc_diag_not_shown(u.diags));
 			cJSON_AddItemToArray(jfiles, jf);
 		}
 		if (verbose && format == TEXT && e == 0 && !(werror && w) && u.model) {

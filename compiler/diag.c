@@ -24,6 +24,7 @@ struct cdc_diags {
 	unsigned           n, cap;
 	unsigned           errors, warnings;
 	unsigned           error_reports;
+	unsigned           not_shown;   /* reports beyond CDC_DIAG_MAX */
 	bool               sorted;
 	cdc_loc           *masks;     /* secret ranges, never printed */
 	unsigned           nmasks, masks_cap;
@@ -91,6 +92,16 @@ cdc_diag_report(cdc_diags *d, cdc_diag_code code, cdc_loc loc, const char *fmt, 
 {
 	if (diag_table[code].sev == CDC_SEV_ERROR)
 		d->error_reports++;
+	if (d->n >= CDC_DIAG_MAX) {
+		/* A file this broken (or not a pipeline at all) gets its first problems
+		 * listed; the rest are counted so the totals and the exit status stay right. */
+		d->not_shown++;
+		if (diag_table[code].sev == CDC_SEV_ERROR)
+			d->errors++;
+		else
+			d->warnings++;
+		return NULL;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	const char *msg = cdc_arena_vprintf(d->arena, fmt, ap);
@@ -206,6 +217,7 @@ masked(const cdc_diags *d, uint32_t off)
 }
 
 unsigned cdc_diag_errors(const cdc_diags *d) { return d->errors; }
+unsigned cdc_diag_not_shown(const cdc_diags *d) { return d->not_shown; }
 unsigned cdc_diag_error_reports(const cdc_diags *d) { return d->error_reports; }
 unsigned cdc_diag_warnings(const cdc_diags *d) { return d->warnings; }
 unsigned cdc_diag_count(const cdc_diags *d) { return d->n; }
@@ -379,6 +391,9 @@ cdc_diag_print_text(cdc_diags *d, FILE *out, const cdc_diag_style *st)
 			fprintf(out, "%snote:%s %s\n", col_(st, C_NOTE), col_(st, C_RESET),
 			        repeats_note(d->arena, g->repeats));
 	}
+	if (d->not_shown)
+		fprintf(out, "%s: %snote:%s %u more problems are not shown: cdcc lists the first %d of a file\n",
+		        d->file->path, col_(st, C_NOTE), col_(st, C_RESET), d->not_shown, CDC_DIAG_MAX);
 }
 
 /* ---- GitHub Actions workflow commands ------------------------------------------ */

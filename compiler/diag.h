@@ -85,6 +85,10 @@ void cdc_diag_help(cdc_diag *g, const char *fmt, ...) __attribute__((format(prin
  * byte, the quotes of a string literal, are kept). */
 void cdc_diag_mask(cdc_diags *d, cdc_loc loc);
 
+/* A file lists at most this many diagnostics; further ones are only counted. */
+#define CDC_DIAG_MAX 200
+unsigned cdc_diag_not_shown(const cdc_diags *d);
+
 unsigned cdc_diag_errors(const cdc_diags *d);
 /* Errors reported, folded repeats included: tells a pass whether its own check failed
  * even when the diagnostic was already there. */
