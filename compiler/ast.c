@@ -35,6 +35,8 @@ cdc_ast_node(cdc_parse *p, cdc_node_kind k, int op, cdc_loc loc, cdc_node *a, cd
 	n->a = a;
 	n->b = b;
 	n->c = c;
+	/* Only expressions and values nest without bound; blocks and statements around
+	 * them add nothing, so the limit counts what the user nested. */
 	unsigned d = 0;
 	if (a && a->depth > d)
 		d = a->depth;
@@ -42,7 +44,7 @@ cdc_ast_node(cdc_parse *p, cdc_node_kind k, int op, cdc_loc loc, cdc_node *a, cd
 		d = b->depth;
 	if (c && c->depth > d)
 		d = c->depth;
-	n->depth = d + 1;
+	n->depth = d + (k >= CDC_N_V_STRING);
 	if (n->depth > CDC_AST_MAX_DEPTH && !p->too_deep) {
 		p->too_deep = true;        /* reported by the parse driver */
 		p->too_deep_loc = loc;

@@ -68,6 +68,7 @@
 
 #include "compiler/srcfile.h"
 
+/* Kinds from CDC_N_V_STRING on are values and expressions: keep them last. */
 typedef enum cdc_node_kind {
 	CDC_N_FILE, CDC_N_PIPELINE, CDC_N_SOURCE, CDC_N_TARGET, CDC_N_TABLE, CDC_N_COLUMN,
 	CDC_N_PKEY, CDC_N_QUALITY, CDC_N_RULE, CDC_N_TRANSFORM, CDC_N_ASSIGN, CDC_N_DROP,

@@ -312,14 +312,14 @@ cmd_fmt(int argc, char **argv)
 		cdc_buf out = CDC_BUF_INIT;
 		cdc_fmt_file(&out, &u.parse);
 		bool same = out.len == u.file->len && memcmp(cdc_buf_str(&out), u.file->text, out.len) == 0;
-		if (to_stdout || strcmp(a, "-") == 0) {      /* standard input goes to standard output */
+		if (to_stdout || (strcmp(a, "-") == 0 && !check)) {   /* stdin goes to stdout */
 			fwrite(cdc_buf_str(&out), 1, out.len, stdout);
 		} else if (!same) {
 			printf("%s\n", u.file->path);
 			if (check) {
 				if (status == EXIT_CLEAN)
 					status = EXIT_PROBLEMS;
-			} else if (!write_file(a, &out)) {
+			} else if (strcmp(a, "-") == 0 || !write_file(a, &out)) {
 				status = EXIT_USAGE;
 			}
 		}

@@ -120,25 +120,37 @@ types(cdc_buf *b)
 		char canon[64];
 		cdc_type_str(cdc_type_make((cdc_typeid)id), canon, sizeof canon);
 		cdc_buf_printf(b, "| `%s` | ", canon);
-		bool first = true;
-		const char *mods = "—";
+		bool first = true, widths = false;
+		int canon_mods = 0;
 		cdc_type t;
 		int maxmods;
 		const char *sp;
 		for (int i = 0; (sp = cdc_type_spelling(i, &t, &maxmods)); i++) {
 			if (t.id != id)
 				continue;
-			if (maxmods == 2)
-				mods = "(precision[, scale]): precision 1–1000, scale 0–precision; none: any value up to 38 significant digits";
-			else if (maxmods == 1 && (id == CDC_TY_CHAR || id == CDC_TY_VARCHAR))
-				mods = "(length), 1–10485760 characters";
-			else if (maxmods == 1)
-				mods = "(fractional digits), 0–6";
-			if (strcmp(sp, canon) == 0)
+			if (strcmp(sp, canon) == 0) {
+				canon_mods = maxmods;
 				continue;
+			}
+			widths |= maxmods == 0 && cdc_type_is_integer(t) && strcmp(sp, "int2") && strcmp(sp, "int4") &&
+			          strcmp(sp, "int8");
 			cdc_buf_printf(b, "%s`%s`", first ? "" : ", ", sp);
 			first = false;
 		}
+		/* float(p) is SQL's binary precision: real up to 24 bits, double above */
+		if (id == CDC_TY_FLOAT4 || id == CDC_TY_FLOAT8) {
+			cdc_buf_printf(b, "%s`float(%s)`", first ? "" : ", ", id == CDC_TY_FLOAT4 ? "1..24" : "25..53");
+			first = false;
+		}
+		const char *mods = "—";
+		if (canon_mods == 2)
+			mods = "(precision[, scale]): precision 1–1000, scale 0–precision; none: any value up to 38 significant digits";
+		else if (canon_mods == 1 && (id == CDC_TY_CHAR || id == CDC_TY_VARCHAR))
+			mods = "(length), 1–10485760 characters";
+		else if (canon_mods == 1)
+			mods = "(fractional digits), 0–6";
+		else if (widths)
+			mods = "— (a MySQL display width, as in int(11), is accepted and ignored)";
 		cdc_buf_printf(b, "%s | %s |\n", first ? "—" : "", mods);
 	}
 }

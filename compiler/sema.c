@@ -42,6 +42,15 @@ display(cdc_sema *s, const char *a, const char *b, const char *c)
 	return r;
 }
 
+/* A path for a message: in double quotes, unless it holds quoted names already (then
+ * the quotes would double up: s."Orders" rather than "s."Orders""). */
+const char *
+cdc_sema_qpath(cdc_sema *s, const cdc_node *path)
+{
+	const char *t = cdc_ast_path_text(s->arena, path);
+	return strchr(t, '"') ? t : cdc_arena_printf(s->arena, "\"%s\"", t);
+}
+
 static int
 nsegs(const cdc_node *path)
 {
@@ -112,13 +121,15 @@ check_arity(cdc_sema *s, const cdc_node *path, const cdc_source *src, int lead)
 	if (nsegs(path) == want)
 		return true;
 	cdc_diag *g = cdc_diag_report(s->diags, CDC_E0305, path->loc,
-		"\"%s\" has %d name part%s; tables of %s source \"%s\" are written %s",
-		cdc_ast_path_text(s->arena, path), nsegs(path), nsegs(path) == 1 ? "" : "s",
+		"%s has %d name part%s; tables of %s source \"%s\" are written %s",
+		cdc_sema_qpath(s, path), nsegs(path), nsegs(path) == 1 ? "" : "s",
 		src->kind->name, src->name,
 		lead ? (src->schemas ? "source.schema.table" : "source.table")
 		     : (src->schemas ? "schema.table" : "table"));
 	if (src->kind->mask == CDC_K_FILES && !src->schemas && nsegs(path) == want + 1)
 		cdc_diag_help(g, "files sources have schemas only with layout = dms");
+	else if (nsegs(path) == 1 && (path->a->flags & CDC_NF_QUOTED) && strchr(path->a->text, '.'))
+		cdc_diag_help(g, "a quoted name is one part; write it without quotes: %s", path->a->text);
 	return false;
 }
 
@@ -402,7 +413,7 @@ table_block(cdc_sema *s, const cdc_node *it)
 		return;
 	if (cdc_ast_path_is_wild(path)) {
 		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0306, path->loc,
-			"a table block declares one table; \"%s\" is a pattern", cdc_ast_path_text(s->arena, path));
+			"a table block declares one table; %s is a pattern", cdc_sema_qpath(s, path));
 		cdc_diag_help(g, "patterns select tables in quality, transform and merge blocks");
 		return;
 	}
@@ -555,8 +566,8 @@ capture(cdc_sema *s)
 				hits += m->tables[k]->source == src && path_matches(p->a, m->tables[k]);
 			bool wild = cdc_ast_path_is_wild(p);
 			if (src->complete && hits == 0)
-				cdc_diag_report(s->diags, CDC_W0103, p->loc, "%s \"%s\" matches no table of source \"%s\" in the schema lock",
-				                wild ? "pattern" : "table", cdc_ast_path_text(s->arena, p), src->name);
+				cdc_diag_report(s->diags, CDC_W0103, p->loc, "%s %s matches no table of source \"%s\" in the schema lock",
+				                wild ? "pattern" : "table", cdc_sema_qpath(s, p), src->name);
 			if (!src->complete && (wild || hits == 0))
 				runtime_only = true;
 		}
@@ -594,8 +605,8 @@ cdc_sema_exact_table(cdc_sema *s, const cdc_node *path, const char *what)
 	if (!src || !src->kind)
 		return NULL;
 	if (cdc_ast_path_is_wild(path)) {
-		cdc_diag_report(s->diags, CDC_E0306, path->loc, "%s names one table; \"%s\" is a pattern", what,
-		                cdc_ast_path_text(s->arena, path));
+		cdc_diag_report(s->diags, CDC_E0306, path->loc, "%s names one table; %s is a pattern", what,
+		                cdc_sema_qpath(s, path));
 		return NULL;
 	}
 	if (!check_arity(s, path, src, 1))
@@ -655,8 +666,8 @@ select_tables(cdc_sema *s, const cdc_node *path, const char *what, cdc_table ***
 			SEMA_PUSH(s, *out, n, cap, t);
 	}
 	if (n == 0 && src->complete)
-		cdc_diag_report(s->diags, CDC_W0103, path->loc, "pattern \"%s\" matches no captured table",
-		                cdc_ast_path_text(s->arena, path));
+		cdc_diag_report(s->diags, CDC_W0103, path->loc, "pattern %s matches no captured table",
+		                cdc_sema_qpath(s, path));
 	return n;
 }
 
@@ -691,11 +702,14 @@ attach_blocks(cdc_sema *s, const cdc_node *root)
 
 /* ---- merges and routes ---------------------------------------------------------------- */
 
+enum { MODE_UNSET, MODE_MERGE, MODE_APPEND };
+
 typedef struct contrib {
 	const cdc_node *merge;
 	cdc_optval    **opts;
 	int             spec;
 	const char     *schema, *name;   /* target table after substitution */
+	int             mode;            /* the block's own mode, MODE_UNSET if it sets none */
 } contrib;
 
 typedef struct pending {
@@ -770,16 +784,16 @@ collect_merges(cdc_sema *s, const cdc_node *root, pending ***pend, int *npend)
 			continue;
 		if (nsegs(tp) != 3) {
 			cdc_diag_report(s->diags, CDC_E0305, tp->loc,
-				"\"%s\" has %d name parts; target tables are written target.schema.table",
-				cdc_ast_path_text(s->arena, tp), nsegs(tp));
+				"%s has %d name parts; target tables are written target.schema.table",
+				cdc_sema_qpath(s, tp), nsegs(tp));
 			continue;
 		}
 		if (!target_part_ok(s, seg(tp, 1)) || !target_part_ok(s, seg(tp, 2)))
 			continue;
 		if (cdc_ast_path_is_wild(it->a) && !(seg(tp, 2)->flags & CDC_NF_WILD)) {
 			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0311, seg(tp, 2)->loc,
-				"the pattern \"%s\" selects many tables but \"%s\" names one target table",
-				cdc_ast_path_text(s->arena, it->a), cdc_ast_path_text(s->arena, tp));
+				"the pattern %s selects many tables but %s names one target table",
+				cdc_sema_qpath(s, it->a), cdc_sema_qpath(s, tp));
 			cdc_diag_help(g, "write %s.%s.* to keep each table's name", tg->name, seg(tp, 1)->text);
 			continue;
 		}
@@ -805,8 +819,8 @@ collect_merges(cdc_sema *s, const cdc_node *root, pending ***pend, int *npend)
 				continue;
 			if (xs != hsrc && hsrc) {
 				cdc_diag_report(s->diags, CDC_E0306, x->a->loc,
-					"this merge selects tables of source \"%s\"; \"%s\" is not one of them",
-					hsrc->name, cdc_ast_path_text(s->arena, x));
+					"this merge selects tables of source \"%s\"; %s is not one of them",
+					hsrc->name, cdc_sema_qpath(s, x));
 				continue;
 			}
 			cdc_node *rest = cdc_arena_alloc(s->arena, sizeof *rest);
@@ -816,14 +830,13 @@ collect_merges(cdc_sema *s, const cdc_node *root, pending ***pend, int *npend)
 			excl = cdc_ast_append(excl, rest);
 		}
 		const cdc_optval *mode = opts[CDC_OPT_MRG_MODE];
-		bool append = !tg->kind->database || (mode && strcmp(mode->str, "append") == 0);
+		int bmode = !tg->kind->database ? MODE_APPEND : !mode ? MODE_UNSET
+		          : strcmp(mode->str, "append") == 0 ? MODE_APPEND : MODE_MERGE;
 		for (int i = 0; i < n; i++) {
 			cdc_table *t = tabs[i];
 			if (listed(excl, t))
 				continue;
-			/* one route per table, target and mode: a table may keep its current state
-			 * and its history (mode = append) in one target */
-			const char *key = cdc_arena_printf(s->arena, "%s\x1e%s\x1e%d", t->key, tg->name, append);
+			const char *key = cdc_arena_printf(s->arena, "%s\x1e%s", t->key, tg->name);
 			pending *p = cdc_hmap_get(&index, key);
 			if (!p) {
 				p = cdc_arena_zalloc(s->arena, sizeof *p);
@@ -834,7 +847,7 @@ collect_merges(cdc_sema *s, const cdc_node *root, pending ***pend, int *npend)
 			}
 			contrib c = {it, opts, spec,
 			             substitute(s, seg(tp, 1), t->schema ? t->schema : t->source->name),
-			             substitute(s, seg(tp, 2), t->name)};
+			             substitute(s, seg(tp, 2), t->name), bmode};
 			SEMA_PUSH(s, p->c, p->n, p->cap, c);
 		}
 	}
@@ -1074,8 +1087,77 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 	}
 }
 
-/* Turns the merge blocks matching each (table, target) into one route: the most
- * specific block names the target table and wins per option. */
+/* One route from the blocks of one group: the most specific block names the target
+ * table and wins per option; equally specific blocks must agree. */
+static void
+resolve_group(cdc_sema *s, cdc_table *t, cdc_target *tg, contrib *c, int n, bool append,
+              cdc_hmap *target_tables)
+{
+	for (int a = 1; a < n; a++) {          /* stable insertion sort by specificity */
+		contrib x = c[a];
+		int b = a - 1;
+		while (b >= 0 && c[b].spec > x.spec) {
+			c[b + 1] = c[b];
+			b--;
+		}
+		c[b + 1] = x;
+	}
+	const char *settle = "name the table exactly in one merge block to settle it";
+	const contrib *top = &c[n - 1];
+	for (int k = n - 2; k >= 0 && c[k].spec == top->spec; k--)
+		if (top->spec == INT_MAX) {
+			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, top->merge->a->loc,
+				"\"%s\" is merged into \"%s\" by two merge blocks", t->display, tg->name);
+			cdc_diag_note_at(g, c[k].merge->a->loc, "the other block");
+			cdc_diag_help(g, "a table is merged once into each target (and once more with mode = append); remove one of the blocks");
+			break;
+		} else if (strcmp(c[k].schema, top->schema) != 0 || strcmp(c[k].name, top->name) != 0) {
+			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, top->merge->b->loc,
+				"\"%s\" is matched by two merge blocks into \"%s\" that name different target tables",
+				t->display, tg->name);
+			cdc_diag_note_at(g, c[k].merge->b->loc, "the other block");
+			cdc_diag_help(g, "%s", settle);
+		}
+	cdc_route *r = cdc_arena_zalloc(s->arena, sizeof *r);
+	r->table = t;
+	r->target = tg;
+	r->schema = top->schema;
+	r->name = top->name;
+	r->display = display(s, tg->name, r->schema, r->name);
+	r->decl = top->merge;
+	r->append = append;
+	for (int id = 0; id < CDC_OPT_COUNT; id++) {
+		for (int k = n - 1; k >= 0; k--) {
+			cdc_optval *v = c[k].opts[id];
+			if (!v)
+				continue;
+			r->opts[id] = v;
+			for (int k2 = k - 1; k2 >= 0 && c[k2].spec == c[k].spec; k2--) {
+				cdc_optval *w = c[k2].opts[id];
+				if (w && !same_value(s, v, w)) {
+					cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, v->value->loc,
+						"\"%s\" is matched by two merge blocks that set \"%s\" differently",
+						t->display, v->def->name);
+					cdc_diag_note_at(g, w->value->loc, "the other setting");
+					cdc_diag_help(g, "%s", settle);
+				}
+			}
+			break;
+		}
+	}
+	SEMA_PUSH(s, t->routes, t->nroutes, t->routes_cap, r);
+	SEMA_PUSH(s, s->m->routes, s->m->nroutes, s->m->routes_cap, r);
+	cdc_diag_subjects(s->diags, t->display, r->display);
+	route_checks(s, r, target_tables);
+	cdc_diag_subjects(s->diags, NULL, NULL);
+}
+
+/*
+ * The merge blocks matching a table and a target make at most two routes: its current
+ * state (merge) and its history (mode = append).  A block that sets no mode refines the
+ * append route when it writes the same target table as a block with mode = append, the
+ * merge route otherwise.
+ */
 static void
 resolve_routes(cdc_sema *s, pending **pend, int npend)
 {
@@ -1083,66 +1165,22 @@ resolve_routes(cdc_sema *s, pending **pend, int npend)
 	for (int i = 0; i < npend; i++) {
 		pending *p = pend[i];
 		cdc_diag_subjects(s->diags, p->table->display, NULL);
-		for (int a = 1; a < p->n; a++) {          /* stable insertion sort by specificity */
-			contrib c = p->c[a];
-			int b = a - 1;
-			while (b >= 0 && p->c[b].spec > c.spec) {
-				p->c[b + 1] = p->c[b];
-				b--;
-			}
-			p->c[b + 1] = c;
+		contrib *groups[2];
+		int ng[2] = {0, 0};
+		groups[0] = cdc_arena_alloc(s->arena, (size_t)p->n * sizeof(contrib));
+		groups[1] = cdc_arena_alloc(s->arena, (size_t)p->n * sizeof(contrib));
+		for (int k = 0; k < p->n; k++) {
+			int m = p->c[k].mode;
+			for (int j = 0; j < p->n && m == MODE_UNSET; j++)
+				if (p->c[j].mode == MODE_APPEND && strcmp(p->c[j].schema, p->c[k].schema) == 0 &&
+				    strcmp(p->c[j].name, p->c[k].name) == 0)
+					m = MODE_APPEND;
+			int gi = m == MODE_APPEND;
+			groups[gi][ng[gi]++] = p->c[k];
 		}
-		const contrib *top = &p->c[p->n - 1];
-		for (int k = p->n - 2; k >= 0 && p->c[k].spec == top->spec; k--)
-			if (top->spec == INT_MAX) {
-				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, top->merge->a->loc,
-					"\"%s\" is merged into \"%s\" by two merge blocks", p->table->display, p->target->name);
-				cdc_diag_note_at(g, p->c[k].merge->a->loc, "the other block");
-				cdc_diag_help(g, "a table is merged once into each target (and once more with mode = append); remove one of the blocks");
-				break;
-			} else if (strcmp(p->c[k].schema, top->schema) != 0 || strcmp(p->c[k].name, top->name) != 0) {
-				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, top->merge->b->loc,
-					"\"%s\" is matched by two merge blocks into \"%s\" that name different target tables",
-					p->table->display, p->target->name);
-				cdc_diag_note_at(g, p->c[k].merge->b->loc, "the other block");
-				cdc_diag_help(g, top->spec == INT_MAX
-					? "a table is merged once into each target; remove one of the blocks"
-					: "name the table exactly in one merge block to settle it");
-			}
-		cdc_route *r = cdc_arena_zalloc(s->arena, sizeof *r);
-		r->table = p->table;
-		r->target = p->target;
-		r->schema = top->schema;
-		r->name = top->name;
-		r->display = display(s, p->target->name, r->schema, r->name);
-		r->decl = top->merge;
-		for (int id = 0; id < CDC_OPT_COUNT; id++) {
-			for (int k = p->n - 1; k >= 0; k--) {
-				cdc_optval *v = p->c[k].opts[id];
-				if (!v)
-					continue;
-				r->opts[id] = v;
-				for (int k2 = k - 1; k2 >= 0 && p->c[k2].spec == p->c[k].spec; k2--) {
-					cdc_optval *w = p->c[k2].opts[id];
-					if (w && !same_value(s, v, w)) {
-						cdc_diag *g = cdc_diag_report(s->diags, CDC_E0605, v->value->loc,
-							"\"%s\" is matched by two merge blocks that set \"%s\" differently",
-							p->table->display, v->def->name);
-						cdc_diag_note_at(g, w->value->loc, "the other setting");
-						cdc_diag_help(g, p->c[k].spec == INT_MAX
-							? "a table is merged once into each target; remove one of the blocks"
-							: "name the table exactly in one merge block to settle it");
-					}
-				}
-				break;
-			}
-		}
-		const cdc_optval *mode = r->opts[CDC_OPT_MRG_MODE];
-		r->append = !p->target->kind->database || (mode && strcmp(mode->str, "append") == 0);
-		SEMA_PUSH(s, p->table->routes, p->table->nroutes, p->table->routes_cap, r);
-		SEMA_PUSH(s, s->m->routes, s->m->nroutes, s->m->routes_cap, r);
-		cdc_diag_subjects(s->diags, p->table->display, r->display);
-		route_checks(s, r, &target_tables);
+		for (int gi = 0; gi < 2; gi++)
+			if (ng[gi])
+				resolve_group(s, p->table, p->target, groups[gi], ng[gi], gi == 1, &target_tables);
 		cdc_diag_subjects(s->diags, NULL, NULL);
 	}
 	cdc_hmap_free(&target_tables);

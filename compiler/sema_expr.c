@@ -11,6 +11,7 @@
 #include "compiler/suggest.h"
 #include "runtime/buf.h"
 
+#include <math.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,7 +170,17 @@ literal(cdc_sema *s, const cdc_node *e)
 		x->type = cdc_type_numeric(p < 1 ? 1 : p, sc);
 		break;
 	}
-	case CDC_LIT_FLOAT: x->type = cdc_type_make(CDC_TY_FLOAT8); break;
+	case CDC_LIT_FLOAT: {
+		char *end;
+		double v = strtod(e->text, &end);
+		if (v == HUGE_VAL || v == -HUGE_VAL) {
+			cdc_diag_report(s->diags, CDC_E0413, e->loc, "%s is not a valid double precision: out of range",
+			                e->text);
+			return tx_error(s, e);
+		}
+		x->type = cdc_type_make(CDC_TY_FLOAT8);
+		break;
+	}
 	case CDC_LIT_TRUE:
 	case CDC_LIT_FALSE: x->type = cdc_type_make(CDC_TY_BOOL); break;
 	case CDC_LIT_INTERVAL: x->type = cdc_type_make(CDC_TY_INTERVAL); break;

@@ -72,6 +72,7 @@ const char *cdc_sema_node_text(cdc_sema *s, const cdc_node *n);
 void cdc_sema_tests(cdc_sema *s, const cdc_node *root);
 
 /* sema.c */
+const char *cdc_sema_qpath(cdc_sema *s, const cdc_node *path);
 cdc_table *cdc_sema_exact_table(cdc_sema *s, const cdc_node *path, const char *what);
 cdc_route *cdc_sema_find_route(cdc_sema *s, const cdc_node *path);
 

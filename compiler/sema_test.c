@@ -83,9 +83,35 @@ check_jsonl(cdc_sema *s, const cdc_node *at, const char *path, const cdc_srcfile
 				why = "\"op\" must be insert, update, delete or snapshot";
 			const cJSON *c;
 			cJSON_ArrayForEach(c, row) {
-				if (!why && cdc_sema_find_column(t->cols, t->ncols, c->string) < 0)
+				if (why)
+					break;
+				int ci = cdc_sema_find_column(t->cols, t->ncols, c->string);
+				if (ci < 0) {
 					why = cdc_arena_printf(s->arena, "\"%s\" is not a column of \"%s\"", c->string, t->display);
+					continue;
+				}
+				/* strings and numbers are checked as literals of the column's type */
+				cdc_type ty = t->cols[ci].type;
+				const char *text = NULL, *bad;
+				char num[64];
+				if (cJSON_IsString(c))
+					text = c->valuestring;
+				else if (cJSON_IsNumber(c) && (cdc_type_family(ty) == CDC_TF_NUMBER)) {
+					snprintf(num, sizeof num, "%.17g", c->valuedouble);
+					text = num;
+				} else if (cJSON_IsBool(c) && ty.id != CDC_TY_BOOL && ty.id != CDC_TY_JSON && ty.id != CDC_TY_JSONB)
+					why = cdc_arena_printf(s->arena, "column \"%s\" is %s, not a boolean", c->string,
+					                       cdc_sema_type_str(s, ty));
+				if (text && !cdc_type_literal_ok(ty, text, &bad))
+					why = cdc_arena_printf(s->arena, "column \"%s\": %s is not a valid %s: %s", c->string, text,
+					                       cdc_sema_type_str(s, ty), bad);
 			}
+			/* updates and deletes are matched by the key */
+			if (!why && o < 4 && (strcmp(ops[o], "update") == 0 || strcmp(ops[o], "delete") == 0))
+				for (int kc = 0; kc < t->npk && !why; kc++)
+					if (!cJSON_GetObjectItemCaseSensitive(row, t->cols[t->pk[kc]].name))
+						why = cdc_arena_printf(s->arena, "%s without key column \"%s\"", ops[o],
+						                       t->cols[t->pk[kc]].name);
 		}
 		cJSON_Delete(j);
 		if (why) {
@@ -213,8 +239,8 @@ expect(cdc_sema *s, const cdc_node *e, cdc_texpect *out, const cdc_test *test)
 	}
 	cdc_route *route = out->route = cdc_sema_find_route(s, e->a);
 	if (!route) {
-		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0703, e->a->loc, "no merge of this pipeline writes \"%s\"",
-		                              cdc_ast_path_text(s->arena, e->a));
+		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0703, e->a->loc, "no merge of this pipeline writes %s",
+		                              cdc_sema_qpath(s, e->a));
 		cdc_suggest sg;
 		cdc_suggest_init(&sg, cdc_ast_path_text(s->arena, e->a));
 		for (int i = 0; i < s->m->nroutes; i++)

@@ -5,6 +5,8 @@
 
 #include "grammar/parser.h"
 
+#include <stdlib.h>
+
 typedef struct lexed {
 	tunit   u;
 	int     tok[256];
@@ -181,6 +183,38 @@ START_TEST(lexical_errors)
 }
 END_TEST
 
+/* Tokens longer than flex's 16 KiB buffer (a long comment, string, run of blanks) once
+ * overflowed the trailing-context state buffer. */
+START_TEST(long_tokens)
+{
+	size_t n = 70000;
+	char *src = malloc(n + 64);
+	strcpy(src, "-- ");
+	memset(src + 3, 'a', n);
+	strcpy(src + 3 + n, "\nx");
+	lexed l;
+	lex(&l, src);
+	ck_assert_int_eq(l.n, 1);
+	ck_assert_uint_eq(l.u.p.ncomments, 1);
+	tu_free(&l.u);
+	strcpy(src, "[");
+	memset(src + 1, ' ', n);
+	strcpy(src + 1 + n, "orders_%, *]");
+	lex(&l, src);
+	ck_assert_int_eq(l.n, 5);
+	ck_assert_int_eq(l.tok[1], WILDHEAD);
+	tu_free(&l.u);
+	src[0] = '"';
+	memset(src + 1, 'b', n);
+	strcpy(src + 1 + n, "\" not like");
+	lex(&l, src);
+	ck_assert_int_eq(l.n, 3);
+	ck_assert_int_eq(l.tok[1], NOT_LA);
+	tu_free(&l.u);
+	free(src);
+}
+END_TEST
+
 Suite *
 lexer_suite(void)
 {
@@ -195,6 +229,7 @@ lexer_suite(void)
 	tcase_add_test(tc, comments_recorded);
 	tcase_add_test(tc, locations_are_byte_offsets);
 	tcase_add_test(tc, lexical_errors);
+	tcase_add_test(tc, long_tokens);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -173,6 +173,16 @@ START_TEST(current_and_history_in_one_target)
 		"merge shop.public.orders into dw.b.orders { }\n");
 	ck_assert_msg(tu_count(&u, CDC_E0605) == 1, "%s", tu_dump(&u));
 	tu_free(&u);
+	/* an exact block without a mode refines the append route it shares a table with */
+	compile_with(&u,
+		"merge shop.public.* into dw.hist.* { mode = append }\n"
+		"merge shop.public.orders into dw.hist.orders { distkey = id }\n");
+	ck_clean(&u);
+	o = table(&u, "shop.public.orders");
+	ck_assert_int_eq(o->nroutes, 1);
+	ck_assert(o->routes[0]->append);
+	ck_assert_ptr_nonnull(o->routes[0]->opts[CDC_OPT_MRG_DISTKEY]);
+	tu_free(&u);
 }
 END_TEST
 
