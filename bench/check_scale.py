@@ -16,7 +16,6 @@ usage: bench/check_scale.py [path/to/cdcc] [--rounds N] [--tables N]
 """
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -92,13 +91,12 @@ def generate(d, n):
 
 
 def run_once(cdcc, path):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     p = subprocess.run([cdcc, "check", path], capture_output=True)
     dt = time.perf_counter() - t0
     if p.returncode != 0:
         sys.exit("cdcc check %s failed:\n%s" % (path, p.stderr.decode()))
-    return dt, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return dt
 
 
 def main():
@@ -123,17 +121,13 @@ def main():
             run_once(cdcc, os.path.join(d, f))
         for r in range(rounds):
             for f in files[r % 3:] + files[:r % 3]:   # rotate the order each round
-                dt, _ = run_once(cdcc, os.path.join(d, f))
-                times[f].append(dt)
-        # peak RSS per file, each measured in a fresh child
+                times[f].append(run_once(cdcc, os.path.join(d, f)))
+        # Peak RSS per file, measured by GNU time: a child forked from Python starts out
+        # with Python's resident pages, which would inflate a getrusage() reading.
         for f in files:
-            out = subprocess.run(
-                [sys.executable, "-c",
-                 "import resource,subprocess,sys;"
-                 "subprocess.run(sys.argv[1:],capture_output=True);"
-                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
-                 cdcc, "check", os.path.join(d, f)], capture_output=True, text=True)
-            rss[f] = int(out.stdout.strip())
+            out = subprocess.run(["/usr/bin/time", "-f", "%M", cdcc, "check", os.path.join(d, f)],
+                                 capture_output=True, text=True)
+            rss[f] = int(out.stderr.strip().splitlines()[-1])
         sizes = {f: os.path.getsize(os.path.join(d, f)) for f in files}
         sizes["locked.cdc"] += os.path.getsize(os.path.join(d, "locked.lock.json"))
         base = statistics.median(times["one.cdc"])
