@@ -1,5 +1,5 @@
 /*
- * compiler/cdcc.c — the command line: `cdcc check`, `cdcc fmt`, `cdcc codes`.
+ * compiler/cdcc.c — the command line: check, build, explain, test, eval, fmt, codes.
  *
  * Exit status: 0 clean (warnings allowed unless -Werror), 1 problems found in a file,
  * 2 usage or I/O error.  Each file gets its own compile arena, freed when the file is
@@ -9,11 +9,17 @@
 
 #include "compiler/ast.h"
 #include "compiler/diag.h"
+#include "compiler/explain.h"
 #include "compiler/fmt.h"
+#include "compiler/ir.h"
+#include "compiler/plan.h"
 #include "compiler/sema.h"
+#include "compiler/testrun.h"
 #include "grammar/grammar.h"
 #include "runtime/arena.h"
 #include "runtime/buf.h"
+#include "runtime/change.h"
+#include "runtime/stage.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -32,6 +38,11 @@ static const char usage_main[] =
 	"\n"
 	"commands:\n"
 	"  check FILE...      parse and check pipeline files; report every problem\n"
+	"  build FILE         compile a pipeline into a plan file (.cdcb)\n"
+	"  explain FILE       show the plan: graph, column lineage, rules, bytecode\n"
+	"  test FILE...       run the pipeline files' test blocks, offline\n"
+	"  eval FILE          push change events (JSON Lines on standard input) through\n"
+	"                     one table's quality rules and transform\n"
 	"  fmt FILE...        rewrite pipeline files in the canonical format\n"
 	"  codes [CODE]       list the diagnostic codes, or explain one\n"
 	"\n"
@@ -70,6 +81,72 @@ static const char usage_fmt[] =
 	"\n"
 	"exit status: 0 done (or, with --check, all formatted), 1 unformatted files or\n"
 	"syntax errors, 2 usage or I/O error\n";
+
+static const char usage_build[] =
+	"usage: cdcc build [options] FILE\n"
+	"\n"
+	"Checks the pipeline file and compiles it into a plan: the pipeline graph and the\n"
+	"bytecode of every table's quality rules and transform, which the runtime runs\n"
+	"without the .cdc file.  The same file always gives the same plan, byte for byte.\n"
+	"Credentials are stored as references (env(\"NAME\"), file(\"path\")); a credential\n"
+	"written into the file is refused (E0901).\n"
+	"\n"
+	"options:\n"
+	"  -o FILE            where to write the plan (default: FILE with .cdcb for .cdc;\n"
+	"                     - for standard output)\n"
+	"  -Werror            treat warnings as errors\n"
+	"  --color=WHEN       auto (default), always or never\n"
+	"\n"
+	"exit status: 0 built, 1 errors in the file, 2 usage or I/O error\n";
+
+static const char usage_explain[] =
+	"usage: cdcc explain [options] FILE\n"
+	"\n"
+	"Shows what a pipeline file or plan file (.cdcb) does: its sources and targets, the\n"
+	"graph of tables and routes, and per table the captured columns, the quality rules\n"
+	"in order, the output columns with their types and the columns each one reads, the\n"
+	"routes, and the disassembled bytecode with the source lines it comes from.\n"
+	"\n"
+	"options:\n"
+	"  --format=FORMAT    text (default) or json\n"
+	"  --table NAME       only this table (source.schema.table, as `cdcc explain` names it)\n"
+	"  --no-code          leave out the bytecode\n"
+	"\n"
+	"exit status: 0 shown, 1 errors in the file, 2 usage or I/O error\n";
+
+static const char usage_test[] =
+	"usage: cdcc test [options] FILE...\n"
+	"\n"
+	"Runs the test blocks of each pipeline file without any database: the given changes\n"
+	"go through the quality rules and transforms, are merged into in-memory target\n"
+	"tables, and the result is compared with the expected rows, quarantined rows and\n"
+	"failures.  A failing test prints what differs.\n"
+	"\n"
+	"options:\n"
+	"  --test NAME        run only the test of this name\n"
+	"  --env NAME=VALUE   the value of env(\"NAME\") in tests (tests never read the\n"
+	"                     environment; an unset name reads as \"cdcc-test-NAME\")\n"
+	"  -v, --verbose      also show what happened to changes in passing tests\n"
+	"\n"
+	"exit status: 0 all tests passed, 1 a test failed or the file has errors,\n"
+	"2 usage or I/O error\n";
+
+static const char usage_eval[] =
+	"usage: cdcc eval [options] FILE --table NAME < changes.jsonl\n"
+	"\n"
+	"Reads change events of one table, one JSON object per line, from standard input:\n"
+	"  {\"op\": \"insert\", \"row\": {\"id\": 1, \"amount\": \"10.00\"}}\n"
+	"(optional: \"before\", \"position\", \"commit_time\", \"txid\"), runs each through\n"
+	"the table's quality rules and transform, and prints one JSON line per change with\n"
+	"its fate: applied (with the output row), filtered, dropped, quarantined (with the\n"
+	"quarantine record) or failed.  A fail rule stops, as the pipeline would.  FILE is\n"
+	"a pipeline file or a plan file.\n"
+	"\n"
+	"options:\n"
+	"  --table NAME       the source table (source.schema.table)\n"
+	"\n"
+	"exit status: 0 every change processed, 1 a fail rule stopped or an input line is\n"
+	"invalid, or errors in the file, 2 usage or I/O error\n";
 
 static const char usage_codes[] =
 	"usage: cdcc codes [CODE...]\n"
@@ -127,6 +204,82 @@ unit_close(unit *u)
 {
 	cdc_arena_free(u->arena);
 	u->arena = NULL;
+}
+
+/* A pipeline in IR form, from a .cdc file (checked and lowered) or a plan file. */
+typedef struct loaded {
+	unit         u;          /* the .cdc, when it is one */
+	cdc_arena   *arena;      /* the plan's, when it is one */
+	cdc_ir      *ir;
+	cdc_srclines src;
+} loaded;
+
+static void
+loaded_close(loaded *l)
+{
+	if (l->u.arena)
+		unit_close(&l->u);
+	if (l->arena)
+		cdc_arena_free(l->arena);
+	free((void *)l->src.lines);
+	free((void *)l->src.lens);
+	memset(l, 0, sizeof *l);
+}
+
+static bool use_color(const char *when);
+
+/*
+ * Loads FILE as an IR.  Prints diagnostics (errors always; warnings when `warnings`),
+ * and returns EXIT_CLEAN, EXIT_PROBLEMS (errors, or warnings under werror) or
+ * EXIT_USAGE (unreadable).  `plan`: lowering for a plan file (credentials are errors).
+ */
+static int
+load(loaded *l, const char *path, bool plan, bool warnings, bool werror, const char *color)
+{
+	memset(l, 0, sizeof *l);
+	cdc_arena *probe = cdc_arena_new("plan");
+	cdc_srcfile *f = cdc_srcfile_read(probe, path);
+	if (!f) {
+		fprintf(stderr, "cdcc: could not read \"%s\": %s\n", path, strerror(errno));
+		cdc_arena_free(probe);
+		return EXIT_USAGE;
+	}
+	if (cdc_plan_sniff(f->text, f->len)) {
+		char why[512];
+		l->arena = probe;
+		l->ir = cdc_plan_read(probe, f->text, f->len, why, sizeof why);
+		if (!l->ir) {
+			fprintf(stderr, "cdcc: %s: cannot use this plan: %s\n", path, why);
+			return EXIT_PROBLEMS;
+		}
+		return EXIT_CLEAN;
+	}
+	cdc_arena_free(probe);
+	if (!unit_open(&l->u, path))
+		return EXIT_USAGE;
+	unit *u = &l->u;
+	if (u->parse.syntax_errors == 0)
+		u->model = cdc_sema_run(u->arena, u->file, u->diags, u->parse.root);
+	if (u->model && cdc_diag_errors(u->diags) == 0)
+		l->ir = cdc_ir_lower(u->arena, u->diags, u->model, u->file->text, u->file->len, plan);
+	unsigned e = cdc_diag_errors(u->diags), w = cdc_diag_warnings(u->diags);
+	cdc_diag_style st = {use_color(color)};
+	if (e || (warnings && w))
+		cdc_diag_print_text(u->diags, stderr, &st);
+	if (e || !l->ir)
+		return EXIT_PROBLEMS;
+	if (werror && w) {
+		fprintf(stderr, "cdcc: %s: warnings are errors (-Werror)\n", path);
+		return EXIT_PROBLEMS;
+	}
+	l->src.n = u->file->nlines;
+	const char **lines = calloc((size_t)l->src.n + 1, sizeof *lines);
+	size_t *lens = calloc((size_t)l->src.n + 1, sizeof *lens);
+	for (uint32_t i = 1; i <= l->src.n; i++)
+		lines[i - 1] = cdc_srcfile_line(u->file, i, &lens[i - 1]);
+	l->src.lines = lines;
+	l->src.lens = lens;
+	return EXIT_CLEAN;
 }
 
 static bool
@@ -331,6 +484,325 @@ cmd_fmt(int argc, char **argv)
 	return status;
 }
 
+/* Takes the value of --name=VALUE or --name VALUE at argv[*i]; NULL if a is not it. */
+static const char *
+opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] == '\0')
+		return *i + 1 < argc ? argv[++*i] : "";
+	return NULL;
+}
+
+static bool
+write_out(const char *path, const cdc_buf *b)
+{
+	if (strcmp(path, "-") == 0)
+		return fwrite(cdc_buf_str(b), 1, b->len, stdout) == b->len;
+	return write_file(path, b);
+}
+
+static int
+cmd_build(int argc, char **argv)
+{
+	const char *file = NULL, *out = NULL, *color = "auto";
+	bool werror = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_build, stdout);
+			return EXIT_CLEAN;
+		}
+		if (strcmp(a, "-o") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("build", "%s-o needs a file name", "");
+			out = argv[++i];
+		} else if ((v = opt_value(argc, argv, &i, "--output")) != NULL)
+			out = v;
+		else if (strcmp(a, "-Werror") == 0 || strcmp(a, "--werror") == 0)
+			werror = true;
+		else if (strncmp(a, "--color=", 8) == 0)
+			color = a + 8;
+		else if (a[0] == '-' && a[1])
+			return usage_error("build", "unknown option \"%s\"", a);
+		else if (file)
+			return usage_error("build", "%sone pipeline file at a time", "");
+		else
+			file = a;
+	}
+	if (!file)
+		return usage_error("build", "%sno pipeline file given", "");
+	char *def = NULL;
+	if (!out) {
+		if (strcmp(file, "-") == 0)
+			out = "-";
+		else {
+			size_t n = strlen(file);
+			def = malloc(n + 6);
+			memcpy(def, file, n + 1);
+			if (n > 4 && strcmp(file + n - 4, ".cdc") == 0)
+				def[n - 4] = '\0';
+			strcat(def, ".cdcb");
+			out = def;
+		}
+	}
+	loaded l;
+	int status = load(&l, file, true, true, werror, color);
+	if (status == EXIT_CLEAN) {
+		if (l.arena) {
+			fprintf(stderr, "cdcc build: \"%s\" is already a plan\n", file);
+			status = EXIT_USAGE;
+		} else {
+			cdc_buf b = CDC_BUF_INIT;
+			cdc_plan_write(l.ir, &b);
+			if (!write_out(out, &b))
+				status = EXIT_USAGE;
+			cdc_buf_free(&b);
+		}
+	}
+	loaded_close(&l);
+	free(def);
+	return status;
+}
+
+static int
+cmd_explain(int argc, char **argv)
+{
+	const char *file = NULL, *format = "text";
+	cdc_explain_opts o = {NULL, true, NULL};
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_explain, stdout);
+			return EXIT_CLEAN;
+		}
+		if ((v = opt_value(argc, argv, &i, "--format")) != NULL)
+			format = v;
+		else if ((v = opt_value(argc, argv, &i, "--table")) != NULL)
+			o.table = v;
+		else if (strcmp(a, "--no-code") == 0)
+			o.code = false;
+		else if (a[0] == '-' && a[1])
+			return usage_error("explain", "unknown option \"%s\"", a);
+		else if (file)
+			return usage_error("explain", "%sone file at a time", "");
+		else
+			file = a;
+	}
+	if (strcmp(format, "text") && strcmp(format, "json"))
+		return usage_error("explain", "unknown format \"%s\" (text or json)", format);
+	if (!file)
+		return usage_error("explain", "%sno file given", "");
+	loaded l;
+	int status = load(&l, file, false, false, false, "auto");
+	if (status == EXIT_CLEAN && o.table && !cdc_ir_find_table(l.ir, o.table)) {
+		fprintf(stderr, "cdcc explain: the pipeline captures no table \"%s\"\n", o.table);
+		status = EXIT_USAGE;
+	}
+	if (status == EXIT_CLEAN) {
+		o.src = l.src.lines ? &l.src : NULL;
+		cdc_buf b = CDC_BUF_INIT;
+		if (strcmp(format, "json") == 0)
+			cdc_explain_json(l.ir, &o, &b);
+		else
+			cdc_explain_text(l.ir, &o, &b);
+		fwrite(cdc_buf_str(&b), 1, b.len, stdout);
+		cdc_buf_free(&b);
+	}
+	loaded_close(&l);
+	return status;
+}
+
+static int
+cmd_test(int argc, char **argv)
+{
+	cdc_testrun_opts o = {NULL, false, NULL, 0};
+	const char **env = calloc((size_t)argc + 1, sizeof *env);
+	int nfiles = 0, status = EXIT_CLEAN;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_test, stdout);
+			return EXIT_CLEAN;
+		}
+		if ((v = opt_value(argc, argv, &i, "--test")) != NULL)
+			o.only = v;
+		else if ((v = opt_value(argc, argv, &i, "--env")) != NULL) {
+			if (!strchr(v, '=') || v[0] == '=') {
+				free(env);
+				return usage_error("test", "--env takes NAME=VALUE, not \"%s\"", v);
+			}
+			env[o.nenv++] = v;
+		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
+			o.verbose = true;
+		else if (a[0] == '-' && a[1]) {
+			free(env);
+			return usage_error("test", "unknown option \"%s\"", a);
+		}
+	}
+	o.env = env;
+	cdc_testrun_result total = {0, 0, 0};
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--test") == 0 || strcmp(a, "--env") == 0) {
+			i++;
+			continue;
+		}
+		if (a[0] == '-' && a[1])
+			continue;
+		nfiles++;
+		loaded l;
+		int st = load(&l, a, false, false, false, "auto");
+		if (st == EXIT_CLEAN && l.arena) {
+			fprintf(stderr, "cdcc test: \"%s\" is a plan; tests are in the pipeline file\n", a);
+			st = EXIT_USAGE;
+		}
+		if (st == EXIT_CLEAN) {
+			cdc_testrun_result r = cdc_testrun(l.u.model, l.ir, l.u.file, &o, stdout);
+			total.run += r.run;
+			total.passed += r.passed;
+			total.failed += r.failed;
+			if (r.failed)
+				st = EXIT_PROBLEMS;
+		}
+		if (st > status)
+			status = st;
+		loaded_close(&l);
+	}
+	free(env);
+	if (nfiles == 0)
+		return usage_error("test", "%sno files given", "");
+	if (o.only && total.run == 0) {
+		fprintf(stderr, "cdcc test: no test named \"%s\"\n", o.only);
+		return status > EXIT_PROBLEMS ? status : EXIT_PROBLEMS;
+	}
+	printf("%d test%s, %d passed, %d failed\n", total.run, total.run == 1 ? "" : "s", total.passed, total.failed);
+	return status;
+}
+
+static int
+cmd_eval(int argc, char **argv)
+{
+	const char *file = NULL, *table = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_eval, stdout);
+			return EXIT_CLEAN;
+		}
+		if ((v = opt_value(argc, argv, &i, "--table")) != NULL)
+			table = v;
+		else if (a[0] == '-' && a[1])
+			return usage_error("eval", "unknown option \"%s\"", a);
+		else if (file)
+			return usage_error("eval", "%sone file at a time", "");
+		else
+			file = a;
+	}
+	if (!file)
+		return usage_error("eval", "%sno file given", "");
+	if (!table)
+		return usage_error("eval", "%s--table is required", "");
+	loaded l;
+	int status = load(&l, file, false, false, false, "auto");
+	if (status != EXIT_CLEAN) {
+		loaded_close(&l);
+		return status;
+	}
+	const cdc_ir_table *t = cdc_ir_find_table(l.ir, table);
+	if (!t) {
+		fprintf(stderr, "cdcc eval: the pipeline captures no table \"%s\"\n", table);
+		loaded_close(&l);
+		return EXIT_USAGE;
+	}
+	cdc_arena *ev_arena = cdc_arena_new("event");
+	cdc_stage st;
+	cdc_stage_init(&st, t, ev_arena);
+	cdc_buf line = CDC_BUF_INIT, out = CDC_BUF_INIT;
+	unsigned long ln = 0;
+	int c;
+	bool eof = false;
+	while (!eof && status == EXIT_CLEAN) {
+		cdc_buf_truncate(&line, 0);
+		while ((c = getchar()) != EOF && c != '\n')
+			cdc_buf_putc(&line, (char)c);
+		eof = c == EOF;
+		if (eof && line.len == 0)
+			break;
+		ln++;
+		const char *s = cdc_buf_str(&line);
+		size_t k = 0;
+		while (k < line.len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			k++;
+		if (k == line.len || s[k] == '#')
+			continue;
+		cdc_change ch;
+		char why[512];
+		if (!cdc_change_from_json(ev_arena, t->cols, t->ncols, s, line.len, &ch, why, sizeof why)) {
+			fprintf(stderr, "cdcc eval: standard input, line %lu: %s\n", ln, why);
+			status = EXIT_PROBLEMS;
+			break;
+		}
+		char pos[32];
+		snprintf(pos, sizeof pos, "stdin:%lu", ln);
+		cdc_event_info ev = {0};
+		ev.op = ch.op;
+		ev.commit_time = ch.has_commit_time ? ch.commit_time : 0;
+		ev.position = ch.position ? ch.position : pos;
+		ev.table = t->schema ? cdc_arena_printf(ev_arena, "%s.%s", t->schema, t->name) : t->name;
+		ev.txid = ch.txid;
+		ev.has_txid = ch.has_txid;
+		ev.before = ch.before;
+		ev.now = ev.commit_time;
+		cdc_fate f = cdc_stage_run(&st, &ev, ch.row);
+		cdc_buf_truncate(&out, 0);
+		cdc_buf_printf(&out, "{\"line\": %lu, \"fate\": \"%s\"", ln, cdc_fate_name(f));
+		if (f == CDC_FATE_APPLY) {
+			cdc_buf_puts(&out, ", \"row\": ");
+			cdc_row_json(t->out, t->nout, st.out, &out);
+		} else if (f == CDC_FATE_QUARANTINE) {
+			cdc_buf_puts(&out, ", \"quarantine\": ");
+			cdc_stage_quarantine_json(&st, &ev, ch.row, &out);
+		} else if (f != CDC_FATE_FILTER) {
+			const char *rule = cdc_stage_rule_name(&st), *reason = st.reason ? st.reason : "";
+			cdc_buf_puts(&out, ", \"rule\": ");
+			cdc_buf_json_string(&out, rule, strlen(rule));
+			cdc_buf_puts(&out, ", \"reason\": ");
+			cdc_buf_json_string(&out, reason, strlen(reason));
+		}
+		cdc_buf_puts(&out, "}\n");
+		fwrite(cdc_buf_str(&out), 1, out.len, stdout);
+		if (f == CDC_FATE_FAIL) {
+			fprintf(stderr, "cdcc eval: line %lu: rule \"%s\" of %s stops the pipeline (%s)\n", ln,
+			        cdc_stage_rule_name(&st), t->display, st.reason ? st.reason : "");
+			status = EXIT_PROBLEMS;
+		}
+		cdc_arena_reset(ev_arena);
+	}
+	/* the counters always add up: every change has exactly one fate */
+	fprintf(stderr, "%s: %llu change%s: %llu applied, %llu filtered, %llu dropped, %llu quarantined, %llu failed\n",
+	        t->display, (unsigned long long)st.n.changes, st.n.changes == 1 ? "" : "s",
+	        (unsigned long long)st.n.fate[CDC_FATE_APPLY], (unsigned long long)st.n.fate[CDC_FATE_FILTER],
+	        (unsigned long long)st.n.fate[CDC_FATE_DROP], (unsigned long long)st.n.fate[CDC_FATE_QUARANTINE],
+	        (unsigned long long)st.n.fate[CDC_FATE_FAIL]);
+	for (uint32_t r = 0; r < t->prog->nrules; r++)
+		if (st.n.rule_broken[r])
+			fprintf(stderr, "  rule \"%s\" (%s): broken %llu time%s\n", t->prog->rules[r].name,
+			        cdc_action_name(t->prog->rules[r].action), (unsigned long long)st.n.rule_broken[r],
+			        st.n.rule_broken[r] == 1 ? "" : "s");
+	cdc_buf_free(&line);
+	cdc_buf_free(&out);
+	cdc_stage_release(&st);
+	cdc_arena_free(ev_arena);
+	loaded_close(&l);
+	return status;
+}
+
 static int
 cmd_codes(int argc, char **argv)
 {
@@ -377,6 +849,14 @@ main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "fmt") == 0)
 		return cmd_fmt(argc - 1, argv + 1);
+	if (strcmp(cmd, "build") == 0)
+		return cmd_build(argc - 1, argv + 1);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc - 1, argv + 1);
+	if (strcmp(cmd, "test") == 0)
+		return cmd_test(argc - 1, argv + 1);
+	if (strcmp(cmd, "eval") == 0)
+		return cmd_eval(argc - 1, argv + 1);
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);
 	return usage_error(NULL, "unknown command \"%s\"", cmd);

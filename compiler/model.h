@@ -16,6 +16,7 @@
 #include "compiler/ast.h"
 #include "compiler/options.h"
 #include "compiler/types.h"
+#include "runtime/program.h"
 #include "runtime/hmap.h"
 #include "stdlib/builtins.h"
 
@@ -90,8 +91,6 @@ typedef struct cdc_column {
 	bool            not_null;
 	const cdc_node *decl;      /* COLUMN node, or the step that made it; NULL from a lock */
 } cdc_column;
-
-typedef enum cdc_action { CDC_ACT_FAIL, CDC_ACT_QUARANTINE, CDC_ACT_DROP, CDC_ACT_WARN } cdc_action;
 
 typedef struct cdc_rule {
 	const char     *name;      /* the label, or the condition's text */

@@ -920,6 +920,11 @@ call(cdc_sema *s, const cdc_scope *sc, const cdc_node *e, const cdc_node *fname)
 			}
 		}
 	}
+	if (n > CDC_MAX_CALL_ARGS) {
+		cdc_diag_report(s->diags, CDC_E0412, fname->loc, "%s() is given %d arguments; a call takes at most %d",
+		                fname->key, n, CDC_MAX_CALL_ARGS);
+		return tx_error(s, e);
+	}
 	int nov;
 	const cdc_builtin *ov = cdc_builtin_find(fname->key, &nov);
 	if (!ov) {

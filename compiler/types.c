@@ -414,8 +414,6 @@ cdc_type_arith(int op, cdc_type a, cdc_type b, cdc_type *out)
 			return ok(CDC_TY_TEXT, out);
 		if (a.id == CDC_TY_BYTEA && b.id == CDC_TY_BYTEA)
 			return ok(CDC_TY_BYTEA, out);
-		if (a.id == CDC_TY_JSONB && b.id == CDC_TY_JSONB)
-			return ok(CDC_TY_JSONB, out);
 		return CDC_ARITH_TYPES;
 	}
 	if (a.array || b.array)

@@ -13,38 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* X(id, canonical name, family) — the order is the implicit-widening order inside a
- * family (int2 < int4 < int8 < numeric < float4 < float8). */
-#define CDC_TYPE_IDS(X)                                  \
-	X(ERROR,       "error",       NONE)                  \
-	X(UNKNOWN,     "unknown",     NONE)                  \
-	X(BOOL,        "boolean",     BOOL)                  \
-	X(INT2,        "smallint",    NUMBER)                \
-	X(INT4,        "integer",     NUMBER)                \
-	X(INT8,        "bigint",      NUMBER)                \
-	X(NUMERIC,     "numeric",     NUMBER)                \
-	X(FLOAT4,      "real",        NUMBER)                \
-	X(FLOAT8,      "double precision", NUMBER)           \
-	X(CHAR,        "char",        STRING)                \
-	X(VARCHAR,     "varchar",     STRING)                \
-	X(TEXT,        "text",        STRING)                \
-	X(BYTEA,       "bytea",       BYTES)                 \
-	X(DATE,        "date",        DATETIME)              \
-	X(TIMESTAMP,   "timestamp",   DATETIME)              \
-	X(TIMESTAMPTZ, "timestamptz", DATETIME)              \
-	X(TIME,        "time",        TIME)                  \
-	X(TIMETZ,      "timetz",      TIME)                  \
-	X(INTERVAL,    "interval",    INTERVAL)              \
-	X(UUID,        "uuid",        UUID)                  \
-	X(JSON,        "json",        JSON)                  \
-	X(JSONB,       "jsonb",       JSON)
-
-typedef enum cdc_typeid {
-#define X(id, name, fam) CDC_TY_##id,
-	CDC_TYPE_IDS(X)
-#undef X
-	CDC_TY_COUNT
-} cdc_typeid;
+#include "runtime/typeids.h"
 
 typedef enum cdc_tfamily {
 	CDC_TF_NONE, CDC_TF_BOOL, CDC_TF_NUMBER, CDC_TF_STRING, CDC_TF_BYTES, CDC_TF_DATETIME,

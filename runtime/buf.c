@@ -98,3 +98,31 @@ cdc_buf_free(cdc_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+void
+cdc_buf_json_string(cdc_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	cdc_buf_putc(b, '"');
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		cdc_buf_put(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': cdc_buf_puts(b, "\\\""); break;
+		case '\\': cdc_buf_puts(b, "\\\\"); break;
+		case '\n': cdc_buf_puts(b, "\\n"); break;
+		case '\r': cdc_buf_puts(b, "\\r"); break;
+		case '\t': cdc_buf_puts(b, "\\t"); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			cdc_buf_put(b, u, 6);
+		}
+		}
+	}
+	cdc_buf_put(b, s + run, n - run);
+	cdc_buf_putc(b, '"');
+}

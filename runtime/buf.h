@@ -25,6 +25,8 @@ void cdc_buf_pad(cdc_buf *b, char c, size_t n);       /* n copies of c */
 void cdc_buf_printf(cdc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cdc_buf_vprintf(cdc_buf *b, const char *fmt, va_list ap);
 void cdc_buf_truncate(cdc_buf *b, size_t len);
+/* s (UTF-8) as a JSON string, quoted and escaped. */
+void cdc_buf_json_string(cdc_buf *b, const char *s, size_t n);
 const char *cdc_buf_str(const cdc_buf *b);            /* "" for an empty buffer */
 void cdc_buf_free(cdc_buf *b);
 

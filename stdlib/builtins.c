@@ -13,10 +13,16 @@
 #include <strings.h>
 
 static cdc_builtin table[] = {
-#define CDC_BUILTIN(name, params, result, vol, doc) {#name, params, result, CDC_##vol, doc, 0, {{0}}, 0, 0, false},
+#define CDC_BUILTIN(name, params, result, vol, fn, doc) \
+	{#name, params, result, CDC_##vol, fn, doc, true, 0, {{0}}, 0, 0, false},
 #include "stdlib/builtins.def"
 #undef CDC_BUILTIN
 };
+
+/* Functions that see NULL arguments: they skip them, test them, or give a value
+ * without them. */
+static const char *const lenient[] = {"coalesce", "nullif", "greatest", "least", "concat",
+                                      "concat_ws", "before"};
 
 #define NBUILTINS ((int)(sizeof table / sizeof table[0]))
 
@@ -91,6 +97,9 @@ init(void)
 	for (int i = 0; i < NBUILTINS; i++) {
 		table[i].id = i;
 		parse_spec(&table[i]);
+		for (size_t k = 0; k < sizeof lenient / sizeof lenient[0]; k++)
+			if (strcmp(table[i].name, lenient[k]) == 0)
+				table[i].strict = false;
 	}
 	done = true;
 }

@@ -21,12 +21,24 @@ typedef struct cdc_param {
 	bool        variadic;
 } cdc_param;
 
+struct cdc_vm;
+struct cdc_call;
+struct cdc_value;
+
+/* A builtin's implementation: arguments in parameter order (variadic ones last, absent
+ * optional ones marked in call->present), already converted to what the parameter
+ * takes; writes the result, or reports with cdc_vm_fail() and returns false. */
+typedef bool cdc_fn_impl(struct cdc_vm *vm, const struct cdc_call *call,
+                         const struct cdc_value *args, struct cdc_value *out);
+
 typedef struct cdc_builtin {
 	const char    *name;
 	const char    *params_spec;
 	const char    *result;        /* type name or rule, see builtins.def */
 	cdc_volatility vol;
+	cdc_fn_impl   *impl;
 	const char    *doc;
+	bool           strict;        /* NULL argument -> NULL result, without a call */
 	int            id;            /* index in the table */
 	cdc_param      params[8];     /* parsed from params_spec */
 	int            nparams;
@@ -39,5 +51,13 @@ const cdc_builtin *cdc_builtin_find(const char *name, int *n);
 int                cdc_builtin_count(void);
 const cdc_builtin *cdc_builtin_at(int i);
 const char        *cdc_pclass_name(cdc_pclass c);
+
+/* Frees what the functions cached for a VM (compiled regular expressions). */
+void cdc_fn_release_cache(void *cache);
+
+/* The implementations, one per line of builtins.def (stdlib/fn_*.c). */
+#define CDC_BUILTIN(name, params, result, vol, fn, doc) cdc_fn_impl fn;
+#include "stdlib/builtins.def"
+#undef CDC_BUILTIN
 
 #endif

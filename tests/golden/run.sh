@@ -11,6 +11,17 @@
 #                  line "exit: N"; NAME.json the exact stdout of
 #                  `cdcc check --format=json NAME.cdc` plus "exit: N".
 #                  Auxiliary files (NAME.lock.json, NAME.*.jsonl) sit next to it.
+# build/NAME.cdc   NAME.txt holds the stderr of `cdcc build --color=never NAME.cdc -o OUT`
+#                  and "exit: N"; when it builds, NAME.cdcb is the exact plan.  Also
+#                  checked: a second build gives the same bytes, and the plan explains
+#                  (--format=json) exactly as the source does.
+# explain/NAME.cdc NAME.txt and NAME.json: `cdcc explain` and `cdcc explain --format=json`.
+# plan/NAME.cdcb   a damaged or foreign plan; NAME.txt is the stderr of
+#                  `cdcc explain NAME.cdcb` and "exit: N".
+# test/NAME.cdc    NAME.txt: the stdout and stderr of `cdcc test NAME.cdc` and "exit: N".
+# eval/NAME.cdc    with NAME.jsonl (the changes) and NAME.args (the arguments, one
+#                  line); NAME.txt: stdout, then stderr, of `cdcc eval NAME.cdc ARGS
+#                  < NAME.jsonl`, and "exit: N".
 # fmt/NAME.cdc     a valid, badly formatted input; NAME.expected.cdc is the exact
 #                  `cdcc fmt --stdout NAME.cdc`.  Also checked: formatting the expected
 #                  file changes nothing, `cdcc check` reports the same diagnostics for
@@ -18,7 +29,8 @@
 #                  exits 0 on the expected file and 1 on the input.
 #
 # Property checks that --update does not silence:
-#   - every code listed by `cdcc codes` is the code of a diagnostic in some check/*.json;
+#   - every code listed by `cdcc codes` is the code of a diagnostic in some check/*.json
+#     or build/*.txt;
 #   - secrets never print: every password or key written in a test input contains the
 #     marker "s3cr3t", and no expected or actual output may contain that marker.
 #
@@ -148,18 +160,113 @@ for e in *.txt *.json; do
 	fi
 done
 
-# ---- coverage: every code is reported by some expected JSON file ----------------------
+# ---- build/, explain/, plan/, test/, eval/ ------------------------------------------------
+
+# no_secret FILE WHAT: the secret marker must not appear in FILE.
+no_secret() {
+	if grep -q "$SECRET_MARKER" "$1"; then
+		fail "$2: a secret is printed (\"...$SECRET_MARKER...\")"
+	else
+		pass
+	fi
+}
+
+mkdir "$tmp/build" "$tmp/explain" "$tmp/plan" "$tmp/test" "$tmp/eval" || exit 2
+cd "$here/build" || exit 2
+for f in *.cdc; do
+	[ -f "$f" ] || continue
+	name=${f%.cdc}
+	out=$tmp/build/$name
+	"$cdcc" build --color=never "$f" -o "$out.cdcb" 2>"$out.txt" >/dev/null
+	rc=$?
+	echo "exit: $rc" >>"$out.txt"
+	compare "$here/build/$name.txt" "$out.txt" "build/$f (diagnostics)"
+	no_secret "$out.txt" "build/$f"
+	[ "$rc" = 0 ] || continue
+	compare "$here/build/$name.cdcb" "$out.cdcb" "build/$f (plan)"
+	no_secret "$out.cdcb" "build/$f (plan)"
+	"$cdcc" build "$f" -o "$out.again.cdcb" 2>/dev/null
+	if cmp -s "$out.cdcb" "$out.again.cdcb"; then pass; else fail "build/$f: two builds differ"; fi
+	"$cdcc" explain --format=json "$f" >"$out.src.json" 2>&1
+	"$cdcc" explain --format=json "$out.cdcb" >"$out.plan.json" 2>&1
+	if cmp -s "$out.src.json" "$out.plan.json"; then
+		pass
+	else
+		fail "build/$f: the plan explains differently from the source"
+		diff -u "$out.src.json" "$out.plan.json" | sed 's/^/    /'
+	fi
+done
+
+cd "$here/explain" || exit 2
+for f in *.cdc; do
+	[ -f "$f" ] || continue
+	name=${f%.cdc}
+	out=$tmp/explain/$name
+	"$cdcc" explain "$f" >"$out.txt" 2>&1
+	echo "exit: $?" >>"$out.txt"
+	compare "$here/explain/$name.txt" "$out.txt" "explain/$f (text)"
+	"$cdcc" explain --format=json "$f" >"$out.json" 2>&1
+	echo "exit: $?" >>"$out.json"
+	compare "$here/explain/$name.json" "$out.json" "explain/$f (json)"
+	no_secret "$out.txt" "explain/$f"
+	no_secret "$out.json" "explain/$f"
+done
+
+cd "$here/plan" || exit 2
+for f in *.cdcb; do
+	[ -f "$f" ] || continue
+	name=${f%.cdcb}
+	out=$tmp/plan/$name
+	"$cdcc" explain --no-code "$f" >/dev/null 2>"$out.txt"
+	echo "exit: $?" >>"$out.txt"
+	compare "$here/plan/$name.txt" "$out.txt" "plan/$f"
+done
+
+cd "$here/test" || exit 2
+for f in *.cdc; do
+	[ -f "$f" ] || continue
+	name=${f%.cdc}
+	out=$tmp/test/$name
+	"$cdcc" test "$f" >"$out.txt" 2>&1
+	echo "exit: $?" >>"$out.txt"
+	compare "$here/test/$name.txt" "$out.txt" "test/$f"
+	no_secret "$out.txt" "test/$f"
+done
+
+cd "$here/eval" || exit 2
+for f in *.cdc; do
+	[ -f "$f" ] || continue
+	name=${f%.cdc}
+	out=$tmp/eval/$name
+	args=$(cat "$name.args" 2>/dev/null)
+	# shellcheck disable=SC2086
+	"$cdcc" eval "$f" $args <"$name.jsonl" >"$out.txt" 2>"$out.err"
+	rc=$?
+	cat "$out.err" >>"$out.txt"
+	echo "exit: $rc" >>"$out.txt"
+	compare "$here/eval/$name.txt" "$out.txt" "eval/$f"
+	no_secret "$out.txt" "eval/$f"
+done
+cd "$here/check" || exit 2
+
+# ---- coverage: every code is reported by some expected file ----------------------------
 
 "$cdcc" codes >"$tmp/codes" 2>&1 || fail "cdcc codes failed"
 awk '{ print $1 }' "$tmp/codes" | sort -u >"$tmp/codes.all"
 : >"$tmp/codes.seen"
-for f in *.cdc; do
-	[ -f "${f%.cdc}.json" ] || continue
-	sed -n 's/^[[:space:]]*"code":[[:space:]]*"\([A-Z][0-9]*\)".*/\1/p' "${f%.cdc}.json"
-done | sort -u >"$tmp/codes.seen"
+{
+	for f in *.cdc; do
+		[ -f "${f%.cdc}.json" ] || continue
+		sed -n 's/^[[:space:]]*"code":[[:space:]]*"\([A-Z][0-9]*\)".*/\1/p' "${f%.cdc}.json"
+	done
+	for f in "$here"/build/*.txt; do
+		[ -f "$f" ] || continue
+		sed -n 's/.*\(error\|warning\)\[\([A-Z][0-9]*\)\].*/\2/p' "$f"
+	done
+} | sort -u >"$tmp/codes.seen"
 missing=$(comm -23 "$tmp/codes.all" "$tmp/codes.seen")
 if [ -n "$missing" ] || [ ! -s "$tmp/codes.all" ]; then
-	fail "coverage: codes no check/*.json reports:" $missing
+	fail "coverage: codes no check/*.json or build/*.txt reports:" $missing
 else
 	pass
 fi
@@ -226,6 +333,8 @@ for e in *.expected.cdc; do
 	[ -f "${e%.expected.cdc}.cdc" ] || fail "fmt/$e: no input ${e%.expected.cdc}.cdc for this expected file"
 done
 
-echo "inputs: $inputs in check/, $fmt_inputs in fmt/"
+count() { ls "$here/$1"/*."$2" 2>/dev/null | wc -l | tr -d ' '; }
+echo "inputs: $inputs in check/, $fmt_inputs in fmt/, $(count build cdc) in build/, $(count explain cdc) in explain/," \
+	"$(count plan cdcb) in plan/, $(count test cdc) in test/, $(count eval cdc) in eval/"
 echo "golden: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -9,6 +9,10 @@ Suite *lexer_suite(void);
 Suite *parser_suite(void);
 Suite *types_suite(void);
 Suite *sema_suite(void);
+Suite *hash_suite(void);
+Suite *numeric_suite(void);
+Suite *datetime_suite(void);
+Suite *json_suite(void);
 
 int
 main(void)
@@ -18,6 +22,10 @@ main(void)
 	srunner_add_suite(sr, parser_suite());
 	srunner_add_suite(sr, types_suite());
 	srunner_add_suite(sr, sema_suite());
+	srunner_add_suite(sr, hash_suite());
+	srunner_add_suite(sr, numeric_suite());
+	srunner_add_suite(sr, datetime_suite());
+	srunner_add_suite(sr, json_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -1,0 +1,325 @@
+/*
+ * runtime/program.c — what is known about programs without running them: opcode names
+ * and operand layouts (from opcodes.def), the verifier that every loaded program passes
+ * before the VM may run it, and the disassembler behind `cdcc explain`.
+ */
+#include "runtime/program.h"
+#include "runtime/buf.h"
+#include "runtime/typeids.h"
+#include "stdlib/builtins.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const op_names[] = {
+#define CDC_OP(name, operands, effect) #name,
+#include "runtime/opcodes.def"
+#undef CDC_OP
+};
+
+static const char *const op_operands[] = {
+#define CDC_OP(name, operands, effect) operands,
+#include "runtime/opcodes.def"
+#undef CDC_OP
+};
+
+static const char *const op_effects[] = {
+#define CDC_OP(name, operands, effect) effect,
+#include "runtime/opcodes.def"
+#undef CDC_OP
+};
+
+const char *
+cdc_op_name(cdc_opcode op)
+{
+	return op < CDC_BC_COUNT ? op_names[op] : "?";
+}
+
+const char *
+cdc_op_operands(cdc_opcode op)
+{
+	return op < CDC_BC_COUNT ? op_operands[op] : "";
+}
+
+const char *
+cdc_op_effect(cdc_opcode op)
+{
+	return op < CDC_BC_COUNT ? op_effects[op] : "";
+}
+
+int
+cdc_op_find(const char *name)
+{
+	for (int i = 0; i < CDC_BC_COUNT; i++)
+		if (strcmp(op_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const type_names[] = {
+#define X(id, name, fam) name,
+	CDC_TYPE_IDS(X)
+#undef X
+};
+
+const char *
+cdc_typeid_name(int id)
+{
+	return id >= 0 && id < CDC_TY_COUNT ? type_names[id] : "?";
+}
+
+int
+cdc_typeid_find(const char *name)
+{
+	for (int i = 0; i < CDC_TY_COUNT; i++)
+		if (strcmp(type_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- verification ------------------------------------------------------------------ */
+
+#define CHECK(cond, ...) do { if (!(cond)) { snprintf(why, whylen, __VA_ARGS__); return false; } } while (0)
+
+bool
+cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
+{
+	CHECK(p->ncode > 0 && p->code[p->ncode - 1].op == CDC_BC_END, "the program does not end with END");
+	CHECK(p->ninputs == ncols_in, "the program reads %u columns, the table has %d", p->ninputs, ncols_in);
+	CHECK(p->ninputs <= p->nregs, "fewer registers than inputs");
+	CHECK(p->dep_words >= 1 && (uint32_t)p->dep_words * 64 >= p->ninputs, "dependency sets too small");
+	for (uint32_t pc = 0; pc < p->ncode; pc++) {
+		const cdc_instr *in = &p->code[pc];
+		CHECK(in->op < CDC_BC_COUNT, "instruction %u: invalid opcode %u", pc, in->op);
+		const char *ops = op_operands[in->op];
+		if (strchr(ops, 'A'))
+			CHECK(in->a < p->nregs && in->a >= p->ninputs, "instruction %u: bad destination register", pc);
+		if (strchr(ops, 'B') && in->op != CDC_BC_BEFORE)
+			CHECK(in->b < p->nregs, "instruction %u: bad register", pc);
+		if (strchr(ops, 'C'))
+			CHECK(in->c < p->nregs, "instruction %u: bad register", pc);
+		switch ((cdc_opcode)in->op) {
+		case CDC_BC_LOADK:
+			CHECK(in->d >= 0 && (uint32_t)in->d < p->nconsts, "instruction %u: bad constant", pc);
+			break;
+		case CDC_BC_CAST:
+			CHECK(in->d >= 0 && (uint32_t)in->d < p->ncasts, "instruction %u: bad cast", pc);
+			break;
+		case CDC_BC_CALL: {
+			CHECK(in->d >= 0 && (uint32_t)in->d < p->ncalls, "instruction %u: bad call", pc);
+			const cdc_call *c = &p->calls[in->d];
+			CHECK(c->fn < cdc_builtin_count() && c->nargs <= CDC_MAX_CALL_ARGS, "instruction %u: bad call entry", pc);
+			for (uint16_t k = 0; k < c->nargs; k++)
+				CHECK(c->args[k] < p->nregs, "instruction %u: bad argument register", pc);
+			break;
+		}
+		case CDC_BC_BEFORE:
+			CHECK(in->b < p->ninputs, "instruction %u: bad column", pc);
+			break;
+		case CDC_BC_EVENT:
+			CHECK(in->d >= CDC_EV_OP && in->d <= CDC_EV_NOW, "instruction %u: bad event field", pc);
+			break;
+		case CDC_BC_JMP:
+		case CDC_BC_JMPT:
+		case CDC_BC_JMPNT:
+		case CDC_BC_JMPNN:
+			/* forward only: programs have no loops, so every run ends */
+			CHECK(in->d >= 0 && pc + 1 + (uint32_t)in->d < p->ncode, "instruction %u: bad jump", pc);
+			break;
+		case CDC_BC_RULE:
+			CHECK(in->d >= 0 && (uint32_t)in->d < p->nrules, "instruction %u: bad rule", pc);
+			break;
+		case CDC_BC_FILTER:
+			CHECK(in->d >= 0 && (uint32_t)in->d < p->nfilters, "instruction %u: bad filter", pc);
+			break;
+		case CDC_BC_CMPI: case CDC_BC_CMPN: case CDC_BC_CMPF: case CDC_BC_CMPT: case CDC_BC_CMPV:
+			CHECK(in->d >= CDC_CMP_EQ && in->d <= CDC_CMP_GE, "instruction %u: bad comparison", pc);
+			break;
+		case CDC_BC_DISTINCT:
+			CHECK(in->d >= CDC_BC_CMPI && in->d <= CDC_BC_CMPV, "instruction %u: bad comparison", pc);
+			break;
+		case CDC_BC_ADDI: case CDC_BC_SUBI: case CDC_BC_MULI: case CDC_BC_DIVI: case CDC_BC_MODI:
+		case CDC_BC_NEGI:
+			CHECK(in->d == 2 || in->d == 4 || in->d == 8, "instruction %u: bad integer width", pc);
+			break;
+		case CDC_BC_DIVN:
+			CHECK(in->d >= 0 && in->d <= 38, "instruction %u: bad scale", pc);
+			break;
+		default:
+			break;
+		}
+	}
+	for (uint32_t i = 0; i < p->nsegments; i++) {
+		const cdc_segment *s = &p->segments[i];
+		CHECK(s->first < p->ncode && (i == 0 || s->first >= p->segments[i - 1].first), "bad segment %u", i);
+		CHECK(s->kind == CDC_SEG_RULE ? s->index < p->nrules : s->kind == CDC_SEG_STEP, "bad segment %u", i);
+	}
+	for (uint32_t i = 0; i < p->nrules; i++)
+		CHECK(p->rules[i].action <= CDC_ACT_WARN, "rule %u: bad action", i);
+	for (uint16_t i = 0; i < p->nout; i++)
+		CHECK(p->out[i] < p->nregs, "output column %u: bad register", i);
+	for (uint32_t i = 0; i < p->ncalls; i++)
+		CHECK(p->calls[i].result.id < CDC_TY_COUNT, "call %u: bad type", i);
+	return true;
+}
+
+/* ---- disassembly --------------------------------------------------------------------- */
+
+static const char *const cmp_names[] = {"EQ", "NE", "LT", "LE", "GT", "GE"};
+static const char *const event_names[] = {"op", "commit_time", "source_position", "table_name", "txid", "now"};
+static const char *const action_names[] = {"fail", "quarantine", "drop", "warn"};
+
+const char *
+cdc_action_name(int a)
+{
+	return a >= 0 && a <= CDC_ACT_WARN ? action_names[a] : "?";
+}
+
+void
+cdc_rtype_str(cdc_rtype t, cdc_buf *out)
+{
+	cdc_buf_puts(out, cdc_typeid_name(t.id));
+	if (t.id == CDC_TY_NUMERIC && t.mod >= 0)
+		cdc_buf_printf(out, "(%d,%d)", t.mod, t.scale);
+	else if ((t.id == CDC_TY_VARCHAR || t.id == CDC_TY_CHAR || t.id == CDC_TY_TIMESTAMP ||
+	          t.id == CDC_TY_TIMESTAMPTZ || t.id == CDC_TY_TIME || t.id == CDC_TY_TIMETZ) && t.mod >= 0)
+		cdc_buf_printf(out, "(%d)", t.mod);
+	if (t.array)
+		cdc_buf_puts(out, "[]");
+}
+
+static void
+comment_start(cdc_buf *out, size_t line_start)
+{
+	size_t col = out->len - line_start;
+	cdc_buf_pad(out, ' ', col < 34 ? 34 - col : 1);
+	cdc_buf_puts(out, "; ");
+}
+
+/* The source text of a line, trimmed, for segment headers. */
+static void
+source_text(cdc_buf *out, const cdc_srclines *src, uint32_t line)
+{
+	if (!src || line == 0 || line > src->n || !src->lines[line - 1])
+		return;
+	const char *s = src->lines[line - 1];
+	size_t n = src->lens[line - 1];
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	cdc_buf_puts(out, ": ");
+	cdc_buf_put(out, s, n);
+}
+
+void
+cdc_prog_disasm(const cdc_program *p, const char *const *input_names, const cdc_srclines *src, cdc_buf *out)
+{
+	uint32_t seg = 0;
+	for (uint32_t pc = 0; pc < p->ncode; pc++) {
+		const cdc_instr *in = &p->code[pc];
+		while (seg < p->nsegments && p->segments[seg].first == pc) {
+			const cdc_segment *s = &p->segments[seg++];
+			uint32_t line = s->line;
+			if (s->kind == CDC_SEG_RULE)
+				cdc_buf_printf(out, "      -- rule \"%s\" (%s)", p->rules[s->index].name,
+				               action_names[p->rules[s->index].action]);
+			else
+				cdc_buf_printf(out, "      -- step %u", s->index + 1);
+			if (line)
+				cdc_buf_printf(out, ", line %u", line);
+			source_text(out, src, line);
+			cdc_buf_putc(out, '\n');
+		}
+		size_t start = out->len;
+		cdc_buf_printf(out, "%4u  %-9s", pc, op_names[in->op]);
+		const char *ops = op_operands[in->op];
+		bool first = true;
+		for (const char *o = ops; *o; o++) {
+			if (*o == ' ')
+				continue;
+			cdc_buf_puts(out, first ? " " : ", ");
+			first = false;
+			switch (*o) {
+			case 'A': cdc_buf_printf(out, "r%u", in->a); break;
+			case 'B':
+				if (in->op == CDC_BC_BEFORE)
+					cdc_buf_printf(out, "col %u", in->b);
+				else
+					cdc_buf_printf(out, "r%u", in->b);
+				break;
+			case 'C': cdc_buf_printf(out, "r%u", in->c); break;
+			default:
+				switch ((cdc_opcode)in->op) {
+				case CDC_BC_LOADK: cdc_buf_printf(out, "k%d", in->d); break;
+				case CDC_BC_JMP: case CDC_BC_JMPT: case CDC_BC_JMPNT: case CDC_BC_JMPNN:
+					cdc_buf_printf(out, "-> %u", pc + 1 + (uint32_t)in->d);
+					break;
+				case CDC_BC_CMPI: case CDC_BC_CMPN: case CDC_BC_CMPF: case CDC_BC_CMPT: case CDC_BC_CMPV:
+					cdc_buf_puts(out, in->d >= 0 && in->d <= CDC_CMP_GE ? cmp_names[in->d] : "?");
+					break;
+				case CDC_BC_DISTINCT: cdc_buf_puts(out, cdc_op_name((cdc_opcode)in->d)); break;
+				case CDC_BC_FITN: cdc_buf_printf(out, "(%d,%d)", in->d >> 16, in->d & 0xffff); break;
+				case CDC_BC_EVENT:
+					cdc_buf_puts(out, in->d >= 0 && in->d <= CDC_EV_NOW ? event_names[in->d] : "?");
+					break;
+				case CDC_BC_CAST: case CDC_BC_CALL: case CDC_BC_RULE: case CDC_BC_FILTER:
+					cdc_buf_printf(out, "#%d", in->d);
+					break;
+				case CDC_BC_LIKE: cdc_buf_puts(out, in->d & 1 ? "ilike" : "like"); break;
+				default: cdc_buf_printf(out, "%d", in->d); break;
+				}
+			}
+		}
+		/* what the operand stands for */
+		switch ((cdc_opcode)in->op) {
+		case CDC_BC_LOADK:
+			comment_start(out, start);
+			if (p->consts[in->d].tag == CDC_VAL_TEXT || p->consts[in->d].tag == CDC_VAL_JSON) {
+				cdc_buf tmp = CDC_BUF_INIT;
+				cdc_val_format(p->consts[in->d], p->const_types[in->d], &tmp);
+				cdc_buf_json_string(out, cdc_buf_str(&tmp), tmp.len < 60 ? tmp.len : 60);
+				if (tmp.len > 60)
+					cdc_buf_puts(out, "...");
+				cdc_buf_free(&tmp);
+			} else {
+				cdc_val_format(p->consts[in->d], p->const_types[in->d], out);
+			}
+			cdc_buf_putc(out, ' ');
+			cdc_rtype_str(p->const_types[in->d], out);
+			break;
+		case CDC_BC_CAST:
+			comment_start(out, start);
+			cdc_rtype_str(p->casts[in->d].from, out);
+			cdc_buf_puts(out, " -> ");
+			cdc_rtype_str(p->casts[in->d].to, out);
+			break;
+		case CDC_BC_CALL: {
+			const cdc_call *c = &p->calls[in->d];
+			comment_start(out, start);
+			cdc_buf_printf(out, "%s(", cdc_builtin_at(c->fn)->name);
+			for (uint16_t k = 0; k < c->nargs; k++)
+				if (k >= 16 || ((c->present >> k) & 1))
+					cdc_buf_printf(out, "%sr%u", k ? ", " : "", c->args[k]);
+				else
+					cdc_buf_printf(out, "%s-", k ? ", " : "");
+			cdc_buf_puts(out, ") -> ");
+			cdc_rtype_str(c->result, out);
+			break;
+		}
+		case CDC_BC_RULE:
+			comment_start(out, start);
+			cdc_buf_printf(out, "\"%s\"", p->rules[in->d].name);
+			break;
+		case CDC_BC_BEFORE:
+			if (input_names) {
+				comment_start(out, start);
+				cdc_buf_printf(out, "before(%s)", input_names[in->b]);
+			}
+			break;
+		default:
+			break;
+		}
+		cdc_buf_putc(out, '\n');
+	}
+}

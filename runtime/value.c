@@ -1,0 +1,896 @@
+/*
+ * runtime/value.c — values: text forms, casts, ordering, hashing.
+ *
+ * Text forms are PostgreSQL's (DateStyle ISO, IntervalStyle postgres, TimeZone UTC,
+ * bytea_output hex, extra_float_digits 1): what pgoutput delivers, what COPY reads back,
+ * and what tests and plans show, so a value survives every hop unchanged.
+ */
+#include "runtime/value.h"
+#include "runtime/arena.h"
+#include "runtime/buf.h"
+#include "runtime/datetime.h"
+#include "runtime/numeric.h"
+#include "runtime/typeids.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+cdc_vtag
+cdc_val_tag_of(cdc_rtype t)
+{
+	if (t.array)
+		return CDC_VAL_ARRAY;
+	switch (t.id) {
+	case CDC_TY_BOOL: return CDC_VAL_BOOL;
+	case CDC_TY_INT2: case CDC_TY_INT4: case CDC_TY_INT8: return CDC_VAL_INT;
+	case CDC_TY_NUMERIC: return CDC_VAL_NUM;
+	case CDC_TY_FLOAT4: case CDC_TY_FLOAT8: return CDC_VAL_FLOAT;
+	case CDC_TY_BYTEA: return CDC_VAL_BYTES;
+	case CDC_TY_DATE: return CDC_VAL_DATE;
+	case CDC_TY_TIME: return CDC_VAL_TIME;
+	case CDC_TY_TIMETZ: return CDC_VAL_TIMETZ;
+	case CDC_TY_TIMESTAMP: return CDC_VAL_TS;
+	case CDC_TY_TIMESTAMPTZ: return CDC_VAL_TSTZ;
+	case CDC_TY_INTERVAL: return CDC_VAL_INTERVAL;
+	case CDC_TY_UUID: return CDC_VAL_UUID;
+	case CDC_TY_JSON: case CDC_TY_JSONB: return CDC_VAL_JSON;
+	default: return CDC_VAL_TEXT;
+	}
+}
+
+static cdc_num
+as_num(cdc_value v)
+{
+	cdc_num n = {v.u.n, v.scale, v.kind};
+	return n;
+}
+
+static cdc_value
+num_value(cdc_num n)
+{
+	cdc_value v = {0};
+	v.tag = CDC_VAL_NUM;
+	v.u.n = n.coef;
+	v.scale = n.scale;
+	v.kind = n.kind;
+	return v;
+}
+
+static cdc_value
+tagged(cdc_vtag tag, int64_t i)
+{
+	cdc_value v = {0};
+	v.tag = (uint8_t)tag;
+	v.u.i = i;
+	return v;
+}
+
+static cdc_interval
+as_iv(cdc_value v)
+{
+	cdc_interval iv = {v.u.iv.us, v.aux, v.u.iv.months};
+	return iv;
+}
+
+static cdc_value
+iv_value(cdc_interval iv)
+{
+	cdc_value v = {0};
+	v.tag = CDC_VAL_INTERVAL;
+	v.u.iv.us = iv.us;
+	v.u.iv.months = iv.months;
+	v.aux = iv.days;
+	return v;
+}
+
+/* ---- floats: the shortest text that reads back as the same value ----------------------- */
+
+/* PostgreSQL (extra_float_digits = 1) prints the shortest decimal that round-trips, in
+ * positional notation for decimal exponents from -4 up to 14 (6 for real), else as
+ * d.ddde+XX. */
+static void
+format_float(double d, bool single, cdc_buf *out)
+{
+	if (isnan(d)) {
+		cdc_buf_puts(out, "NaN");
+		return;
+	}
+	if (isinf(d)) {
+		cdc_buf_puts(out, d < 0 ? "-Infinity" : "Infinity");
+		return;
+	}
+	if (d == 0) {
+		cdc_buf_puts(out, signbit(d) ? "-0" : "0");
+		return;
+	}
+	char e[64];
+	int maxp = single ? 9 : 17;
+	for (int p = 1; p <= maxp; p++) {
+		snprintf(e, sizeof e, "%.*e", p - 1, d);
+		if (single ? (float)strtod(e, NULL) == (float)d : strtod(e, NULL) == d)
+			break;
+	}
+	/* e is "-d.ddde+XX": split digits and exponent */
+	const char *p = e;
+	bool neg = *p == '-';
+	if (neg)
+		p++;
+	char digits[32];
+	int nd = 0;
+	for (; *p && *p != 'e'; p++)
+		if (isdigit((unsigned char)*p))
+			digits[nd++] = *p;
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	int exp = atoi(p + 1);
+	if (neg)
+		cdc_buf_putc(out, '-');
+	if (exp < -4 || exp >= (single ? 6 : 15)) {
+		cdc_buf_putc(out, digits[0]);
+		if (nd > 1) {
+			cdc_buf_putc(out, '.');
+			cdc_buf_put(out, digits + 1, (size_t)nd - 1);
+		}
+		cdc_buf_printf(out, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+	} else if (exp < 0) {
+		cdc_buf_puts(out, "0.");
+		cdc_buf_pad(out, '0', (size_t)(-exp - 1));
+		cdc_buf_put(out, digits, (size_t)nd);
+	} else {
+		for (int i = 0; i <= exp || i < nd; i++) {
+			if (i == exp + 1)
+				cdc_buf_putc(out, '.');
+			cdc_buf_putc(out, i < nd ? digits[i] : '0');
+		}
+	}
+}
+
+static bool
+parse_float(const char *s, size_t n, bool single, double *out, const char **why)
+{
+	char buf[128];
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n >= sizeof buf) {
+		*why = "invalid input syntax for type double precision";
+		return false;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	const char *t = buf + (buf[0] == '+' || buf[0] == '-');
+	if (strcasecmp(t, "nan") == 0) {
+		*out = NAN;
+		return true;
+	}
+	if (strcasecmp(t, "infinity") == 0 || strcasecmp(t, "inf") == 0) {
+		*out = buf[0] == '-' ? -INFINITY : INFINITY;
+		return true;
+	}
+	char *end;
+	errno = 0;
+	double d = strtod(buf, &end);
+	if (*end || end == buf || (!isdigit((unsigned char)*t) && *t != '.')) {
+		*why = single ? "invalid input syntax for type real" : "invalid input syntax for type double precision";
+		return false;
+	}
+	if ((errno == ERANGE && isinf(d)) || (single && isinf((float)d))) {
+		*why = single ? "value out of range for type real" : "value out of range for type double precision";
+		return false;
+	}
+	*out = single ? (double)(float)d : d;
+	return true;
+}
+
+/* ---- text forms --------------------------------------------------------------------- */
+
+void
+cdc_val_format(cdc_value v, cdc_rtype t, cdc_buf *out)
+{
+	char buf[128];
+	size_t n;
+	switch (v.tag) {
+	case CDC_VAL_NULL:
+	case CDC_VAL_UNCHANGED:
+		return;
+	case CDC_VAL_BOOL:
+		cdc_buf_putc(out, v.u.i ? 't' : 'f');
+		return;
+	case CDC_VAL_INT:
+		cdc_buf_printf(out, "%lld", (long long)v.u.i);
+		return;
+	case CDC_VAL_NUM:
+		n = cdc_num_format(as_num(v), buf, sizeof buf);
+		cdc_buf_put(out, buf, n < sizeof buf ? n : sizeof buf - 1);
+		return;
+	case CDC_VAL_FLOAT:
+		format_float(v.u.f, t.id == CDC_TY_FLOAT4, out);
+		return;
+	case CDC_VAL_BYTES:
+		cdc_buf_puts(out, "\\x");
+		for (uint32_t i = 0; i < v.u.s.len; i++)
+			cdc_buf_printf(out, "%02x", (unsigned char)v.u.s.p[i]);
+		return;
+	case CDC_VAL_DATE:
+		n = cdc_dt_format_date((int32_t)v.u.i, buf, sizeof buf);
+		break;
+	case CDC_VAL_TIME:
+		n = cdc_dt_format_time(v.u.i, buf, sizeof buf);
+		break;
+	case CDC_VAL_TIMETZ:
+		n = cdc_dt_format_timetz(v.u.i, v.aux, buf, sizeof buf);
+		break;
+	case CDC_VAL_TS:
+		n = cdc_dt_format_timestamp(v.u.i, buf, sizeof buf);
+		break;
+	case CDC_VAL_TSTZ:
+		n = cdc_dt_format_timestamptz(v.u.i, buf, sizeof buf);
+		break;
+	case CDC_VAL_INTERVAL:
+		n = cdc_dt_format_interval(as_iv(v), buf, sizeof buf);
+		break;
+	case CDC_VAL_UUID:
+		for (int i = 0; i < 16; i++) {
+			if (i == 4 || i == 6 || i == 8 || i == 10)
+				cdc_buf_putc(out, '-');
+			cdc_buf_printf(out, "%02x", v.u.uuid[i]);
+		}
+		return;
+	default:        /* TEXT, JSON, ARRAY */
+		cdc_buf_put(out, v.u.s.p, v.u.s.len);
+		return;
+	}
+	cdc_buf_put(out, buf, n < sizeof buf ? n : sizeof buf - 1);
+}
+
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* The byte length of the first `chars` characters of s. */
+static size_t
+utf8_prefix(const char *s, size_t n, size_t chars)
+{
+	size_t i = 0;
+	for (size_t c = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (c == chars)
+				break;
+			c++;
+		}
+	}
+	return i;
+}
+
+/* char(n) and varchar(n), as PostgreSQL assigns them: too long is an error unless only
+ * spaces are cut; char(n) pads with spaces. */
+static bool
+fit_string(cdc_arena *a, cdc_value *v, cdc_rtype t, bool explicit_cast, const char **why)
+{
+	if ((t.id != CDC_TY_CHAR && t.id != CDC_TY_VARCHAR) || t.mod < 0)
+		return true;
+	size_t len = utf8_chars(v->u.s.p, v->u.s.len);
+	if (len > (size_t)t.mod) {
+		size_t keep = utf8_prefix(v->u.s.p, v->u.s.len, (size_t)t.mod);
+		for (size_t i = keep; i < v->u.s.len && !explicit_cast; i++)
+			if (v->u.s.p[i] != ' ') {
+				*why = t.id == CDC_TY_CHAR ? "value too long for type character" : "value too long for type character varying";
+				return false;
+			}
+		v->u.s.len = (uint32_t)keep;
+		len = (size_t)t.mod;
+	}
+	if (t.id == CDC_TY_CHAR && len < (size_t)t.mod) {
+		size_t pad = (size_t)t.mod - len;
+		char *p = cdc_arena_alloc(a, v->u.s.len + pad);
+		memcpy(p, v->u.s.p, v->u.s.len);
+		memset(p + v->u.s.len, ' ', pad);
+		v->u.s.p = p;
+		v->u.s.len += (uint32_t)pad;
+	}
+	return true;
+}
+
+static int
+hexval(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	     : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static bool
+parse_bytea(cdc_arena *a, const char *s, size_t n, cdc_value *out, const char **why)
+{
+	char *p = cdc_arena_alloc(a, n + 1);
+	size_t k = 0;
+	if (n >= 2 && s[0] == '\\' && s[1] == 'x') {
+		for (size_t i = 2; i < n;) {
+			if (isspace((unsigned char)s[i])) {
+				i++;
+				continue;
+			}
+			int h = hexval(s[i]), l = i + 1 < n ? hexval(s[i + 1]) : -1;
+			if (h < 0 || l < 0) {
+				*why = "invalid hexadecimal data for bytea";
+				return false;
+			}
+			p[k++] = (char)(h * 16 + l);
+			i += 2;
+		}
+	} else {                                 /* escape format: \\ and \ooo */
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] != '\\') {
+				p[k++] = s[i];
+			} else if (i + 1 < n && s[i + 1] == '\\') {
+				p[k++] = '\\';
+				i++;
+			} else if (i + 3 < n + 0 && s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' &&
+			           s[i + 2] <= '7' && s[i + 3] >= '0' && s[i + 3] <= '7') {
+				p[k++] = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
+				i += 3;
+			} else {
+				*why = "invalid input syntax for type bytea";
+				return false;
+			}
+		}
+	}
+	*out = (cdc_value){0};
+	out->tag = CDC_VAL_BYTES;
+	out->u.s.p = p;
+	out->u.s.len = (uint32_t)k;
+	return true;
+}
+
+static bool
+parse_uuid(const char *s, size_t n, cdc_value *out, const char **why)
+{
+	cdc_value v = {0};
+	v.tag = CDC_VAL_UUID;
+	size_t i = 0, k = 0;
+	bool brace = n && s[0] == '{';
+	i += brace;
+	while (i < n && k < 32) {
+		if (s[i] == '-' && k && k % 4 == 0) {
+			i++;
+			continue;
+		}
+		int h = hexval(s[i]);
+		if (h < 0)
+			break;
+		v.u.uuid[k / 2] = (uint8_t)(k % 2 ? (v.u.uuid[k / 2] | h) : h << 4);
+		k++;
+		i++;
+	}
+	if (brace && i < n && s[i] == '}')
+		i++;
+	if (k != 32 || i != n) {
+		*why = "invalid input syntax for type uuid";
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+static const char *
+copy_text(cdc_arena *a, const char *s, size_t n)
+{
+	return cdc_arena_strndup(a, s, n);
+}
+
+bool
+cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out, const char **why)
+{
+	*why = NULL;
+	if (t.array) {
+		*out = (cdc_value){0};
+		out->tag = CDC_VAL_ARRAY;
+		out->u.s.p = copy_text(a, s, n);
+		out->u.s.len = (uint32_t)n;
+		return true;
+	}
+	switch (t.id) {
+	case CDC_TY_BOOL: {
+		static const char *const yes[] = {"t", "true", "y", "yes", "on", "1"};
+		static const char *const no[] = {"f", "false", "n", "no", "off", "0"};
+		char w[8];
+		while (n && isspace((unsigned char)*s))
+			s++, n--;
+		while (n && isspace((unsigned char)s[n - 1]))
+			n--;
+		if (n == 0 || n >= sizeof w)
+			break;
+		memcpy(w, s, n);
+		w[n] = '\0';
+		for (size_t i = 0; i < 6; i++) {
+			if (strcasecmp(w, yes[i]) == 0) {
+				*out = cdc_val_bool(true);
+				return true;
+			}
+			if (strcasecmp(w, no[i]) == 0) {
+				*out = cdc_val_bool(false);
+				return true;
+			}
+		}
+		*why = "invalid input syntax for type boolean";
+		return false;
+	}
+	case CDC_TY_INT2:
+	case CDC_TY_INT4:
+	case CDC_TY_INT8: {
+		char buf[32];
+		while (n && isspace((unsigned char)*s))
+			s++, n--;
+		while (n && isspace((unsigned char)s[n - 1]))
+			n--;
+		if (n == 0 || n >= sizeof buf)
+			break;
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		char *end;
+		errno = 0;
+		long long v = strtoll(buf, &end, 10);
+		const char *digits = buf + (buf[0] == '-' || buf[0] == '+');
+		if (*end || !isdigit((unsigned char)*digits))
+			break;
+		int64_t lo = t.id == CDC_TY_INT2 ? INT16_MIN : t.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
+		int64_t hi = t.id == CDC_TY_INT2 ? INT16_MAX : t.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
+		if (errno == ERANGE || v < lo || v > hi) {
+			*why = t.id == CDC_TY_INT2 ? "value out of range for type smallint"
+			     : t.id == CDC_TY_INT4 ? "value out of range for type integer" : "value out of range for type bigint";
+			return false;
+		}
+		*out = cdc_val_int(v);
+		return true;
+	}
+	case CDC_TY_NUMERIC: {
+		cdc_num num;
+		cdc_num_err e = cdc_num_parse(s, n, &num);
+		if (e == CDC_NUM_OK && t.mod >= 0)
+			e = cdc_num_fit(num, t.mod, t.scale, &num);
+		if (e == CDC_NUM_OVERFLOW) {
+			*why = "numeric field overflow";
+			return false;
+		}
+		if (e)
+			break;
+		*out = num_value(num);
+		return true;
+	}
+	case CDC_TY_FLOAT4:
+	case CDC_TY_FLOAT8: {
+		double d;
+		if (!parse_float(s, n, t.id == CDC_TY_FLOAT4, &d, why))
+			return false;
+		*out = cdc_val_float(d);
+		return true;
+	}
+	case CDC_TY_BYTEA:
+		return parse_bytea(a, s, n, out, why);
+	case CDC_TY_DATE: {
+		int32_t d;
+		if (cdc_dt_parse_date(s, n, &d, why))
+			return false;
+		*out = tagged(CDC_VAL_DATE, d);
+		return true;
+	}
+	case CDC_TY_TIME: {
+		int64_t us;
+		if (cdc_dt_parse_time(s, n, &us, why))
+			return false;
+		*out = tagged(CDC_VAL_TIME, us);
+		return true;
+	}
+	case CDC_TY_TIMETZ: {
+		int64_t us;
+		int32_t off;
+		if (cdc_dt_parse_timetz(s, n, &us, &off, why))
+			return false;
+		*out = tagged(CDC_VAL_TIMETZ, us);
+		out->aux = off;
+		return true;
+	}
+	case CDC_TY_TIMESTAMP: {
+		int64_t us;
+		if (cdc_dt_parse_timestamp(s, n, &us, why))
+			return false;
+		*out = tagged(CDC_VAL_TS, us);
+		return true;
+	}
+	case CDC_TY_TIMESTAMPTZ: {
+		int64_t us;
+		if (cdc_dt_parse_timestamptz(s, n, &us, why))
+			return false;
+		*out = tagged(CDC_VAL_TSTZ, us);
+		return true;
+	}
+	case CDC_TY_INTERVAL: {
+		cdc_interval iv;
+		if (cdc_dt_parse_interval(s, n, &iv, why))
+			return false;
+		*out = iv_value(iv);
+		return true;
+	}
+	case CDC_TY_UUID:
+		return parse_uuid(s, n, out, why);
+	case CDC_TY_JSON:
+	case CDC_TY_JSONB: {
+		cJSON *j = cJSON_ParseWithLength(s, n);
+		if (!j) {
+			*why = "invalid input syntax for type json";
+			return false;
+		}
+		cJSON_Delete(j);
+		*out = (cdc_value){0};
+		out->tag = CDC_VAL_JSON;
+		out->u.s.p = copy_text(a, s, n);
+		out->u.s.len = (uint32_t)n;
+		return true;
+	}
+	default: {                           /* text, varchar, char */
+		*out = (cdc_value){0};
+		out->tag = CDC_VAL_TEXT;
+		out->u.s.p = copy_text(a, s, n);
+		out->u.s.len = (uint32_t)n;
+		return fit_string(a, out, t, false, why);
+	}
+	}
+	if (!*why)
+		*why = "invalid input syntax";
+	return false;
+}
+
+/* ---- casts ---------------------------------------------------------------------------- */
+
+static bool
+num_to_int(cdc_value v, cdc_rtype to, cdc_value *out, const char **why)
+{
+	int64_t i;
+	cdc_num_err e = cdc_num_to_i64(as_num(v), &i);
+	int64_t lo = to.id == CDC_TY_INT2 ? INT16_MIN : to.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
+	int64_t hi = to.id == CDC_TY_INT2 ? INT16_MAX : to.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
+	if (e == CDC_NUM_INVALID) {
+		*why = "cannot convert NaN or infinity to integer";
+		return false;
+	}
+	if (e || i < lo || i > hi) {
+		*why = "integer out of range";
+		return false;
+	}
+	*out = cdc_val_int(i);
+	return true;
+}
+
+/* float -> integer rounds half to even (rint), as PostgreSQL does. */
+static bool
+float_to_int(double d, cdc_rtype to, cdc_value *out, const char **why)
+{
+	double r = rint(d);
+	double lo = to.id == CDC_TY_INT2 ? INT16_MIN : to.id == CDC_TY_INT4 ? INT32_MIN : -9223372036854775808.0;
+	double hi = to.id == CDC_TY_INT2 ? INT16_MAX : to.id == CDC_TY_INT4 ? INT32_MAX : 9223372036854775807.0;
+	if (isnan(r) || r < lo || (to.id == CDC_TY_INT8 ? r >= hi : r > hi)) {
+		*why = to.id == CDC_TY_INT2 ? "smallint out of range" : to.id == CDC_TY_INT4 ? "integer out of range" : "bigint out of range";
+		return false;
+	}
+	*out = cdc_val_int((int64_t)r);
+	return true;
+}
+
+static bool
+fit_numeric(cdc_value *v, cdc_rtype to, const char **why)
+{
+	if (to.mod < 0)
+		return true;
+	cdc_num r;
+	if (cdc_num_fit(as_num(*v), to.mod, to.scale, &r)) {
+		*why = "numeric field overflow";
+		return false;
+	}
+	*v = num_value(r);
+	return true;
+}
+
+bool
+cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value *out, const char **why)
+{
+	*why = NULL;
+	if (v.tag == CDC_VAL_NULL || v.tag == CDC_VAL_UNCHANGED) {
+		*out = v;
+		return true;
+	}
+	cdc_vtag ft = cdc_val_tag_of(from), tt = cdc_val_tag_of(to);
+	/* To text: the value's text form; char(n) loses its padding, as in PostgreSQL. */
+	if (tt == CDC_VAL_TEXT) {
+		cdc_value r = {0};
+		r.tag = CDC_VAL_TEXT;
+		if (ft == CDC_VAL_TEXT) {
+			r.u.s = v.u.s;
+			if (from.id == CDC_TY_CHAR)
+				while (r.u.s.len && r.u.s.p[r.u.s.len - 1] == ' ')
+					r.u.s.len--;
+		} else {
+			cdc_buf b = CDC_BUF_INIT;
+			cdc_val_format(v, from, &b);
+			r.u.s.p = cdc_arena_strndup(a, cdc_buf_str(&b), b.len);
+			r.u.s.len = (uint32_t)b.len;
+			cdc_buf_free(&b);
+		}
+		*out = r;
+		return fit_string(a, out, to, true, why);
+	}
+	/* From text, and everything without a direct conversion: through the text form. */
+	if (ft == CDC_VAL_TEXT || ft == CDC_VAL_ARRAY || tt == CDC_VAL_ARRAY) {
+		cdc_buf b = CDC_BUF_INIT;
+		const char *s;
+		size_t n;
+		if (ft == CDC_VAL_TEXT) {
+			s = v.u.s.p;
+			n = v.u.s.len;
+		} else {
+			cdc_val_format(v, from, &b);
+			s = cdc_buf_str(&b);
+			n = b.len;
+		}
+		bool ok = cdc_val_parse(a, to, s, n, out, why);
+		cdc_buf_free(&b);
+		return ok;
+	}
+	switch (tt) {
+	case CDC_VAL_BOOL:
+		if (ft == CDC_VAL_INT) {
+			*out = cdc_val_bool(v.u.i != 0);
+			return true;
+		}
+		*out = v;
+		return true;
+	case CDC_VAL_INT:
+		if (ft == CDC_VAL_BOOL) {
+			*out = cdc_val_int(v.u.i);
+			return true;
+		}
+		if (ft == CDC_VAL_NUM)
+			return num_to_int(v, to, out, why);
+		if (ft == CDC_VAL_FLOAT)
+			return float_to_int(v.u.f, to, out, why);
+		if (to.id != CDC_TY_INT8) {
+			int64_t lo = to.id == CDC_TY_INT2 ? INT16_MIN : INT32_MIN;
+			int64_t hi = to.id == CDC_TY_INT2 ? INT16_MAX : INT32_MAX;
+			if (v.u.i < lo || v.u.i > hi) {
+				*why = to.id == CDC_TY_INT2 ? "smallint out of range" : "integer out of range";
+				return false;
+			}
+		}
+		*out = v;
+		return true;
+	case CDC_VAL_NUM: {
+		cdc_num n;
+		if (ft == CDC_VAL_INT)
+			n = cdc_num_from_i64(v.u.i);
+		else if (ft == CDC_VAL_FLOAT) {
+			if (cdc_num_from_f64(v.u.f, &n)) {
+				*why = "numeric field overflow";
+				return false;
+			}
+		} else
+			n = as_num(v);
+		*out = num_value(n);
+		return fit_numeric(out, to, why);
+	}
+	case CDC_VAL_FLOAT: {
+		double d = ft == CDC_VAL_INT ? (double)v.u.i : ft == CDC_VAL_NUM ? cdc_num_to_f64(as_num(v)) : v.u.f;
+		if (to.id == CDC_TY_FLOAT4) {
+			float f = (float)d;
+			if (isinf(f) && !isinf(d)) {
+				*why = "value out of range for type real";
+				return false;
+			}
+			d = f;
+		}
+		*out = cdc_val_float(d);
+		return true;
+	}
+	case CDC_VAL_DATE:
+		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
+			int32_t d;
+			if (cdc_dt_ts_to_date(v.u.i, &d)) {
+				*why = "date out of range";
+				return false;
+			}
+			*out = tagged(CDC_VAL_DATE, d);
+			return true;
+		}
+		*out = v;
+		return true;
+	case CDC_VAL_TS:
+	case CDC_VAL_TSTZ:
+		/* the pipeline's time zone is UTC: timestamp and timestamptz share the clock */
+		if (ft == CDC_VAL_DATE) {
+			int64_t ts;
+			if (cdc_dt_date_to_ts_checked((int32_t)v.u.i, &ts)) {
+				*why = "date out of range for timestamp";
+				return false;
+			}
+			*out = tagged(tt, ts);
+		} else
+			*out = tagged(tt, v.u.i);
+		return true;
+	case CDC_VAL_TIME:
+		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
+			const int64_t day = 86400000000LL;
+			int64_t t = v.u.i % day;
+			*out = tagged(CDC_VAL_TIME, t < 0 ? t + day : t);
+		} else if (ft == CDC_VAL_INTERVAL) {
+			const int64_t day = 86400000000LL;
+			int64_t t = v.u.iv.us % day;
+			*out = tagged(CDC_VAL_TIME, t < 0 ? t + day : t);
+		} else {
+			*out = tagged(CDC_VAL_TIME, v.u.i);
+		}
+		return true;
+	case CDC_VAL_TIMETZ:
+		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
+			const int64_t day = 86400000000LL;
+			int64_t t = v.u.i % day;
+			*out = tagged(CDC_VAL_TIMETZ, t < 0 ? t + day : t);
+		} else {
+			*out = tagged(CDC_VAL_TIMETZ, v.u.i);
+			out->aux = ft == CDC_VAL_TIMETZ ? v.aux : 0;
+		}
+		return true;
+	case CDC_VAL_INTERVAL:
+		if (ft == CDC_VAL_TIME) {
+			cdc_interval iv = {v.u.i, 0, 0};
+			*out = iv_value(iv);
+			return true;
+		}
+		*out = v;
+		return true;
+	default:
+		*out = v;
+		return true;
+	}
+}
+
+/* ---- order and hash ----------------------------------------------------------------- */
+
+static int
+sign3(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+int
+cdc_val_cmp(cdc_value a, cdc_value b)
+{
+	switch (a.tag) {
+	case CDC_VAL_NUM:
+		return cdc_num_cmp(as_num(a), as_num(b));
+	case CDC_VAL_FLOAT: {
+		bool na = isnan(a.u.f), nb = isnan(b.u.f);
+		if (na || nb)
+			return na - nb;
+		return (a.u.f > b.u.f) - (a.u.f < b.u.f);
+	}
+	case CDC_VAL_TEXT:
+	case CDC_VAL_BYTES:
+	case CDC_VAL_JSON:
+	case CDC_VAL_ARRAY: {
+		uint32_t n = a.u.s.len < b.u.s.len ? a.u.s.len : b.u.s.len;
+		int c = n ? memcmp(a.u.s.p, b.u.s.p, n) : 0;
+		return c ? (c < 0 ? -1 : 1) : sign3(a.u.s.len, b.u.s.len);
+	}
+	case CDC_VAL_INTERVAL:
+		return cdc_dt_interval_cmp(as_iv(a), as_iv(b));
+	case CDC_VAL_UUID: {
+		int c = memcmp(a.u.uuid, b.u.uuid, 16);
+		return (c > 0) - (c < 0);
+	}
+	case CDC_VAL_TIMETZ: {
+		/* PostgreSQL: by the UTC instant, then by the offset */
+		int c = sign3(a.u.i - (int64_t)a.aux * 1000000, b.u.i - (int64_t)b.aux * 1000000);
+		return c ? c : sign3(b.aux, a.aux);
+	}
+	default:
+		return sign3(a.u.i, b.u.i);
+	}
+}
+
+static uint64_t
+fnv(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+uint64_t
+cdc_val_hash(cdc_value v)
+{
+	uint64_t h = 1469598103934665603ULL ^ v.tag;
+	switch (v.tag) {
+	case CDC_VAL_NULL:
+	case CDC_VAL_UNCHANGED:
+		return h;
+	case CDC_VAL_NUM:
+		return cdc_num_hash(as_num(v)) ^ h;
+	case CDC_VAL_FLOAT: {
+		double d = v.u.f == 0 ? 0 : v.u.f;   /* -0 equals 0 */
+		if (isnan(d))
+			return h;
+		return fnv(&d, sizeof d, h);
+	}
+	case CDC_VAL_TEXT:
+	case CDC_VAL_BYTES:
+	case CDC_VAL_JSON:
+	case CDC_VAL_ARRAY:
+		return fnv(v.u.s.p, v.u.s.len, h);
+	case CDC_VAL_INTERVAL: {
+		/* equal by span: hash the normalized span, as PostgreSQL's interval_hash */
+		__int128 span = (__int128)v.u.iv.us + (__int128)v.aux * 86400000000LL +
+		                (__int128)v.u.iv.months * 30 * 86400000000LL;
+		return fnv(&span, sizeof span, h);
+	}
+	case CDC_VAL_UUID:
+		return fnv(v.u.uuid, 16, h);
+	case CDC_VAL_TIMETZ: {
+		int64_t x[2] = {v.u.i, v.aux};
+		return fnv(x, sizeof x, h);
+	}
+	default:
+		return fnv(&v.u.i, sizeof v.u.i, h);
+	}
+}
+
+void
+cdc_val_json(cdc_value v, cdc_rtype t, cdc_buf *out)
+{
+	size_t at = out->len;
+	switch (v.tag) {
+	case CDC_VAL_NULL:
+	case CDC_VAL_UNCHANGED:
+		cdc_buf_puts(out, "null");
+		return;
+	case CDC_VAL_BOOL:
+		cdc_buf_puts(out, v.u.i ? "true" : "false");
+		return;
+	case CDC_VAL_INT:
+		cdc_val_format(v, t, out);
+		return;
+	case CDC_VAL_NUM:
+	case CDC_VAL_FLOAT:
+		/* exact digits as a JSON number; NaN and the infinities have none */
+		cdc_val_format(v, t, out);
+		if (isalpha((unsigned char)out->data[out->len - 1])) {
+			cdc_buf_truncate(out, at);
+			break;
+		}
+		return;
+	case CDC_VAL_JSON:
+		cdc_buf_put(out, v.u.s.p, v.u.s.len);
+		return;
+	case CDC_VAL_TEXT:
+		cdc_buf_json_string(out, v.u.s.p, v.u.s.len);
+		return;
+	default:
+		break;
+	}
+	cdc_buf tmp = CDC_BUF_INIT;
+	cdc_val_format(v, t, &tmp);
+	cdc_buf_json_string(out, cdc_buf_str(&tmp), tmp.len);
+	cdc_buf_free(&tmp);
+}
