@@ -13,6 +13,8 @@ Suite *hash_suite(void);
 Suite *numeric_suite(void);
 Suite *datetime_suite(void);
 Suite *json_suite(void);
+Suite *vm_suite(void);
+Suite *stdlib_suite(void);
 
 int
 main(void)
@@ -26,6 +28,8 @@ main(void)
 	srunner_add_suite(sr, numeric_suite());
 	srunner_add_suite(sr, datetime_suite());
 	srunner_add_suite(sr, json_suite());
+	srunner_add_suite(sr, vm_suite());
+	srunner_add_suite(sr, stdlib_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
