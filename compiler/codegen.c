@@ -821,9 +821,14 @@ cdc_cg_table(cdc_arena *a, cdc_diags *d, const cdc_table *t)
 		memcpy(&rule_deps[(size_t)i * g->words], deps_of(g, c), g->words * sizeof *rule_deps);
 		rules[i] = (cdc_prog_rule){r->name, (uint8_t)r->action, g->line};
 	}
+	cdc_prog_step *steps = cdc_arena_zalloc(a, (size_t)(t->nsteps + 1) * sizeof *steps);
 	for (int i = 0; i < t->nsteps; i++) {
 		const cdc_step *st = &t->steps[i];
 		g->line = line_of(g, st->decl);
+		static const uint8_t kinds[] = {[CDC_STEP_ASSIGN] = CDC_STEP_K_ASSIGN, [CDC_STEP_DROP] = CDC_STEP_K_DROP,
+		                                [CDC_STEP_RENAME] = CDC_STEP_K_RENAME, [CDC_STEP_FILTER] = CDC_STEP_K_FILTER};
+		steps[i] = (cdc_prog_step){kinds[st->kind],
+		                           st->kind == CDC_STEP_ASSIGN || st->kind == CDC_STEP_RENAME ? st->name : NULL, g->line};
 		GROW(g->segs, g->nsegs, g->segs_cap);
 		g->segs[g->nsegs++] = (cdc_segment){g->ncode, CDC_SEG_STEP, (uint16_t)i, g->line};
 		switch (st->kind) {
@@ -895,6 +900,8 @@ cdc_cg_table(cdc_arena *a, cdc_diags *d, const cdc_table *t)
 	p->nsegments = g->nsegs;
 	p->rules = rules;
 	p->nrules = (uint32_t)t->nrules;
+	p->steps = steps;
+	p->nsteps = (uint32_t)t->nsteps;
 	p->nregs = (uint16_t)g->nregs;
 	p->ninputs = (uint16_t)t->ncols;
 	p->nout = (uint16_t)g->nrow;

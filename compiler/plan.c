@@ -265,6 +265,15 @@ jw_program(jw *w, const cdc_program *p)
 		jw_close(w, '}');
 	}
 	jw_close(w, ']');
+	jw_open(w, "steps", '[', false);
+	for (uint32_t i = 0; i < p->nsteps; i++) {
+		jw_open(w, NULL, '{', true);
+		jw_str(w, "kind", cdc_stepkind_name(p->steps[i].kind));
+		jw_str(w, "column", p->steps[i].column);
+		jw_int(w, "line", p->steps[i].line);
+		jw_close(w, '}');
+	}
+	jw_close(w, ']');
 	jw_open(w, "output", '[', true);
 	for (uint16_t i = 0; i < p->nout; i++)
 		jw_int(w, NULL, p->out[i]);
@@ -697,6 +706,25 @@ jr_program(jr *r, const cJSON *o, int ncols)
 			jr_fail(r, "rule \"%s\": unknown action \"%s\"", pr->name, action);
 		pr->action = (uint8_t)a;
 		pr->line = (uint32_t)jr_int(r, it, "line", 0, UINT32_MAX);
+	}
+
+	const cJSON *steps = jr_get(r, o, "steps");
+	p->nsteps = (uint32_t)(steps ? jr_array(r, steps, "\"steps\"") : 0);
+	p->steps = cdc_arena_zalloc(r->a, ((size_t)p->nsteps + 1) * sizeof *p->steps);
+	i = 0;
+	cJSON_ArrayForEach(it, steps) {
+		if (r->bad)
+			return NULL;
+		cdc_prog_step *ps = &p->steps[i++];
+		const char *kind = jr_str(r, it, "kind", false);
+		int k = 0;
+		while (k <= CDC_STEP_K_FILTER && strcmp(cdc_stepkind_name(k), kind) != 0)
+			k++;
+		if (k > CDC_STEP_K_FILTER)
+			jr_fail(r, "step %u: unknown kind \"%s\"", i - 1, kind);
+		ps->kind = (uint8_t)k;
+		ps->column = jr_str(r, it, "column", true);
+		ps->line = (uint32_t)jr_int(r, it, "line", 0, UINT32_MAX);
 	}
 
 	const cJSON *out = jr_get(r, o, "output");

@@ -152,10 +152,13 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 	for (uint32_t i = 0; i < p->nsegments; i++) {
 		const cdc_segment *s = &p->segments[i];
 		CHECK(s->first < p->ncode && (i == 0 || s->first >= p->segments[i - 1].first), "bad segment %u", i);
-		CHECK(s->kind == CDC_SEG_RULE ? s->index < p->nrules : s->kind == CDC_SEG_STEP, "bad segment %u", i);
+		CHECK(s->kind == CDC_SEG_RULE ? s->index < p->nrules : s->kind == CDC_SEG_STEP && s->index < p->nsteps,
+		      "bad segment %u", i);
 	}
 	for (uint32_t i = 0; i < p->nrules; i++)
 		CHECK(p->rules[i].action <= CDC_ACT_WARN, "rule %u: bad action", i);
+	for (uint32_t i = 0; i < p->nsteps; i++)
+		CHECK(p->steps[i].kind <= CDC_STEP_K_FILTER, "step %u: bad kind", i);
 	for (uint16_t i = 0; i < p->nout; i++)
 		CHECK(p->out[i] < p->nregs, "output column %u: bad register", i);
 	for (uint32_t i = 0; i < p->ncalls; i++)
@@ -168,6 +171,13 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 static const char *const cmp_names[] = {"EQ", "NE", "LT", "LE", "GT", "GE"};
 static const char *const event_names[] = {"op", "commit_time", "source_position", "table_name", "txid", "now"};
 static const char *const action_names[] = {"fail", "quarantine", "drop", "warn"};
+
+const char *
+cdc_stepkind_name(int k)
+{
+	static const char *const names[] = {"assign", "drop", "rename", "filter"};
+	return k >= 0 && k <= CDC_STEP_K_FILTER ? names[k] : "?";
+}
 
 const char *
 cdc_action_name(int a)
@@ -224,8 +234,14 @@ cdc_prog_disasm(const cdc_program *p, const char *const *input_names, const cdc_
 			if (s->kind == CDC_SEG_RULE)
 				cdc_buf_printf(out, "      -- rule \"%s\" (%s)", p->rules[s->index].name,
 				               action_names[p->rules[s->index].action]);
-			else
-				cdc_buf_printf(out, "      -- step %u", s->index + 1);
+			else {
+				const cdc_prog_step *st = s->index < p->nsteps ? &p->steps[s->index] : NULL;
+				cdc_buf_printf(out, "      -- step %u", s->index + 1u);
+				if (st && st->kind == CDC_STEP_K_ASSIGN)
+					cdc_buf_printf(out, " (%s)", st->column);
+				else if (st)
+					cdc_buf_printf(out, " (%s)", cdc_stepkind_name(st->kind));
+			}
 			if (line)
 				cdc_buf_printf(out, ", line %u", line);
 			source_text(out, src, line);

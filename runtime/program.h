@@ -77,6 +77,15 @@ typedef struct cdc_segment {
 
 typedef enum cdc_action { CDC_ACT_FAIL, CDC_ACT_QUARANTINE, CDC_ACT_DROP, CDC_ACT_WARN } cdc_action;
 
+typedef enum cdc_stepkind { CDC_STEP_K_ASSIGN, CDC_STEP_K_DROP, CDC_STEP_K_RENAME, CDC_STEP_K_FILTER } cdc_stepkind;
+
+/* A transform step, for messages: a failing step is named by its column and line. */
+typedef struct cdc_prog_step {
+	uint8_t     kind;   /* cdc_stepkind */
+	const char *column; /* ASSIGN: the column assigned; RENAME: the new name; else NULL */
+	uint32_t    line;
+} cdc_prog_step;
+
 typedef struct cdc_prog_rule {
 	const char *name;
 	uint8_t     action; /* cdc_action */
@@ -97,6 +106,8 @@ typedef struct cdc_program {
 	uint32_t       nsegments;
 	cdc_prog_rule *rules;
 	uint32_t       nrules;
+	cdc_prog_step *steps;
+	uint32_t       nsteps;
 	uint16_t       nregs;
 	uint16_t       ninputs;
 	uint16_t      *out;        /* output row: register per column */
@@ -119,6 +130,7 @@ const char *cdc_op_operands(cdc_opcode op);   /* "A B C D" */
 const char *cdc_op_effect(cdc_opcode op);     /* opcodes.def's description */
 int         cdc_op_find(const char *name);    /* -1 if no such opcode */
 const char *cdc_action_name(int action);      /* "fail", "quarantine", "drop", "warn" */
+const char *cdc_stepkind_name(int kind);      /* "assign", "drop", "rename", "filter" */
 
 const char *cdc_typeid_name(int id);          /* "numeric", "double precision" */
 int         cdc_typeid_find(const char *name);

@@ -127,7 +127,12 @@ cdc_stage_run(cdc_stage *s, const cdc_event_info *ev, const cdc_value *row)
 				return decide(s, rule_fate(s, r));
 			}
 			s->n.step_errors++;
-			snprintf(s->reason_buf, sizeof s->reason_buf, "transform step on line %u: %s", s->line, s->vm.error);
+			const cdc_prog_step *step = seg && seg->index < p->nsteps ? &p->steps[seg->index] : NULL;
+			if (step && step->kind == CDC_STEP_K_ASSIGN)
+				snprintf(s->reason_buf, sizeof s->reason_buf, "column \"%s\" (line %u): %s", step->column,
+				         s->line, s->vm.error);
+			else
+				snprintf(s->reason_buf, sizeof s->reason_buf, "filter (line %u): %s", s->line, s->vm.error);
 			s->reason = s->reason_buf;
 			return decide(s, CDC_FATE_QUARANTINE);
 		}
