@@ -785,6 +785,7 @@ cmd_eval(int argc, char **argv)
 		cdc_arena_reset(ev_arena);
 	}
 	/* the counters always add up: every change has exactly one fate */
+	fflush(stdout);
 	fprintf(stderr, "%s: %llu change%s: %llu applied, %llu filtered, %llu dropped, %llu quarantined, %llu failed\n",
 	        t->display, (unsigned long long)st.n.changes, st.n.changes == 1 ? "" : "s",
 	        (unsigned long long)st.n.fate[CDC_FATE_APPLY], (unsigned long long)st.n.fate[CDC_FATE_FILTER],
