@@ -230,7 +230,8 @@ lower_route(lower *l, const cdc_model *m, const cdc_route *r, cdc_ir_route *out)
 	                       : strcmp(drift->str, "ignore") == 0 ? CDC_IR_DRIFT_IGNORE : CDC_IR_DRIFT_ADD);
 	out->nkey = r->nkey;
 	out->key = cdc_arena_zalloc(l->a, (size_t)(r->nkey + 1) * sizeof *out->key);
-	memcpy(out->key, r->key, (size_t)r->nkey * sizeof *out->key);
+	if (r->nkey)
+		memcpy(out->key, r->key, (size_t)r->nkey * sizeof *out->key);
 	lower_cols(l, r->cols, r->ncols, &out->cols, true);
 	out->ncols = r->ncols;
 	out->soft = -1;
@@ -286,7 +287,8 @@ cdc_ir_lower(cdc_arena *a, cdc_diags *d, const cdc_model *m, const char *text, s
 		o->ncols = t->ncols;
 		o->npk = t->npk;
 		o->pk = cdc_arena_zalloc(a, (size_t)(t->npk + 1) * sizeof *o->pk);
-		memcpy(o->pk, t->pk, (size_t)t->npk * sizeof *o->pk);
+		if (t->npk)
+			memcpy(o->pk, t->pk, (size_t)t->npk * sizeof *o->pk);
 		lower_cols(l, t->out, t->nout, &o->out, true);
 		o->nout = t->nout;
 		o->line = line_at(l, t->decl);
