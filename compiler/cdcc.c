@@ -244,7 +244,9 @@ load(loaded *l, const char *path, bool plan, bool warnings, bool werror, const c
 		cdc_arena_free(probe);
 		return EXIT_USAGE;
 	}
-	if (cdc_plan_sniff(f->text, f->len)) {
+	size_t plen = strlen(path);
+	bool named_plan = plen > 5 && strcmp(path + plen - 5, ".cdcb") == 0;
+	if (named_plan || cdc_plan_sniff(f->text, f->len)) {
 		char why[512];
 		l->arena = probe;
 		l->ir = cdc_plan_read(probe, f->text, f->len, why, sizeof why);
@@ -744,7 +746,7 @@ cmd_eval(int argc, char **argv)
 		cdc_change ch;
 		char why[512];
 		if (!cdc_change_from_json(ev_arena, t->cols, t->ncols, s, line.len, &ch, why, sizeof why)) {
-			fprintf(stderr, "cdcc eval: standard input, line %lu: %s\n", ln, why);
+			fprintf(stderr, "cdcc eval: standard input, line %lu: %s: %s\n", ln, t->display, why);
 			status = EXIT_PROBLEMS;
 			break;
 		}

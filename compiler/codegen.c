@@ -121,7 +121,10 @@ emit(cg *g, cdc_opcode op, uint16_t a, uint16_t b, uint16_t c, int32_t d)
 	cdc_instr *in = &g->code[g->ncode];
 	*in = (cdc_instr){(uint8_t)op, 0, a, b, c, d, g->line};
 	/* a result reads what its operands read */
-	if (op != CDC_BC_LOADK && op != CDC_BC_LOADNULL && op != CDC_BC_JMP && op != CDC_BC_EVENT) {
+	/* (BEFORE's B is a column number, not a register: the before image is known even
+	 * when the column's new value is unchanged) */
+	if (op != CDC_BC_LOADK && op != CDC_BC_LOADNULL && op != CDC_BC_JMP && op != CDC_BC_EVENT &&
+	    op != CDC_BC_BEFORE) {
 		const char *ops = cdc_op_operands(op);
 		if (ops[0] == 'A') {
 			if (strchr(ops, 'B'))
@@ -648,7 +651,6 @@ call(cg *g, const cdc_texpr *x)
 	if (strcmp(fn->name, "before") == 0) {
 		uint16_t out = reg(g);
 		emit(g, CDC_BC_BEFORE, out, (uint16_t)x->args[0]->col, 0, 0);
-		/* the before image of a column is known even when its new value is unchanged */
 		return out;
 	}
 	/* the call entry lists the argument registers; an absent optional argument reads a

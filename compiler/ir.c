@@ -243,6 +243,25 @@ lower_route(lower *l, const cdc_model *m, const cdc_route *r, cdc_ir_route *out)
 	out->line = line_at(l, r->decl);
 }
 
+/* The loader's checks, on what codegen made: a failure is a compiler bug, reported as
+ * one rather than left for the runtime to find. */
+static void
+self_check(lower *l, const cdc_ir_table *t)
+{
+	char why[256];
+	cdc_rtype *in = cdc_arena_alloc(l->a, ((size_t)t->ncols + 1) * sizeof *in);
+	cdc_rtype *out = cdc_arena_alloc(l->a, ((size_t)t->nout + 1) * sizeof *out);
+	for (int c = 0; c < t->ncols; c++)
+		in[c] = t->cols[c].type;
+	for (int c = 0; c < t->nout; c++)
+		out[c] = t->out[c].type;
+	if (cdc_prog_verify(t->prog, t->ncols, why, sizeof why) && cdc_prog_check_types(t->prog, in, out, why, sizeof why))
+		return;
+	cdc_diag_report(l->d, CDC_E0109, (cdc_loc){0, 0}, "internal error: the program of \"%s\" is invalid: %s",
+	                t->display, why);
+	l->failed = true;
+}
+
 cdc_ir *
 cdc_ir_lower(cdc_arena *a, cdc_diags *d, const cdc_model *m, const char *text, size_t len, bool plan)
 {
@@ -295,6 +314,8 @@ cdc_ir_lower(cdc_arena *a, cdc_diags *d, const cdc_model *m, const char *text, s
 		o->prog = cdc_cg_table(a, d, t);
 		if (!o->prog)
 			l->failed = true;
+		else
+			self_check(l, o);
 		o->routes = cdc_arena_zalloc(a, (size_t)(t->nroutes + 1) * sizeof *o->routes);
 		for (int k = 0; k < t->nroutes; k++)
 			lower_route(l, m, t->routes[k], &o->routes[o->nroutes++]);

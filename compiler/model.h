@@ -202,7 +202,13 @@ typedef struct cdc_texpect {
 	cdc_route      *route;     /* ROWS */
 	cdc_table      *table;     /* QUARANTINE */
 	cdc_rule       *rule;      /* FAILURE */
-	struct cdc_trow { cdc_rule *rule; cdc_tfield *fields; int nfields; const cdc_node *decl; } *rows;
+	struct cdc_trow {
+		cdc_rule       *rule;      /* quarantined rows: the rule, or NULL for "transform" */
+		const char     *rule_name; /* quarantined rows: the rule's name, or "transform" */
+		cdc_tfield     *fields;
+		int             nfields;
+		const cdc_node *decl;
+	} *rows;
 	int             nrows;
 	const cdc_node *decl;
 } cdc_texpect;

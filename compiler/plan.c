@@ -552,8 +552,9 @@ jr_sets(jr *r, const cJSON *o, const char *key, uint32_t n, uint16_t words)
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		const cJSON *s = cJSON_GetArrayItem(arr, (int)i);
-		if (!cJSON_IsString(s) || strlen(s->valuestring) != (size_t)words * 16) {
-			jr_fail(r, "\"%s\": a set is %u words of 16 hex digits", key, words);
+		if (!cJSON_IsString(s) || strlen(s->valuestring) != (size_t)words * 16 ||
+		    strspn(s->valuestring, "0123456789abcdef") != (size_t)words * 16) {
+			jr_fail(r, "\"%s\": a set is %u word%s of 16 lower-case hex digits", key, words, words == 1 ? "" : "s");
 			return sets;
 		}
 		for (uint16_t k = 0; k < words; k++) {
@@ -757,11 +758,21 @@ jr_route(jr *r, const cJSON *o, cdc_ir_route *out, const cdc_ir *ir, const cdc_i
 	out->schema = jr_str(r, o, "schema", true);
 	out->name = jr_str(r, o, "name", false);
 	out->append = jr_bool(r, o, "append");
+	/* an unknown word is refused, never read as a default: it would change what the
+	 * pipeline does to the target */
 	const char *del = jr_str(r, o, "deletes", false), *drift = jr_str(r, o, "on_schema_change", false);
-	out->deletes = (uint8_t)(strcmp(del, "soft") == 0 ? CDC_IR_DEL_SOFT : strcmp(del, "ignore") == 0 ? CDC_IR_DEL_IGNORE
-	                         : CDC_IR_DEL_HARD);
-	out->drift = (uint8_t)(strcmp(drift, "fail") == 0 ? CDC_IR_DRIFT_FAIL : strcmp(drift, "ignore") == 0 ? CDC_IR_DRIFT_IGNORE
-	                       : CDC_IR_DRIFT_ADD);
+	int d = 0;
+	while (d <= CDC_IR_DEL_IGNORE && strcmp(cdc_ir_deletes_name(d), del) != 0)
+		d++;
+	if (d > CDC_IR_DEL_IGNORE)
+		jr_fail(r, "route %s: unknown \"deletes\" value \"%s\"", out->name, del);
+	out->deletes = (uint8_t)d;
+	d = 0;
+	while (d <= CDC_IR_DRIFT_FAIL && strcmp(cdc_ir_drift_name(d), drift) != 0)
+		d++;
+	if (d > CDC_IR_DRIFT_FAIL)
+		jr_fail(r, "route %s: unknown \"on_schema_change\" value \"%s\"", out->name, drift);
+	out->drift = (uint8_t)d;
 	out->key = jr_ints(r, o, "key", &out->nkey, t->nout);
 	out->cols = jr_cols(r, o, "columns", &out->ncols);
 	out->soft = (int)jr_int(r, o, "soft", -1, out->ncols - 1);
@@ -849,6 +860,17 @@ cdc_plan_read(cdc_arena *a, const char *text, size_t len, char *why, size_t whyl
 			t->prog = jr_program(r, prog, t->ncols);
 		if (!r->bad && t->prog && t->prog->nout != t->nout)
 			jr_fail(r, "the program computes %u columns, the table has %d", t->prog->nout, t->nout);
+		if (!r->bad && t->prog) {
+			cdc_rtype *in = cdc_arena_alloc(a, ((size_t)t->ncols + 1) * sizeof *in);
+			cdc_rtype *out = cdc_arena_alloc(a, ((size_t)t->nout + 1) * sizeof *out);
+			for (int c = 0; c < t->ncols; c++)
+				in[c] = t->cols[c].type;
+			for (int c = 0; c < t->nout; c++)
+				out[c] = t->out[c].type;
+			char tw[256];
+			if (!cdc_prog_check_types(t->prog, in, out, tw, sizeof tw))
+				jr_fail(r, "invalid program: %s", tw);
+		}
 		const cJSON *routes = jr_get(r, it, "routes"), *ro;
 		int nr = routes ? jr_array(r, routes, "\"routes\"") : 0;
 		t->routes = cdc_arena_zalloc(a, (size_t)(nr + 1) * sizeof *t->routes);
@@ -863,15 +885,13 @@ cdc_plan_read(cdc_arena *a, const char *text, size_t len, char *why, size_t whyl
 	return r->bad ? NULL : ir;
 }
 
+/* A pipeline file cannot start with '{', so any text that does is read as a plan (and a
+ * broken plan gets the plan reader's message, not a syntax error). */
 bool
 cdc_plan_sniff(const char *text, size_t len)
 {
 	size_t i = 0;
 	while (i < len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
 		i++;
-	char head[65];
-	size_t n = len - i < 64 ? len - i : 64;
-	memcpy(head, text + i, n);
-	head[n] = '\0';
-	return n && head[0] == '{' && strstr(head, "\"cdcc_plan\"") != NULL;
+	return i < len && text[i] == '{';
 }

@@ -5,7 +5,9 @@
 #include "compiler/sema_int.h"
 #include "compiler/suggest.h"
 
-#include <cjson/cJSON.h>
+#include "compiler/codegen.h"
+#include "runtime/change.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,78 +50,47 @@ fields(cdc_sema *s, const cdc_node *list, const cdc_column *cols, int ncols, con
 /*
  * Test data in a file: JSON Lines, one change per line,
  *   {"op": "insert", "row": {"id": 1, "amount": "10.00"}}
- * with op one of insert, update, delete, snapshot, and the row's keys columns of the
- * table.  Blank lines and lines starting with # are skipped.  The first problem is
- * reported (E0705) with its line.
+ * read by the runtime's own reader (runtime/change.c), so `cdcc check` accepts exactly
+ * what `cdcc test` can run; updates and deletes must also give the key.  Blank lines and
+ * lines starting with # are skipped.  The first problem is reported (E0705) with its line.
  */
 static void
 check_jsonl(cdc_sema *s, const cdc_node *at, const char *path, const cdc_srcfile *data,
             const cdc_table *t)
 {
-	static const char *const ops[] = {"insert", "update", "delete", "snapshot"};
+	cdc_ir_col *cols = cdc_arena_zalloc(s->arena, ((size_t)t->ncols + 1) * sizeof *cols);
+	for (int i = 0; i < t->ncols; i++) {
+		cols[i].name = t->cols[i].name;
+		cols[i].type = cdc_cg_rtype(t->cols[i].type);
+	}
+	cdc_arena *scratch = cdc_arena_new("test data");
 	for (uint32_t ln = 1; ln <= data->nlines; ln++) {
 		size_t len;
 		const char *line = cdc_srcfile_line(data, ln, &len);
 		size_t k = 0;
-		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+		while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
 			k++;
 		if (k == len || line[k] == '#')
 			continue;
-		const char *why = NULL;
-		cJSON *j = cJSON_ParseWithLength(line, len);
-		const cJSON *op = cJSON_GetObjectItemCaseSensitive(j, "op");
-		const cJSON *row = cJSON_GetObjectItemCaseSensitive(j, "row");
-		if (!cJSON_IsObject(j))
-			why = "not a JSON object";
-		else if (!cJSON_IsString(op))
-			why = "\"op\" must be insert, update, delete or snapshot";
-		else if (!cJSON_IsObject(row))
-			why = "\"row\" must be an object of column values";
-		else {
-			size_t o = 0;
-			while (o < 4 && strcmp(ops[o], op->valuestring) != 0)
-				o++;
-			if (o == 4)
-				why = "\"op\" must be insert, update, delete or snapshot";
-			const cJSON *c;
-			cJSON_ArrayForEach(c, row) {
-				if (why)
-					break;
-				int ci = cdc_sema_find_column(t->cols, t->ncols, c->string);
-				if (ci < 0) {
-					why = cdc_arena_printf(s->arena, "\"%s\" is not a column of \"%s\"", c->string, t->display);
-					continue;
+		char why[512];
+		cdc_change ch;
+		bool ok = cdc_change_from_json(scratch, cols, t->ncols, line, len, &ch, why, sizeof why);
+		/* updates and deletes are matched by the key */
+		if (ok && (ch.op == CDC_EVOP_UPDATE || ch.op == CDC_EVOP_DELETE))
+			for (int kc = 0; kc < t->npk && ok; kc++)
+				if (ch.row[t->pk[kc]].tag == CDC_VAL_UNCHANGED) {
+					snprintf(why, sizeof why, "%s without key column \"%s\"", ch.op == CDC_EVOP_UPDATE ? "update" : "delete",
+					         t->cols[t->pk[kc]].name);
+					ok = false;
 				}
-				/* strings and numbers are checked as literals of the column's type */
-				cdc_type ty = t->cols[ci].type;
-				const char *text = NULL, *bad;
-				char num[64];
-				if (cJSON_IsString(c))
-					text = c->valuestring;
-				else if (cJSON_IsNumber(c) && (cdc_type_family(ty) == CDC_TF_NUMBER)) {
-					snprintf(num, sizeof num, "%.17g", c->valuedouble);
-					text = num;
-				} else if (cJSON_IsBool(c) && ty.id != CDC_TY_BOOL && ty.id != CDC_TY_JSON && ty.id != CDC_TY_JSONB)
-					why = cdc_arena_printf(s->arena, "column \"%s\" is %s, not a boolean", c->string,
-					                       cdc_sema_type_str(s, ty));
-				if (text && !cdc_type_literal_ok(ty, text, &bad))
-					why = cdc_arena_printf(s->arena, "column \"%s\": %s is not a valid %s: %s", c->string, text,
-					                       cdc_sema_type_str(s, ty), bad);
-			}
-			/* updates and deletes are matched by the key */
-			if (!why && o < 4 && (strcmp(ops[o], "update") == 0 || strcmp(ops[o], "delete") == 0))
-				for (int kc = 0; kc < t->npk && !why; kc++)
-					if (!cJSON_GetObjectItemCaseSensitive(row, t->cols[t->pk[kc]].name))
-						why = cdc_arena_printf(s->arena, "%s without key column \"%s\"", ops[o],
-						                       t->cols[t->pk[kc]].name);
-		}
-		cJSON_Delete(j);
-		if (why) {
+		cdc_arena_reset(scratch);
+		if (!ok) {
 			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0705, at->loc, "test data \"%s\", line %u: %s", path, ln, why);
 			cdc_diag_note(g, "each line is one change: {\"op\": \"insert\", \"row\": {\"id\": 1, ...}}");
-			return;
+			break;
 		}
 	}
+	cdc_arena_free(scratch);
 }
 
 static void
@@ -225,7 +196,12 @@ expect(cdc_sema *s, const cdc_node *e, cdc_texpect *out, const cdc_test *test)
 				cdc_diag_report(s->diags, CDC_E0704, r->loc, "a quarantined row names its rule: row RULE { ... }");
 			} else {
 				row->rule = find_rule(t, r->b->key);
-				if (!row->rule)
+				row->rule_name = row->rule ? row->rule->name : r->b->key;
+				/* a change quarantined because a transform step failed has the rule name
+				 * "transform" (unless a rule is called that) */
+				if (!row->rule && strcmp(r->b->key, "transform") == 0)
+					;
+				else if (!row->rule)
 					unknown_rule(s, t, r->b, "a rule");
 				else if (row->rule->action != CDC_ACT_QUARANTINE) {
 					cdc_diag *g = cdc_diag_report(s->diags, CDC_E0704, r->b->loc,

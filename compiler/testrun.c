@@ -7,6 +7,7 @@
  */
 #include "compiler/testrun.h"
 #include "compiler/codegen.h"
+#include "grammar/grammar.h"
 #include "runtime/arena.h"
 #include "runtime/buf.h"
 #include "runtime/change.h"
@@ -135,6 +136,38 @@ put_literal(cdc_buf *b, cdc_value v, cdc_rtype t)
 		cdc_buf_putc(b, '\'');
 	}
 	cdc_buf_free(&text);
+}
+
+/* A rule or test name as it is written in a test: bare when it is a plain name,
+ * otherwise quoted ("qty > 0", "say ""hi"""). */
+static void
+put_name(cdc_buf *b, const char *name)
+{
+	bool plain = (*name >= 'a' && *name <= 'z') || *name == '_';
+	for (const char *p = name; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+	if (plain && !cdc_lex_is_reserved(name)) {
+		cdc_buf_puts(b, name);
+		return;
+	}
+	cdc_buf_putc(b, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			cdc_buf_putc(b, '"');
+		cdc_buf_putc(b, *p);
+	}
+	cdc_buf_putc(b, '"');
+}
+
+/* put_name into the test's arena, for messages. */
+static const char *
+name_text(trun *tr, const char *name)
+{
+	cdc_buf b = CDC_BUF_INIT;
+	put_name(&b, name);
+	const char *r = cdc_arena_strdup(tr->a, cdc_buf_str(&b));
+	cdc_buf_free(&b);
+	return r;
 }
 
 static void
@@ -300,7 +333,13 @@ run_change(trun *tr, const cdc_ir_table *t, int op, cdc_value *row, const cdc_va
 		else if (op == CDC_EVOP_UPDATE && prior)
 			row[c] = prior[c];                /* the source sends the whole new row */
 	}
-	const cdc_value *before = before_given ? before_given : prior;
+	/* the before image is the row as it was: copy it before the change updates it */
+	const cdc_value *before = before_given;
+	if (!before && prior) {
+		cdc_value *copy = cdc_arena_alloc(tr->a, ((size_t)t->ncols + 1) * sizeof *copy);
+		memcpy(copy, prior, (size_t)t->ncols * sizeof *copy);
+		before = copy;
+	}
 	/* the source table as the changes leave it */
 	if (op == CDC_EVOP_DELETE) {
 		if (at >= 0)
@@ -346,7 +385,8 @@ run_change(trun *tr, const cdc_ir_table *t, int op, cdc_value *row, const cdc_va
 		note(tr, "%s: %s of %s filtered out", where, cdc_evop_name(op), t->display);
 		break;
 	case CDC_FATE_DROP:
-		note(tr, "%s: %s of %s dropped by rule \"%s\"", where, cdc_evop_name(op), t->display, cdc_stage_rule_name(st));
+		note(tr, "%s: %s of %s dropped by rule %s", where, cdc_evop_name(op), t->display,
+		     name_text(tr, cdc_stage_rule_name(st)));
 		break;
 	case CDC_FATE_QUARANTINE: {
 		if (tr->nquar == tr->quar_cap) {
@@ -364,7 +404,8 @@ run_change(trun *tr, const cdc_ir_table *t, int op, cdc_value *row, const cdc_va
 		q->where = where;
 		q->row = cdc_arena_alloc(tr->a, ((size_t)t->ncols + 1) * sizeof *q->row);
 		memcpy(q->row, row, (size_t)t->ncols * sizeof *q->row);
-		note(tr, "%s: %s of %s quarantined by rule \"%s\" (%s)", where, cdc_evop_name(op), t->display, q->rule, q->reason);
+		note(tr, "%s: %s of %s quarantined by rule %s (%s)", where, cdc_evop_name(op), t->display, name_text(tr, q->rule),
+		     q->reason);
 		break;
 	}
 	case CDC_FATE_FAIL:
@@ -372,8 +413,8 @@ run_change(trun *tr, const cdc_ir_table *t, int op, cdc_value *row, const cdc_va
 		tr->failed_table = t;
 		tr->failed_where = where;
 		tr->failed_reason = cdc_arena_strdup(tr->a, st->reason ? st->reason : "");
-		note(tr, "%s: the pipeline stopped: %s of %s broke rule \"%s\" (%s)", where, cdc_evop_name(op), t->display,
-		     tr->failed_rule, tr->failed_reason);
+		note(tr, "%s: the pipeline stopped: %s of %s broke rule %s (%s)", where, cdc_evop_name(op), t->display,
+		     name_text(tr, tr->failed_rule), tr->failed_reason);
 		break;
 	default:
 		break;
@@ -416,9 +457,9 @@ run_given(trun *tr, const cdc_tgiven *g)
 				continue;
 			cdc_change ch;
 			char why[512];
-			const char *where = cdc_arena_printf(tr->a, "%s:%u", g->file, ln);
+			const char *where = cdc_arena_printf(tr->a, "%s:%u", path, ln);
 			if (!cdc_change_from_json(tr->a, t->cols, t->ncols, line, len, &ch, why, sizeof why)) {
-				cdc_buf_printf(&tr->diff, "    %s: %s\n", where, why);
+				cdc_buf_printf(&tr->diff, "    %s: %s: %s\n", where, t->display, why);
 				tr->broken = true;
 				return;
 			}
@@ -519,8 +560,12 @@ compare(trun *tr, const char *title, expected *exp, int nexp, cdc_value **act, c
 			continue;
 		ok = false;
 		const expected *x = &exp[e];
-		cdc_buf_printf(&tr->diff, "    missing (%s): row %s%s{ ", where_of(tr, x->decl), x->rule ? x->rule : "",
-		               x->rule ? " " : "");
+		cdc_buf_printf(&tr->diff, "    missing (%s): row ", where_of(tr, x->decl));
+		if (x->rule) {
+			put_name(&tr->diff, x->rule);
+			cdc_buf_putc(&tr->diff, ' ');
+		}
+		cdc_buf_puts(&tr->diff, "{ ");
 		for (int k = 0; k < x->n; k++) {
 			cdc_buf_printf(&tr->diff, "%s%s = ", k ? ", " : "", cols[x->cols[k]].name);
 			put_literal(&tr->diff, x->vals[k], cols[x->cols[k]].type);
@@ -548,8 +593,12 @@ compare(trun *tr, const char *title, expected *exp, int nexp, cdc_value **act, c
 					put_literal(&tr->diff, act[best][x->cols[k]], cols[x->cols[k]].type);
 					first = false;
 				}
-			if (x->rule && rules && strcmp(x->rule, rules[best]) != 0)
-				cdc_buf_printf(&tr->diff, "%s rule: expected \"%s\", got \"%s\"", first ? "" : ";", x->rule, rules[best]);
+			if (x->rule && rules && strcmp(x->rule, rules[best]) != 0) {
+				cdc_buf_printf(&tr->diff, "%s rule: expected ", first ? "" : ";");
+				put_name(&tr->diff, x->rule);
+				cdc_buf_puts(&tr->diff, ", got ");
+				put_name(&tr->diff, rules[best]);
+			}
 			cdc_buf_putc(&tr->diff, '\n');
 		}
 	}
@@ -558,8 +607,10 @@ compare(trun *tr, const char *title, expected *exp, int nexp, cdc_value **act, c
 			continue;
 		ok = false;
 		cdc_buf_puts(&tr->diff, "    unexpected: row ");
-		if (rules)
-			cdc_buf_printf(&tr->diff, "%s ", rules[a]);
+		if (rules) {
+			put_name(&tr->diff, rules[a]);
+			cdc_buf_putc(&tr->diff, ' ');
+		}
 		put_row(&tr->diff, cols, ncols, act[a]);
 		cdc_buf_putc(&tr->diff, '\n');
 	}
@@ -575,7 +626,7 @@ expected_rows(trun *tr, const struct cdc_trow *rows_in, int n, const cdc_column 
 	for (int i = 0; i < n; i++) {
 		const struct cdc_trow *r = &rows_in[i];
 		exp[i].decl = r->decl;
-		exp[i].rule = r->rule ? r->rule->name : NULL;
+		exp[i].rule = r->rule_name;
 		exp[i].n = r->nfields;
 		exp[i].cols = cdc_arena_alloc(tr->a, ((size_t)r->nfields + 1) * sizeof *exp[i].cols);
 		exp[i].vals = cdc_arena_alloc(tr->a, ((size_t)r->nfields + 1) * sizeof *exp[i].vals);
@@ -604,12 +655,12 @@ check_expect(trun *tr, const cdc_texpect *x)
 		    tr->failed_table && x->table && strcmp(tr->failed_table->display, x->table->display) == 0)
 			return true;
 		if (tr->failed_rule)
-			cdc_buf_printf(&tr->diff, "  expect failure \"%s\" (%s)\n    the pipeline stopped on rule \"%s\" of %s at %s\n",
-			               x->rule ? x->rule->name : "?", where_of(tr, x->decl), tr->failed_rule, tr->failed_table->display,
-			               tr->failed_where);
+			cdc_buf_printf(&tr->diff, "  expect failure %s (%s)\n    the pipeline stopped on rule %s of %s at %s\n",
+			               x->rule ? name_text(tr, x->rule->name) : "?", where_of(tr, x->decl),
+			               name_text(tr, tr->failed_rule), tr->failed_table->display, tr->failed_where);
 		else
-			cdc_buf_printf(&tr->diff, "  expect failure \"%s\" (%s)\n    the pipeline did not stop: no change broke the rule\n",
-			               x->rule ? x->rule->name : "?", where_of(tr, x->decl));
+			cdc_buf_printf(&tr->diff, "  expect failure %s (%s)\n    the pipeline did not stop: no change broke the rule\n",
+			               x->rule ? name_text(tr, x->rule->name) : "?", where_of(tr, x->decl));
 		return false;
 	}
 	expected *exp;
@@ -679,8 +730,8 @@ run_test(trun *tr, const cdc_test *test)
 			ok &= check_expect(tr, &test->expect[i]);
 		}
 	if (tr->failed_rule && !expects_failure && !tr->broken) {
-		cdc_buf_printf(&tr->diff, "  the pipeline stopped at %s: rule \"%s\" of %s broke (%s)\n", tr->failed_where,
-		               tr->failed_rule, tr->failed_table->display, tr->failed_reason);
+		cdc_buf_printf(&tr->diff, "  the pipeline stopped at %s: rule %s of %s broke (%s)\n", tr->failed_where,
+		               name_text(tr, tr->failed_rule), tr->failed_table->display, tr->failed_reason);
 		ok = false;
 	}
 	for (int i = 0; i < ir->ntables; i++)
@@ -711,7 +762,9 @@ cdc_testrun(const cdc_model *m, const cdc_ir *ir, const cdc_srcfile *src, const 
 			res.passed++;
 		else
 			res.failed++;
-		fprintf(out, "%s: test \"%s\" ... %s\n", path, test->name, ok ? "ok" : "FAILED");
+		/* the test's name as written: a string in quotes, a bare name without */
+		bool quoted = test->decl && test->decl->b && test->decl->b->kind == CDC_N_V_STRING;
+		fprintf(out, quoted ? "%s: test \"%s\" ... %s\n" : "%s: test %s ... %s\n", path, test->name, ok ? "ok" : "FAILED");
 		if (!ok || o->verbose) {
 			fputs(cdc_buf_str(&tr.diff), out);
 			fputs(cdc_buf_str(&tr.notes), out);

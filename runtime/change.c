@@ -101,6 +101,7 @@ read_row(cdc_arena *a, const cdc_ir_col *cols, int ncols, const cdc_json *obj, c
 {
 	if (obj->kind != CDC_JSON_OBJECT)
 		return fail(why, whylen, "\"%s\" must be an object of column values", what);
+	const char *in = strcmp(what, "row") == 0 ? "" : " (in \"before\")";
 	cdc_value *row = cdc_arena_alloc(a, ((size_t)ncols + 1) * sizeof *row);
 	for (int i = 0; i < ncols; i++) {
 		row[i] = (cdc_value){0};
@@ -110,12 +111,16 @@ read_row(cdc_arena *a, const cdc_ir_col *cols, int ncols, const cdc_json *obj, c
 	for (const cdc_json *m = obj->child; m; m = m->next) {
 		int ci = find_col(cols, ncols, m->key);
 		if (ci < 0)
-			return fail(why, whylen, "\"%s\" is not a column", m->key);
+			return fail(why, whylen, "\"%s\" is not a column%s", m->key, in);
 		if (seen[ci])
-			return fail(why, whylen, "column \"%s\" is given twice", m->key);
+			return fail(why, whylen, "column \"%s\" is given twice%s", m->key, in);
 		seen[ci] = true;
-		if (!column_value(a, &cols[ci], m, &row[ci], why, whylen))
+		if (!column_value(a, &cols[ci], m, &row[ci], why, whylen)) {
+			size_t n = strlen(why);
+			if (*in && n + strlen(in) < whylen)
+				memcpy(why + n, in, strlen(in) + 1);
 			return false;
+		}
 	}
 	*out = row;
 	return true;
@@ -168,6 +173,11 @@ cdc_change_from_json(cdc_arena *a, const cdc_ir_col *cols, int ncols, const char
 		return fail(why, whylen, "\"row\" is missing");
 	if (!read_row(a, cols, ncols, row, "row", &out->row, why, whylen))
 		return false;
+	/* an insert or a snapshot row is a whole row: what it does not list is NULL */
+	if (out->op == CDC_EVOP_INSERT || out->op == CDC_EVOP_SNAPSHOT)
+		for (int i = 0; i < ncols; i++)
+			if (out->row[i].tag == CDC_VAL_UNCHANGED)
+				out->row[i] = cdc_val_null();
 	if (before && !read_row(a, cols, ncols, before, "before", &out->before, why, whylen))
 		return false;
 	return true;

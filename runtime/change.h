@@ -9,7 +9,8 @@
  * Only "op" and "row" are required.  Column values are read exactly: a JSON number keeps
  * all its digits (12345678901234567890 stays that), a string is read as the column's type
  * (as a literal of that type is), null is NULL; a json or jsonb column takes the JSON
- * value itself.  A column the row does not list is UNCHANGED: not sent by the source.
+ * value itself.  A column an update's or delete's row does not list is UNCHANGED: not
+ * sent by the source.
  */
 #ifndef CDC_CHANGE_H
 #define CDC_CHANGE_H
@@ -34,8 +35,9 @@ typedef struct cdc_change {
 
 /*
  * Reads one change of a table with columns cols[0..ncols) from the JSON text s[0..n),
- * into the arena.  On failure returns false with why saying what is wrong, naming the
- * column: `column "amount": "1O.00" is not a valid numeric(12,2): invalid input`.
+ * into the arena.  An insert or snapshot row is a whole row: the columns it does not
+ * list are NULL.  On failure returns false with why saying what is wrong, naming the
+ * column: `column "amount": 1O.00 is not a valid numeric(12,2): invalid input syntax`.
  */
 bool cdc_change_from_json(cdc_arena *a, const cdc_ir_col *cols, int ncols, const char *s, size_t n,
                           cdc_change *out, char *why, size_t whylen);

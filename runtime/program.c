@@ -109,6 +109,15 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 			CHECK(in->d >= 0 && (uint32_t)in->d < p->ncalls, "instruction %u: bad call", pc);
 			const cdc_call *c = &p->calls[in->d];
 			CHECK(c->fn < cdc_builtin_count() && c->nargs <= CDC_MAX_CALL_ARGS, "instruction %u: bad call entry", pc);
+			/* the function reads its parameters: the call must pass them all (absent
+			 * optional ones as NULL registers) */
+			const cdc_builtin *fn = cdc_builtin_at(c->fn);
+			CHECK(fn->variadic ? c->nargs >= fn->nparams - 1 : c->nargs == fn->nparams,
+			      "instruction %u: %s() takes %d argument%s, the call passes %u", pc, fn->name, fn->nparams,
+			      fn->nparams == 1 ? "" : "s", c->nargs);
+			for (int k = 0; k < fn->nparams && k < 16 && k < c->nargs; k++)
+				CHECK(fn->params[k].optional || fn->params[k].variadic || ((c->present >> k) & 1),
+				      "instruction %u: %s() needs argument %d", pc, fn->name, k + 1);
 			for (uint16_t k = 0; k < c->nargs; k++)
 				CHECK(c->args[k] < p->nregs, "instruction %u: bad argument register", pc);
 			break;
@@ -165,6 +174,229 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 		CHECK(p->calls[i].result.id < CDC_TY_COUNT, "call %u: bad type", i);
 	return true;
 }
+
+/* ---- register classes ------------------------------------------------------------------ */
+
+/*
+ * The typed opcodes and the functions read the fields of a value that its class has
+ * (u.n of a numeric, u.s of a text): a register of the wrong class would be read as
+ * something else.  Codegen never does that; a damaged or edited plan could.  So the
+ * loader follows each register's class from the instruction that writes it and checks
+ * every read against what the reading instruction expects.  Programs only jump forward,
+ * so one pass in code order sees every write before the reads it reaches.
+ *
+ * Classes are value tags (value.h); CDC_VAL_NULL is a register that holds only NULL
+ * (LOADNULL), which every instruction accepts.
+ */
+#define M(tag) (1u << (tag))
+#define ANY 0xFFFFFFFFu
+enum { UNWRITTEN = 0xFF };
+
+typedef struct tc {
+	const cdc_program *p;
+	uint8_t           *cls;
+	char              *why;
+	size_t             whylen;
+	uint32_t           pc;
+	bool               bad;
+} tc;
+
+static const char *
+tag_name(int tag)
+{
+	static const char *const names[] = {"null", "unchanged", "boolean", "integer", "numeric", "float", "text",
+	                                    "bytea", "date", "time", "timetz", "timestamp", "timestamptz", "interval",
+	                                    "uuid", "json", "array"};
+	return tag >= 0 && tag <= CDC_VAL_ARRAY ? names[tag] : "?";
+}
+
+static uint8_t
+reads(tc *t, uint16_t r, uint32_t mask)
+{
+	if (t->bad)
+		return CDC_VAL_NULL;
+	uint8_t c = t->cls[r];
+	if (c == UNWRITTEN) {
+		snprintf(t->why, t->whylen, "instruction %u reads r%u before anything writes it", t->pc, r);
+		t->bad = true;
+		return CDC_VAL_NULL;
+	}
+	if (c != CDC_VAL_NULL && !(mask & M(c))) {
+		snprintf(t->why, t->whylen, "instruction %u (%s) reads r%u, which holds %s", t->pc,
+		         op_names[t->p->code[t->pc].op], r, tag_name(c));
+		t->bad = true;
+	}
+	return c;
+}
+
+static void
+writes(tc *t, uint16_t r, uint8_t c)
+{
+	if (t->bad)
+		return;
+	uint8_t *have = &t->cls[r];
+	if (*have == UNWRITTEN || *have == CDC_VAL_NULL)
+		*have = c;
+	else if (c != CDC_VAL_NULL && c != *have) {
+		snprintf(t->why, t->whylen, "instruction %u writes %s into r%u, which holds %s", t->pc, tag_name(c), r,
+		         tag_name(*have));
+		t->bad = true;
+	}
+}
+
+/* Two operands of one class (either may be NULL-only); the class, or NULL. */
+static uint8_t
+same(tc *t, uint16_t b, uint16_t c, uint32_t mask)
+{
+	uint8_t x = reads(t, b, mask), y = reads(t, c, mask);
+	if (!t->bad && x != CDC_VAL_NULL && y != CDC_VAL_NULL && x != y) {
+		snprintf(t->why, t->whylen, "instruction %u compares %s with %s", t->pc, tag_name(x), tag_name(y));
+		t->bad = true;
+	}
+	return x != CDC_VAL_NULL ? x : y;
+}
+
+static uint32_t
+param_mask(cdc_pclass c, uint8_t result)
+{
+	switch (c) {
+	case CDC_PC_STR: return M(CDC_VAL_TEXT);
+	case CDC_PC_INT: return M(CDC_VAL_INT);
+	case CDC_PC_NUM: return M(CDC_VAL_NUM);
+	case CDC_PC_FLOAT8: return M(CDC_VAL_FLOAT);
+	case CDC_PC_BOOL: return M(CDC_VAL_BOOL);
+	case CDC_PC_BYTEA: return M(CDC_VAL_BYTES);
+	case CDC_PC_STRBYTES: return M(CDC_VAL_TEXT) | M(CDC_VAL_BYTES);
+	case CDC_PC_TS: return M(CDC_VAL_TS) | M(CDC_VAL_TSTZ);
+	case CDC_PC_TEMPORAL:
+		return M(CDC_VAL_DATE) | M(CDC_VAL_TIME) | M(CDC_VAL_TIMETZ) | M(CDC_VAL_TS) | M(CDC_VAL_TSTZ) |
+		       M(CDC_VAL_INTERVAL);
+	case CDC_PC_JSON: return M(CDC_VAL_JSON);
+	case CDC_PC_JSONISH: return M(CDC_VAL_JSON) | M(CDC_VAL_TEXT);
+	case CDC_PC_T: return result == CDC_VAL_NULL ? ANY : M(result);
+	default: return ANY;
+	}
+}
+
+static uint32_t
+cmp_mask(int op)
+{
+	switch (op) {
+	case CDC_BC_CMPI:
+		return M(CDC_VAL_INT) | M(CDC_VAL_DATE) | M(CDC_VAL_TIME) | M(CDC_VAL_TS) | M(CDC_VAL_TSTZ) | M(CDC_VAL_BOOL);
+	case CDC_BC_CMPN: return M(CDC_VAL_NUM);
+	case CDC_BC_CMPF: return M(CDC_VAL_FLOAT);
+	case CDC_BC_CMPT: return M(CDC_VAL_TEXT) | M(CDC_VAL_BYTES);
+	default: return ANY & ~M(CDC_VAL_UNCHANGED);
+	}
+}
+
+bool
+cdc_prog_check_types(const cdc_program *p, const cdc_rtype *inputs, const cdc_rtype *outputs, char *why,
+                     size_t whylen)
+{
+	static const uint8_t event_cls[] = {CDC_VAL_TEXT, CDC_VAL_TSTZ, CDC_VAL_TEXT, CDC_VAL_TEXT, CDC_VAL_INT,
+	                                    CDC_VAL_TSTZ};
+	tc T = {p, NULL, why, whylen, 0, false}, *t = &T;
+	uint8_t cls[65536];
+	memset(cls, UNWRITTEN, p->nregs);
+	t->cls = cls;
+	for (uint16_t i = 0; i < p->ninputs; i++)
+		cls[i] = (uint8_t)cdc_val_tag_of(inputs[i]);
+	const uint32_t num = M(CDC_VAL_NUM), flt = M(CDC_VAL_FLOAT), in = M(CDC_VAL_INT), iv = M(CDC_VAL_INTERVAL),
+	               ts = M(CDC_VAL_TS) | M(CDC_VAL_TSTZ), tm = M(CDC_VAL_TIME) | M(CDC_VAL_TIMETZ),
+	               txt = M(CDC_VAL_TEXT), bo = M(CDC_VAL_BOOL), dt = M(CDC_VAL_DATE);
+	for (uint32_t pc = 0; pc < p->ncode && !t->bad; pc++) {
+		const cdc_instr *ins = &p->code[pc];
+		t->pc = pc;
+		uint8_t x;
+		switch ((cdc_opcode)ins->op) {
+		case CDC_BC_LOADK: writes(t, ins->a, (uint8_t)cdc_val_tag_of(p->const_types[ins->d])); break;
+		case CDC_BC_LOADNULL: writes(t, ins->a, CDC_VAL_NULL); break;
+		case CDC_BC_MOVE: writes(t, ins->a, reads(t, ins->b, ANY)); break;
+		case CDC_BC_ADDI: case CDC_BC_SUBI: case CDC_BC_MULI: case CDC_BC_DIVI: case CDC_BC_MODI:
+			reads(t, ins->b, in), reads(t, ins->c, in), writes(t, ins->a, CDC_VAL_INT);
+			break;
+		case CDC_BC_NEGI: reads(t, ins->b, in), writes(t, ins->a, CDC_VAL_INT); break;
+		case CDC_BC_ADDN: case CDC_BC_SUBN: case CDC_BC_MULN: case CDC_BC_DIVN: case CDC_BC_MODN:
+			reads(t, ins->b, num), reads(t, ins->c, num), writes(t, ins->a, CDC_VAL_NUM);
+			break;
+		case CDC_BC_NEGN: case CDC_BC_FITN: reads(t, ins->b, num), writes(t, ins->a, CDC_VAL_NUM); break;
+		case CDC_BC_ADDF: case CDC_BC_SUBF: case CDC_BC_MULF: case CDC_BC_DIVF: case CDC_BC_MODF: case CDC_BC_POWF:
+			reads(t, ins->b, flt), reads(t, ins->c, flt), writes(t, ins->a, CDC_VAL_FLOAT);
+			break;
+		case CDC_BC_NEGF: case CDC_BC_FIT4: reads(t, ins->b, flt), writes(t, ins->a, CDC_VAL_FLOAT); break;
+		case CDC_BC_TSADDIV: case CDC_BC_TSSUBIV:
+			x = reads(t, ins->b, ts), reads(t, ins->c, iv), writes(t, ins->a, x);
+			break;
+		case CDC_BC_TSSUBTS: same(t, ins->b, ins->c, ts), writes(t, ins->a, CDC_VAL_INTERVAL); break;
+		case CDC_BC_DATEADDI: case CDC_BC_DATESUBI:
+			reads(t, ins->b, dt), reads(t, ins->c, in), writes(t, ins->a, CDC_VAL_DATE);
+			break;
+		case CDC_BC_DATESUBD: reads(t, ins->b, dt), reads(t, ins->c, dt), writes(t, ins->a, CDC_VAL_INT); break;
+		case CDC_BC_DATEADDT:
+			reads(t, ins->b, dt), reads(t, ins->c, M(CDC_VAL_TIME)), writes(t, ins->a, CDC_VAL_TS);
+			break;
+		case CDC_BC_TIMEADDIV: case CDC_BC_TIMESUBIV:
+			x = reads(t, ins->b, tm), reads(t, ins->c, iv), writes(t, ins->a, x);
+			break;
+		case CDC_BC_IVADD: case CDC_BC_IVSUB:
+			reads(t, ins->b, iv), reads(t, ins->c, iv), writes(t, ins->a, CDC_VAL_INTERVAL);
+			break;
+		case CDC_BC_IVMUL: case CDC_BC_IVDIV:
+			reads(t, ins->b, iv), reads(t, ins->c, flt), writes(t, ins->a, CDC_VAL_INTERVAL);
+			break;
+		case CDC_BC_IVNEG: reads(t, ins->b, iv), writes(t, ins->a, CDC_VAL_INTERVAL); break;
+		case CDC_BC_CONCAT: writes(t, ins->a, same(t, ins->b, ins->c, txt | M(CDC_VAL_BYTES))); break;
+		case CDC_BC_CMPI: case CDC_BC_CMPN: case CDC_BC_CMPF: case CDC_BC_CMPT: case CDC_BC_CMPV:
+			same(t, ins->b, ins->c, cmp_mask(ins->op)), writes(t, ins->a, CDC_VAL_BOOL);
+			break;
+		case CDC_BC_DISTINCT: same(t, ins->b, ins->c, cmp_mask(ins->d)), writes(t, ins->a, CDC_VAL_BOOL); break;
+		case CDC_BC_AND: case CDC_BC_OR:
+			reads(t, ins->b, bo), reads(t, ins->c, bo), writes(t, ins->a, CDC_VAL_BOOL);
+			break;
+		case CDC_BC_NOT: case CDC_BC_ISTRUE: case CDC_BC_ISFALSE:
+			reads(t, ins->b, bo), writes(t, ins->a, CDC_VAL_BOOL);
+			break;
+		case CDC_BC_ISNULL: reads(t, ins->b, ANY), writes(t, ins->a, CDC_VAL_BOOL); break;
+		case CDC_BC_LIKE: reads(t, ins->b, txt), reads(t, ins->c, txt), writes(t, ins->a, CDC_VAL_BOOL); break;
+		case CDC_BC_CAST: {
+			const cdc_cast *c = &p->casts[ins->d];
+			reads(t, ins->b, M(cdc_val_tag_of(c->from)));
+			writes(t, ins->a, (uint8_t)cdc_val_tag_of(c->to));
+			break;
+		}
+		case CDC_BC_CALL: {
+			const cdc_call *c = &p->calls[ins->d];
+			const cdc_builtin *fn = cdc_builtin_at(c->fn);
+			uint8_t result = (uint8_t)cdc_val_tag_of(c->result);
+			for (uint16_t k = 0; k < c->nargs; k++) {
+				const cdc_param *pa = &fn->params[k < fn->nparams ? k : fn->nparams - 1];
+				reads(t, c->args[k], param_mask(pa->cls, result));
+			}
+			writes(t, ins->a, result);
+			break;
+		}
+		case CDC_BC_EVENT: writes(t, ins->a, event_cls[ins->d]); break;
+		case CDC_BC_BEFORE: writes(t, ins->a, cls[ins->b] == UNWRITTEN ? CDC_VAL_NULL : (uint8_t)cdc_val_tag_of(inputs[ins->b])); break;
+		case CDC_BC_JMPT: case CDC_BC_JMPNT: case CDC_BC_JMPNN: case CDC_BC_RULE: case CDC_BC_FILTER:
+			reads(t, ins->b, ANY);
+			break;
+		case CDC_BC_JMP: case CDC_BC_END: case CDC_BC_COUNT: break;
+		}
+	}
+	for (uint16_t i = 0; i < p->nout && !t->bad; i++) {
+		uint8_t c = cls[p->out[i]], want = (uint8_t)cdc_val_tag_of(outputs[i]);
+		if (c == UNWRITTEN || (c != CDC_VAL_NULL && c != want)) {
+			snprintf(why, whylen, "output column %u (%s) comes from r%u, which holds %s", i, tag_name(want), p->out[i],
+			         c == UNWRITTEN ? "nothing" : tag_name(c));
+			t->bad = true;
+		}
+	}
+	return !t->bad;
+}
+#undef M
+#undef ANY
 
 /* ---- disassembly --------------------------------------------------------------------- */
 

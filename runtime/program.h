@@ -144,6 +144,10 @@ void        cdc_rtype_str(cdc_rtype t, struct cdc_buf *out);
  * is refused with a message instead of crashing the runtime.
  */
 bool cdc_prog_verify(const cdc_program *p, int ninputs, char *why, size_t whylen);
+/* Then, on a verified program: every register read holds the class of value the reading
+ * instruction or function expects (the types of the inputs and outputs given). */
+bool cdc_prog_check_types(const cdc_program *p, const cdc_rtype *inputs, const cdc_rtype *outputs,
+                          char *why, size_t whylen);
 
 /* Source lines for the disassembler's headers (optional). */
 typedef struct cdc_srclines {

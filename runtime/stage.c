@@ -90,7 +90,18 @@ cdc_stage_run(cdc_stage *s, const cdc_event_info *ev, const cdc_value *row)
 	s->vm.unchanged = any_unchanged ? s->unchanged : NULL;
 	s->vm.ev = ev;
 
+	/* A delete is applied by key: the quality rules judge rows, and a delete carries
+	 * only the key (docs/language.md 10.1).  Its transform still runs, for the key
+	 * (renames) and the columns computed from the event. */
 	uint32_t start = 0;
+	if (ev->op == CDC_EVOP_DELETE) {
+		start = p->ncode - 1;
+		for (uint32_t i = 0; i < p->nsegments; i++)
+			if (p->segments[i].kind == CDC_SEG_STEP) {
+				start = p->segments[i].first;
+				break;
+			}
+	}
 	for (;;) {
 		switch (cdc_vm_resume(&s->vm, p, s->regs, start)) {
 		case CDC_VM_OK:

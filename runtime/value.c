@@ -9,6 +9,7 @@
 #include "runtime/arena.h"
 #include "runtime/buf.h"
 #include "runtime/datetime.h"
+#include "runtime/json.h"
 #include "runtime/numeric.h"
 #include "runtime/typeids.h"
 
@@ -177,16 +178,48 @@ parse_float(const char *s, size_t n, bool single, double *out, const char **why)
 	}
 	char *end;
 	errno = 0;
-	double d = strtod(buf, &end);
+	/* real reads with strtof: rounding through a double first could round twice */
+	double d = single ? (double)strtof(buf, &end) : strtod(buf, &end);
 	if (*end || end == buf || (!isdigit((unsigned char)*t) && *t != '.')) {
 		*why = single ? "invalid input syntax for type real" : "invalid input syntax for type double precision";
 		return false;
 	}
-	if ((errno == ERANGE && isinf(d)) || (single && isinf((float)d))) {
+	/* PostgreSQL's float4in/float8in: out of range is an error both ways, overflow and
+	 * underflow to zero ('1e-400'); a denormal result (ERANGE, not zero) is accepted */
+	if (errno == ERANGE && (d == 0.0 || isinf(d))) {
 		*why = single ? "value out of range for type real" : "value out of range for type double precision";
 		return false;
 	}
-	*out = single ? (double)(float)d : d;
+	*out = d;
+	return true;
+}
+
+/* ---- fractional-second precision: timestamp(p), time(p) ------------------------------ */
+
+/* PostgreSQL's MIN_TIMESTAMP and END_TIMESTAMP (4714-11-24 BC, 294277-01-01). */
+#define TS_MIN INT64_C(-211813488000000000)
+#define TS_END INT64_C(9223371331200000000)
+
+/* Rounds to t's fractional digits as PostgreSQL's AdjustTimestampForTypmod and
+ * AdjustTimeForTypmod do: half away from zero, so '23:59:59.99'::time(1) is 24:00:00 and
+ * '...00.5'::timestamp(0) the next second.  Without a precision (or 6) nothing changes. */
+static bool
+fit_precision(cdc_value *v, cdc_rtype t, const char **why)
+{
+	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10};
+	if (t.array || t.mod < 0 || t.mod >= 6)
+		return true;
+	if (v->tag != CDC_VAL_TS && v->tag != CDC_VAL_TSTZ && v->tag != CDC_VAL_TIME && v->tag != CDC_VAL_TIMETZ)
+		return true;
+	int64_t us = v->u.i, k = scale[t.mod], half = k / 2;
+	if (us == CDC_DT_NOBEGIN || us == CDC_DT_NOEND)
+		return true;
+	us = us >= 0 ? (us + half) / k * k : -((-us + half) / k * k);
+	if ((v->tag == CDC_VAL_TS || v->tag == CDC_VAL_TSTZ) && (us < TS_MIN || us >= TS_END)) {
+		*why = "timestamp out of range";
+		return false;
+	}
+	v->u.i = us;
 	return true;
 }
 
@@ -322,9 +355,14 @@ parse_bytea(cdc_arena *a, const char *s, size_t n, cdc_value *out, const char **
 				i++;
 				continue;
 			}
-			int h = hexval(s[i]), l = i + 1 < n ? hexval(s[i + 1]) : -1;
-			if (h < 0 || l < 0) {
-				*why = "invalid hexadecimal data for bytea";
+			/* PostgreSQL's hex_decode and its two messages */
+			int h = hexval(s[i]), l = i + 1 < n ? hexval(s[i + 1]) : -2;
+			if (h < 0 || l == -1) {
+				*why = "invalid hexadecimal digit";
+				return false;
+			}
+			if (l == -2) {
+				*why = "invalid hexadecimal data: odd number of digits";
 				return false;
 			}
 			p[k++] = (char)(h * 16 + l);
@@ -384,10 +422,228 @@ parse_uuid(const char *s, size_t n, cdc_value *out, const char **why)
 	return true;
 }
 
+/*
+ * Is s[0..n) valid UTF-8 without NUL bytes, as PostgreSQL requires of text in a UTF8
+ * database?  Overlong forms, encoded surrogates and code points above U+10FFFF are
+ * invalid (Unicode table 3-7).  On failure *why says which byte, as PostgreSQL does.
+ */
+static bool
+utf8_valid(const char *s, size_t n, const char **why)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		size_t len;
+		unsigned char lo = 0x80, hi = 0xBF;
+		if (c == 0) {
+			*why = "invalid byte sequence for encoding \"UTF8\": 0x00";
+			return false;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c < 0xE0)
+			len = 2;
+		else if (c >= 0xE0 && c < 0xF0) {
+			len = 3;
+			lo = c == 0xE0 ? 0xA0 : 0x80;
+			hi = c == 0xED ? 0x9F : 0xBF;
+		} else if (c >= 0xF0 && c < 0xF5) {
+			len = 4;
+			lo = c == 0xF0 ? 0x90 : 0x80;
+			hi = c == 0xF4 ? 0x8F : 0xBF;
+		} else {
+			*why = "invalid byte sequence for encoding \"UTF8\"";
+			return false;
+		}
+		if (len > n - i) {
+			*why = "incomplete multibyte character for encoding \"UTF8\"";
+			return false;
+		}
+		for (size_t k = 1; k < len; k++) {
+			if (p[i + k] < lo || p[i + k] > hi) {
+				*why = "invalid byte sequence for encoding \"UTF8\"";
+				return false;
+			}
+			lo = 0x80;
+			hi = 0xBF;
+		}
+		i += len;
+	}
+	return true;
+}
+
 static const char *
 copy_text(cdc_arena *a, const char *s, size_t n)
 {
 	return cdc_arena_strndup(a, s, n);
+}
+
+/* ---- jsonb: PostgreSQL's canonical text ---------------------------------------------- */
+
+static void jsonb_out(const cdc_json *j, cdc_buf *out);
+
+/* PostgreSQL's escape_json: quotes, backslashes and control characters escaped, all
+ * else (non-ASCII, '/') as it is. */
+static void
+jsonb_string(const char *s, size_t n, cdc_buf *out)
+{
+	cdc_buf_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': cdc_buf_puts(out, "\\\""); break;
+		case '\\': cdc_buf_puts(out, "\\\\"); break;
+		case '\b': cdc_buf_puts(out, "\\b"); break;
+		case '\f': cdc_buf_puts(out, "\\f"); break;
+		case '\n': cdc_buf_puts(out, "\\n"); break;
+		case '\r': cdc_buf_puts(out, "\\r"); break;
+		case '\t': cdc_buf_puts(out, "\\t"); break;
+		default:
+			if (c < 0x20)
+				cdc_buf_printf(out, "\\u%04x", c);
+			else
+				cdc_buf_putc(out, (char)c);
+		}
+	}
+	cdc_buf_putc(out, '"');
+}
+
+/* jsonb orders keys by length, then bytewise (lengthCompareJsonbString). */
+static int
+jsonb_key_cmp(const void *x, const void *y)
+{
+	const cdc_json *a = *(const cdc_json *const *)x, *b = *(const cdc_json *const *)y;
+	if (a->keylen != b->keylen)
+		return a->keylen < b->keylen ? -1 : 1;
+	int c = a->keylen ? memcmp(a->key, b->key, a->keylen) : 0;
+	if (c)
+		return c;
+	return a < b ? -1 : a > b;   /* duplicates stay in input order: the last one wins */
+}
+
+/* Can the JSON number s be held exactly by a cdc_num (38 significant digits, scale at
+ * most 38)?  If not, cdc_num_parse would round it, so it is kept as written. */
+static bool
+jsonb_num_fits(const char *s)
+{
+	int sig = 0, frac = 0;
+	bool point = false, lead = true;
+	for (; *s && *s != 'e' && *s != 'E'; s++) {
+		if (*s == '.')
+			point = true;
+		else if (*s >= '0' && *s <= '9') {
+			lead = lead && *s == '0';
+			sig += !lead;
+			frac += point;
+		}
+	}
+	long exp = *s ? strtol(s + 1, NULL, 10) : 0;
+	return sig <= CDC_NUM_MAX_DIGITS && exp < 1000 && frac - exp <= CDC_NUM_MAX_DIGITS;
+}
+
+static void
+jsonb_out(const cdc_json *j, cdc_buf *out)
+{
+	switch (j->kind) {
+	case CDC_JSON_NULL: cdc_buf_puts(out, "null"); return;
+	case CDC_JSON_TRUE: cdc_buf_puts(out, "true"); return;
+	case CDC_JSON_FALSE: cdc_buf_puts(out, "false"); return;
+	case CDC_JSON_STRING: jsonb_string(j->str, j->len, out); return;
+	case CDC_JSON_NUMBER: {
+		/* a jsonb number is a numeric: 1e2 is 100, 1.50 stays 1.50 */
+		cdc_num n;
+		char buf[CDC_NUM_BUFSIZE];
+		if (jsonb_num_fits(j->str) && cdc_num_parse(j->str, j->len, &n) == CDC_NUM_OK) {
+			size_t k = cdc_num_format(n, buf, sizeof buf);
+			cdc_buf_put(out, buf, k < sizeof buf ? k : sizeof buf - 1);
+		} else {
+			cdc_buf_put(out, j->str, j->len);   /* beyond 38 digits: as written */
+		}
+		return;
+	}
+	case CDC_JSON_ARRAY: {
+		cdc_buf_putc(out, '[');
+		for (const cdc_json *e = j->child; e; e = e->next) {
+			jsonb_out(e, out);
+			if (e->next)
+				cdc_buf_puts(out, ", ");
+		}
+		cdc_buf_putc(out, ']');
+		return;
+	}
+	case CDC_JSON_OBJECT: {
+		size_t n = 0;
+		for (const cdc_json *m = j->child; m; m = m->next)
+			n++;
+		const cdc_json **v = malloc((n + 1) * sizeof *v);
+		if (!v)
+			abort();
+		n = 0;
+		for (const cdc_json *m = j->child; m; m = m->next)
+			v[n++] = m;
+		qsort(v, n, sizeof *v, jsonb_key_cmp);
+		cdc_buf_putc(out, '{');
+		bool first = true;
+		for (size_t i = 0; i < n; i++) {
+			if (i + 1 < n && v[i + 1]->keylen == v[i]->keylen &&
+			    memcmp(v[i + 1]->key, v[i]->key, v[i]->keylen) == 0)
+				continue;           /* a later duplicate replaces this one */
+			if (!first)
+				cdc_buf_puts(out, ", ");
+			first = false;
+			jsonb_string(v[i]->key, v[i]->keylen, out);
+			cdc_buf_puts(out, ": ");
+			jsonb_out(v[i], out);
+		}
+		cdc_buf_putc(out, '}');
+		free(v);
+		return;
+	}
+	}
+}
+
+/* Does the tree hold a NUL character (\u0000), which jsonb refuses? */
+static bool
+jsonb_has_nul(const cdc_json *j)
+{
+	if ((j->str && j->kind == CDC_JSON_STRING && memchr(j->str, 0, j->len)) || (j->key && memchr(j->key, 0, j->keylen)))
+		return true;
+	for (const cdc_json *c = j->child; c; c = c->next)
+		if (jsonb_has_nul(c))
+			return true;
+	return false;
+}
+
+/*
+ * jsonb text as PostgreSQL prints it: keys sorted (by length, then bytes) with the last
+ * of duplicates kept, ", " and ": " between items, numbers as numerics.  Two jsonb
+ * values are equal exactly when these texts are, which is what '=' and IS DISTINCT
+ * FROM compare: '{"b":1,"a":2}' and '{"a": 2, "b": 1}' are the same jsonb.
+ */
+static bool
+parse_jsonb(cdc_arena *a, const char *s, size_t n, cdc_value *out, const char **why)
+{
+	const char *err;
+	size_t at;
+	cdc_json *j = cdc_json_parse(a, s, n, &err, &at);
+	if (!j) {
+		*why = "invalid input syntax for type json";
+		return false;
+	}
+	if (jsonb_has_nul(j)) {
+		*why = "unsupported Unicode escape sequence: \\u0000 cannot be converted to text";
+		return false;
+	}
+	cdc_buf b = CDC_BUF_INIT;
+	jsonb_out(j, &b);
+	*out = (cdc_value){0};
+	out->tag = CDC_VAL_JSON;
+	out->u.s.p = cdc_arena_strndup(a, cdc_buf_str(&b), b.len);
+	out->u.s.len = (uint32_t)b.len;
+	cdc_buf_free(&b);
+	return true;
 }
 
 bool
@@ -395,6 +651,8 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 {
 	*why = NULL;
 	if (t.array) {
+		if (!utf8_valid(s, n, why))
+			return false;
 		*out = (cdc_value){0};
 		out->tag = CDC_VAL_ARRAY;
 		out->u.s.p = copy_text(a, s, n);
@@ -403,24 +661,19 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 	}
 	switch (t.id) {
 	case CDC_TY_BOOL: {
-		static const char *const yes[] = {"t", "true", "y", "yes", "on", "1"};
-		static const char *const no[] = {"f", "false", "n", "no", "off", "0"};
-		char w[8];
+		/* PostgreSQL's parse_bool: true, yes, false and no or any prefix of them ('t',
+		 * 'tr', 'ye'), on and off from two letters on, 1 and 0; any case */
+		static const struct { const char *word; size_t min; bool v; } words[] = {
+			{"true", 1, true}, {"false", 1, false}, {"yes", 1, true}, {"no", 1, false},
+			{"on", 2, true}, {"off", 2, false}, {"1", 1, true}, {"0", 1, false},
+		};
 		while (n && isspace((unsigned char)*s))
 			s++, n--;
 		while (n && isspace((unsigned char)s[n - 1]))
 			n--;
-		if (n == 0 || n >= sizeof w)
-			break;
-		memcpy(w, s, n);
-		w[n] = '\0';
-		for (size_t i = 0; i < 6; i++) {
-			if (strcasecmp(w, yes[i]) == 0) {
-				*out = cdc_val_bool(true);
-				return true;
-			}
-			if (strcasecmp(w, no[i]) == 0) {
-				*out = cdc_val_bool(false);
+		for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+			if (n >= words[i].min && n <= strlen(words[i].word) && strncasecmp(s, words[i].word, n) == 0) {
+				*out = cdc_val_bool(words[i].v);
 				return true;
 			}
 		}
@@ -491,7 +744,7 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		if (cdc_dt_parse_time(s, n, &us, why))
 			return false;
 		*out = tagged(CDC_VAL_TIME, us);
-		return true;
+		return fit_precision(out, t, why);
 	}
 	case CDC_TY_TIMETZ: {
 		int64_t us;
@@ -500,21 +753,21 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 			return false;
 		*out = tagged(CDC_VAL_TIMETZ, us);
 		out->aux = off;
-		return true;
+		return fit_precision(out, t, why);
 	}
 	case CDC_TY_TIMESTAMP: {
 		int64_t us;
 		if (cdc_dt_parse_timestamp(s, n, &us, why))
 			return false;
 		*out = tagged(CDC_VAL_TS, us);
-		return true;
+		return fit_precision(out, t, why);
 	}
 	case CDC_TY_TIMESTAMPTZ: {
 		int64_t us;
 		if (cdc_dt_parse_timestamptz(s, n, &us, why))
 			return false;
 		*out = tagged(CDC_VAL_TSTZ, us);
-		return true;
+		return fit_precision(out, t, why);
 	}
 	case CDC_TY_INTERVAL: {
 		cdc_interval iv;
@@ -525,8 +778,11 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 	}
 	case CDC_TY_UUID:
 		return parse_uuid(s, n, out, why);
-	case CDC_TY_JSON:
-	case CDC_TY_JSONB: {
+	case CDC_TY_JSONB:
+		return parse_jsonb(a, s, n, out, why);
+	case CDC_TY_JSON: {
+		if (!utf8_valid(s, n, why))
+			return false;
 		cJSON *j = cJSON_ParseWithLength(s, n);
 		if (!j) {
 			*why = "invalid input syntax for type json";
@@ -540,6 +796,10 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		return true;
 	}
 	default: {                           /* text, varchar, char */
+		/* text must be valid UTF-8: functions count and cut characters, and targets
+		 * would refuse the bytes later, far from where they came in */
+		if (!utf8_valid(s, n, why))
+			return false;
 		*out = (cdc_value){0};
 		out->tag = CDC_VAL_TEXT;
 		out->u.s.p = copy_text(a, s, n);
@@ -547,8 +807,12 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		return fit_string(a, out, t, false, why);
 	}
 	}
-	if (!*why)
-		*why = "invalid input syntax";
+	if (!*why)   /* PostgreSQL's wording names the type */
+		*why = t.id == CDC_TY_INT2 ? "invalid input syntax for type smallint"
+		     : t.id == CDC_TY_INT4 ? "invalid input syntax for type integer"
+		     : t.id == CDC_TY_INT8 ? "invalid input syntax for type bigint"
+		     : t.id == CDC_TY_NUMERIC ? "invalid input syntax for type numeric"
+		     : t.id == CDC_TY_BOOL ? "invalid input syntax for type boolean" : "invalid input syntax";
 	return false;
 }
 
@@ -566,7 +830,8 @@ num_to_int(cdc_value v, cdc_rtype to, cdc_value *out, const char **why)
 		return false;
 	}
 	if (e || i < lo || i > hi) {
-		*why = "integer out of range";
+		*why = to.id == CDC_TY_INT2 ? "smallint out of range" : to.id == CDC_TY_INT4 ? "integer out of range"
+		     : "bigint out of range";
 		return false;
 	}
 	*out = cdc_val_int(i);
@@ -620,6 +885,11 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 			if (from.id == CDC_TY_CHAR)
 				while (r.u.s.len && r.u.s.p[r.u.s.len - 1] == ' ')
 					r.u.s.len--;
+		} else if (ft == CDC_VAL_BOOL) {
+			/* PostgreSQL's boolean-to-text cast (booltext) spells the word out, unlike
+			 * the output form 't'/'f': true::text is 'true' */
+			r.u.s.p = v.u.i ? "true" : "false";
+			r.u.s.len = v.u.i ? 4 : 5;
 		} else {
 			cdc_buf b = CDC_BUF_INIT;
 			cdc_val_format(v, from, &b);
@@ -630,6 +900,9 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 		*out = r;
 		return fit_string(a, out, to, true, why);
 	}
+	/* json to jsonb: the text becomes jsonb's canonical form */
+	if (from.id == CDC_TY_JSON && to.id == CDC_TY_JSONB && !from.array && !to.array)
+		return parse_jsonb(a, v.u.s.p, v.u.s.len, out, why);
 	/* From text, and everything without a direct conversion: through the text form. */
 	if (ft == CDC_VAL_TEXT || ft == CDC_VAL_ARRAY || tt == CDC_VAL_ARRAY) {
 		cdc_buf b = CDC_BUF_INIT;
@@ -678,7 +951,16 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 		cdc_num n;
 		if (ft == CDC_VAL_INT)
 			n = cdc_num_from_i64(v.u.i);
-		else if (ft == CDC_VAL_FLOAT) {
+		else if (ft == CDC_VAL_FLOAT && from.id == CDC_TY_FLOAT4 && isfinite(v.u.f)) {
+			/* PostgreSQL's float4_numeric keeps FLT_DIG (6) significant digits, as
+			 * float8_numeric keeps 15: 0.1::real::numeric is 0.1, not 0.100000001490116 */
+			char buf[32];
+			int len = snprintf(buf, sizeof buf, "%.*g", FLT_DIG, v.u.f);
+			if (cdc_num_parse(buf, (size_t)len, &n)) {
+				*why = "numeric field overflow";
+				return false;
+			}
+		} else if (ft == CDC_VAL_FLOAT) {
 			if (cdc_num_from_f64(v.u.f, &n)) {
 				*why = "numeric field overflow";
 				return false;
@@ -691,9 +973,14 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 	case CDC_VAL_FLOAT: {
 		double d = ft == CDC_VAL_INT ? (double)v.u.i : ft == CDC_VAL_NUM ? cdc_num_to_f64(as_num(v)) : v.u.f;
 		if (to.id == CDC_TY_FLOAT4) {
+			/* PostgreSQL's dtof: overflow and underflow to zero are both errors */
 			float f = (float)d;
 			if (isinf(f) && !isinf(d)) {
-				*why = "value out of range for type real";
+				*why = "value out of range: overflow";
+				return false;
+			}
+			if (f == 0.0f && d != 0.0) {
+				*why = "value out of range: underflow";
 				return false;
 			}
 			d = f;
@@ -725,7 +1012,7 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 			*out = tagged(tt, ts);
 		} else
 			*out = tagged(tt, v.u.i);
-		return true;
+		return fit_precision(out, to, why);
 	case CDC_VAL_TIME:
 		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
 			const int64_t day = 86400000000LL;
@@ -738,19 +1025,22 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 		} else {
 			*out = tagged(CDC_VAL_TIME, v.u.i);
 		}
-		return true;
+		return fit_precision(out, to, why);
 	case CDC_VAL_TIMETZ:
-		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
+		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ || ft == CDC_VAL_INTERVAL) {
+			/* the time of day; an interval keeps only its time part, as for time */
 			const int64_t day = 86400000000LL;
-			int64_t t = v.u.i % day;
+			int64_t t = (ft == CDC_VAL_INTERVAL ? v.u.iv.us : v.u.i) % day;
 			*out = tagged(CDC_VAL_TIMETZ, t < 0 ? t + day : t);
 		} else {
 			*out = tagged(CDC_VAL_TIMETZ, v.u.i);
 			out->aux = ft == CDC_VAL_TIMETZ ? v.aux : 0;
 		}
-		return true;
+		return fit_precision(out, to, why);
 	case CDC_VAL_INTERVAL:
-		if (ft == CDC_VAL_TIME) {
+		if (ft == CDC_VAL_TIME || ft == CDC_VAL_TIMETZ) {
+			/* a timetz gives its local time of day, the zone dropped (docs 7.4 allows
+			 * time and timetz to interval; without this the value kept its timetz tag) */
 			cdc_interval iv = {v.u.i, 0, 0};
 			*out = iv_value(iv);
 			return true;

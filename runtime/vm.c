@@ -17,10 +17,12 @@
 #include "runtime/typeids.h"
 #include "stdlib/builtins.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <wctype.h>
 
 void
 cdc_vm_init(cdc_vm *vm, cdc_arena *event_arena)
@@ -64,6 +66,13 @@ int_fits(int64_t v, int width)
 	case 4: return v >= INT32_MIN && v <= INT32_MAX;
 	default: return true;
 	}
+}
+
+/* PostgreSQL names the type that overflowed: "smallint out of range". */
+static const char *
+int_range_msg(int width)
+{
+	return width == 2 ? "smallint out of range" : width == 4 ? "integer out of range" : "bigint out of range";
 }
 
 static const char *
@@ -204,6 +213,21 @@ utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return k;
 }
 
+/* The C.UTF-8 locale, for case folding beyond ASCII; NULL if the system lacks it. */
+static locale_t
+utf8_locale(void)
+{
+	static locale_t loc;
+	static bool tried;
+	if (!tried) {
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+		tried = true;
+	}
+	return loc;
+}
+
+/* ILIKE folds case as lower() does (Unicode's simple mapping, stdlib/fn_text.c), so
+ * 'Σ%' matches 'σχολείο' and 'Ж_' matches 'жж', not only ASCII and Latin-1. */
 static uint32_t
 fold(uint32_t c, bool ci)
 {
@@ -211,9 +235,24 @@ fold(uint32_t c, bool ci)
 		return c;
 	if (c >= 'A' && c <= 'Z')
 		return c + 32;
+	if (c < 0x80)
+		return c;
+	locale_t loc = utf8_locale();
+	if (loc)
+		return (uint32_t)towlower_l((wint_t)c, loc);
 	if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))      /* Latin-1 capitals */
 		return c + 32;
 	return c;
+}
+
+/* PostgreSQL refuses a pattern whose last character is an escaping backslash. */
+static bool
+like_ends_in_escape(const unsigned char *p, size_t pn)
+{
+	bool esc = false;
+	for (size_t i = 0; i < pn; i++)
+		esc = !esc && p[i] == '\\';
+	return esc;
 }
 
 /* SQL LIKE on characters: % any run, _ one character, \ escapes the next.  Iterative
@@ -315,7 +354,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		STRICT2(ins->b, ins->c);
 		int64_t r;
 		if (__builtin_add_overflow(R(ins->b).u.i, R(ins->c).u.i, &r) || !int_fits(r, ins->d))
-			FAIL("integer out of range");
+			FAIL("%s", int_range_msg(ins->d));
 		R(ins->a) = cdc_val_int(r);
 		VM_NEXT();
 	}
@@ -323,7 +362,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		STRICT2(ins->b, ins->c);
 		int64_t r;
 		if (__builtin_sub_overflow(R(ins->b).u.i, R(ins->c).u.i, &r) || !int_fits(r, ins->d))
-			FAIL("integer out of range");
+			FAIL("%s", int_range_msg(ins->d));
 		R(ins->a) = cdc_val_int(r);
 		VM_NEXT();
 	}
@@ -331,7 +370,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		STRICT2(ins->b, ins->c);
 		int64_t r;
 		if (__builtin_mul_overflow(R(ins->b).u.i, R(ins->c).u.i, &r) || !int_fits(r, ins->d))
-			FAIL("integer out of range");
+			FAIL("%s", int_range_msg(ins->d));
 		R(ins->a) = cdc_val_int(r);
 		VM_NEXT();
 	}
@@ -340,10 +379,8 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		int64_t x = R(ins->b).u.i, y = R(ins->c).u.i;
 		if (y == 0)
 			FAIL("division by zero");
-		if (y == -1 && x == INT64_MIN)
-			FAIL("integer out of range");
-		if (!int_fits(x / y, ins->d))
-			FAIL("integer out of range");
+		if ((y == -1 && x == INT64_MIN) || !int_fits(x / y, ins->d))
+			FAIL("%s", int_range_msg(ins->d));
 		R(ins->a) = cdc_val_int(x / y);
 		VM_NEXT();
 	}
@@ -359,7 +396,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		STRICT1(ins->b);
 		int64_t x = R(ins->b).u.i;
 		if (x == INT64_MIN || !int_fits(-x, ins->d))
-			FAIL("integer out of range");
+			FAIL("%s", int_range_msg(ins->d));
 		R(ins->a) = cdc_val_int(-x);
 		VM_NEXT();
 	}
@@ -443,19 +480,29 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		R(ins->a) = cdc_val_float(r);
 		VM_NEXT();
 	}
+	/* MULF and DIVF: PostgreSQL's float8_mul and float8_div also refuse a result that
+	 * vanished to zero from non-zero operands (underflow), and NaN / 0 is NaN. */
 	VM_CASE(MULF) {
 		STRICT2(ins->b, ins->c);
-		double r = R(ins->b).u.f * R(ins->c).u.f;
-		if (isinf(r) && !isinf(R(ins->b).u.f) && !isinf(R(ins->c).u.f))
+		double x = R(ins->b).u.f, y = R(ins->c).u.f, r = x * y;
+		if (isinf(r) && !isinf(x) && !isinf(y))
 			FAIL("value out of range: overflow");
+		if (r == 0.0 && x != 0.0 && y != 0.0)
+			FAIL("value out of range: underflow");
 		R(ins->a) = cdc_val_float(r);
 		VM_NEXT();
 	}
 	VM_CASE(DIVF) {
 		STRICT2(ins->b, ins->c);
-		if (R(ins->c).u.f == 0.0)
+		double x = R(ins->b).u.f, y = R(ins->c).u.f;
+		if (y == 0.0 && !isnan(x))
 			FAIL("division by zero");
-		R(ins->a) = cdc_val_float(R(ins->b).u.f / R(ins->c).u.f);
+		double r = x / y;
+		if (isinf(r) && !isinf(x))
+			FAIL("value out of range: overflow");
+		if (r == 0.0 && x != 0.0 && !isinf(y))
+			FAIL("value out of range: underflow");
+		R(ins->a) = cdc_val_float(r);
 		VM_NEXT();
 	}
 	VM_CASE(MODF) {
@@ -465,16 +512,25 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		R(ins->a) = cdc_val_float(fmod(R(ins->b).u.f, R(ins->c).u.f));
 		VM_NEXT();
 	}
+	/* POWF: PostgreSQL's dpow.  NaN ^ 0 and 1 ^ NaN are 1, other NaN operands give NaN
+	 * (never the "complex result" error); a finite result that overflows or vanishes is
+	 * an error. */
 	VM_CASE(POWF) {
 		STRICT2(ins->b, ins->c);
-		double x = R(ins->b).u.f, y = R(ins->c).u.f;
-		if (x == 0.0 && y < 0.0)
-			FAIL("zero raised to a negative power is undefined");
-		if (x < 0.0 && floor(y) != y)
-			FAIL("a negative number raised to a non-integer power yields a complex result");
-		double r = pow(x, y);
-		if (isinf(r) && !isinf(x) && !isinf(y))
-			FAIL("value out of range: overflow");
+		double x = R(ins->b).u.f, y = R(ins->c).u.f, r;
+		if (isnan(x) || isnan(y))
+			r = (isnan(x) && y == 0.0) || (isnan(y) && x == 1.0) ? 1.0 : NAN;
+		else {
+			if (x == 0.0 && y < 0.0)
+				FAIL("zero raised to a negative power is undefined");
+			if (x < 0.0 && floor(y) != y)
+				FAIL("a negative number raised to a non-integer power yields a complex result");
+			r = pow(x, y);
+			if (isinf(r) && !isinf(x) && !isinf(y))
+				FAIL("value out of range: overflow");
+			if (r == 0.0 && x != 0.0 && !isinf(x) && !isinf(y))
+				FAIL("value out of range: underflow");
+		}
 		R(ins->a) = cdc_val_float(r);
 		VM_NEXT();
 	}
@@ -488,7 +544,9 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		double x = R(ins->b).u.f;
 		float f = (float)x;
 		if (isinf(f) && !isinf(x))
-			FAIL("value out of range for type real");
+			FAIL("value out of range: overflow");
+		if (f == 0.0f && x != 0.0)     /* as PostgreSQL's float4 arithmetic */
+			FAIL("value out of range: underflow");
 		R(ins->a) = cdc_val_float((double)f);
 		VM_NEXT();
 	}
@@ -718,6 +776,8 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 	VM_CASE(LIKE) {
 		STRICT2(ins->b, ins->c);
 		cdc_value s = R(ins->b), pat = R(ins->c);
+		if (like_ends_in_escape((const unsigned char *)pat.u.s.p, pat.u.s.len))
+			FAIL("LIKE pattern must not end with escape character");
 		R(ins->a) = cdc_val_bool(like((const unsigned char *)s.u.s.p, s.u.s.len,
 		                              (const unsigned char *)pat.u.s.p, pat.u.s.len, ins->d & 1));
 		VM_NEXT();

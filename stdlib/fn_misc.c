@@ -161,6 +161,7 @@ container(scan *s, char open, char close)
 	}
 	for (;;) {
 		if (open == '{') {
+			ws(s);      /* {"a": 1, "b": 2}: blanks after the comma, before the key */
 			if (!string(s))
 				return false;
 			ws(s);
@@ -218,9 +219,23 @@ FN(fn_is_valid_json)
 	return true;
 }
 
-/* Decodes a JSON string's contents (without quotes) into the arena as UTF-8. */
-static cdc_value
-unescape(cdc_vm *vm, const char *p, size_t n)
+/* Four hex digits at p (validated by string()). */
+static unsigned
+hex4(const char *p)
+{
+	unsigned v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+		v = v << 4 | (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	return v;
+}
+
+/* Decodes a JSON string's contents (without quotes) into the arena as UTF-8.  As
+ * PostgreSQL's json ->> does, a \u0000 or a surrogate that is not part of a pair is an
+ * error: the first cannot be text, the second would not be valid UTF-8. */
+static bool
+unescape(cdc_vm *vm, const char *p, size_t n, cdc_value *out)
 {
 	char *q = cdc_arena_alloc(vm->arena, n + 1), *w = q;
 	for (size_t i = 0; i < n; i++) {
@@ -236,14 +251,22 @@ unescape(cdc_vm *vm, const char *p, size_t n)
 		case 'r': *w++ = '\r'; break;
 		case 't': *w++ = '\t'; break;
 		case 'u': {
-			unsigned cp = (unsigned)strtoul((char[5]){p[i + 1], p[i + 2], p[i + 3], p[i + 4], 0}, NULL, 16);
+			unsigned cp = hex4(p + i + 1);
 			i += 4;
-			if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < n && p[i + 1] == '\\' && p[i + 2] == 'u') {
-				unsigned lo = (unsigned)strtoul((char[5]){p[i + 3], p[i + 4], p[i + 5], p[i + 6], 0}, NULL, 16);
-				if (lo >= 0xDC00 && lo <= 0xDFFF) {
-					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-					i += 6;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				unsigned lo = i + 6 < n && p[i + 1] == '\\' && p[i + 2] == 'u' ? hex4(p + i + 3) : 0;
+				if (lo < 0xDC00 || lo > 0xDFFF) {
+					cdc_vm_fail(vm, "invalid input syntax for type json: Unicode low surrogate must follow a high surrogate");
+					return false;
 				}
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+				cdc_vm_fail(vm, "invalid input syntax for type json: Unicode low surrogate must follow a high surrogate");
+				return false;
+			} else if (cp == 0) {
+				cdc_vm_fail(vm, "unsupported Unicode escape sequence: \\u0000 cannot be converted to text");
+				return false;
 			}
 			if (cp < 0x80) {
 				*w++ = (char)cp;
@@ -265,57 +288,116 @@ unescape(cdc_vm *vm, const char *p, size_t n)
 		default: *w++ = c; break;
 		}
 	}
-	return cdc_val_text(q, (size_t)(w - q));
+	*out = cdc_val_text(q, (size_t)(w - q));
+	return true;
 }
 
-/* Moves s to the member `key` of the object (or element `key` of the array) at s. */
+/* Does the key string at k (quotes included, n bytes) spell `key`?  Keys with escapes
+ * are decoded first: {"\u0061": 1} has the key "a". */
 static bool
-step(scan *s, cdc_value key)
+key_is(cdc_vm *vm, const char *k, size_t n, cdc_value key, bool *bad)
+{
+	const char *p = k + 1;
+	size_t len = n - 2;
+	if (memchr(p, '\\', len)) {
+		cdc_value d;
+		if (!unescape(vm, p, len, &d)) {
+			*bad = true;
+			return false;
+		}
+		p = d.u.s.p;
+		len = d.u.s.len;
+	}
+	return len == key.u.s.len && memcmp(p, key.u.s.p, len) == 0;
+}
+
+/* Number of elements of the array at s (s->p at '['), for negative subscripts. */
+static long
+array_length(scan s)
+{
+	long n = 0;
+	s.p++;
+	ws(&s);
+	if (s.p < s.end && *s.p == ']')
+		return 0;
+	while (value(&s)) {
+		n++;
+		ws(&s);
+		if (s.p >= s.end || *s.p != ',')
+			break;
+		s.p++;
+	}
+	return n;
+}
+
+/*
+ * Moves s to the member `key` of the object (or element `key` of the array) at s, as
+ * PostgreSQL's json_extract_path_text finds it: the last of duplicate keys, array
+ * subscripts as integers ("1", " 1", "+1"), negative ones counted from the end.  Returns
+ * 0 if there is none, 1 if found, -1 on an error already reported.
+ */
+static int
+step(cdc_vm *vm, scan *s, cdc_value key)
 {
 	ws(s);
 	if (s->p >= s->end || (*s->p != '{' && *s->p != '['))
-		return false;
+		return 0;
 	bool obj = *s->p == '{';
 	long index = -1;
 	if (!obj) {
 		char *end;
 		char buf[24];
 		if (key.u.s.len == 0 || key.u.s.len >= sizeof buf)
-			return false;
+			return 0;
 		memcpy(buf, key.u.s.p, key.u.s.len);
 		buf[key.u.s.len] = '\0';
 		index = strtol(buf, &end, 10);
-		if (*end || index < 0)
-			return false;
+		if (*end || end == buf)
+			return 0;
+		if (index < 0) {
+			index += array_length(*s);
+			if (index < 0)
+				return 0;
+		}
 	}
 	s->p++;
+	const char *found = NULL;
 	for (long i = 0;; i++) {
 		ws(s);
 		if (s->p < s->end && *s->p == (obj ? '}' : ']'))
-			return false;
-		bool hit = false;
+			break;
+		bool hit;
 		if (obj) {
 			const char *k = s->p;
+			bool bad = false;
 			if (!string(s))
-				return false;
-			hit = (size_t)(s->p - k - 2) == key.u.s.len && memcmp(k + 1, key.u.s.p, key.u.s.len) == 0;
+				return 0;
+			hit = key_is(vm, k, (size_t)(s->p - k), key, &bad);
+			if (bad)
+				return -1;
 			ws(s);
 			if (s->p >= s->end || *s->p++ != ':')
-				return false;
+				return 0;
 		} else {
 			hit = i == index;
 		}
+		ws(s);
 		if (hit) {
-			ws(s);
-			return true;
+			found = s->p;
+			if (!obj)
+				break;
 		}
 		if (!value(s))
-			return false;
+			return 0;
 		ws(s);
 		if (s->p >= s->end || *s->p != ',')
-			return false;
+			break;
 		s->p++;
 	}
+	if (!found)
+		return 0;
+	s->p = found;
+	return 1;
 }
 
 FN(fn_json_extract_path_text)
@@ -326,7 +408,10 @@ FN(fn_json_extract_path_text)
 		return false;
 	}
 	for (uint16_t i = 1; i < call->nargs; i++) {
-		if (args[i].tag == CDC_VAL_NULL || !step(&s, args[i])) {
+		int found = args[i].tag == CDC_VAL_NULL ? 0 : step(vm, &s, args[i]);
+		if (found < 0)
+			return false;
+		if (found == 0) {
 			*out = cdc_val_null();
 			return true;
 		}
@@ -337,7 +422,7 @@ FN(fn_json_extract_path_text)
 		return true;
 	}
 	if (*start == '"')
-		*out = unescape(vm, start + 1, (size_t)(s.p - start - 2));
+		return unescape(vm, start + 1, (size_t)(s.p - start - 2), out);
 	else
 		*out = fn_text(vm, start, (size_t)(s.p - start));
 	return true;

@@ -47,7 +47,8 @@ int_result(cdc_vm *vm, const cdc_call *call, __int128 v, cdc_value *out)
 	int64_t lo = call->result.id == CDC_TY_INT2 ? INT16_MIN : call->result.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
 	int64_t hi = call->result.id == CDC_TY_INT2 ? INT16_MAX : call->result.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
 	if (v < lo || v > hi) {
-		cdc_vm_fail(vm, "integer out of range");
+		cdc_vm_fail(vm, "%s", call->result.id == CDC_TY_INT2 ? "smallint out of range"
+		            : call->result.id == CDC_TY_INT4 ? "integer out of range" : "bigint out of range");
 		return false;
 	}
 	*out = cdc_val_int((int64_t)v);
@@ -78,9 +79,19 @@ round_like(cdc_vm *vm, const cdc_call *call, ARGS, bool trunc, cdc_value *out)
 	if (digits < -38)
 		digits = -38;
 	if (x.tag == CDC_VAL_FLOAT) {
+		/* PostgreSQL has round(float8) (rint: half to even) and trunc(float8), but no
+		 * two-argument forms: round(x, d) there is round(x::numeric, d), which reads x
+		 * with 15 significant digits and rounds that decimal half away from zero, so
+		 * round(2.25::float8, 1) is 2.3 where x * 10 in binary would give 2.2 */
+		cdc_num dec, r;
+		if (PRESENT(1) && isfinite(x.u.f) && cdc_num_from_f64(x.u.f, &dec) == CDC_NUM_OK &&
+		    (trunc ? cdc_num_trunc(dec, (int)digits, &r) : cdc_num_rescale(dec, (int)digits, &r)) == CDC_NUM_OK) {
+			*out = cdc_val_float(cdc_num_to_f64(r));
+			return true;
+		}
 		double p = pow(10.0, (double)digits), v = x.u.f * p;
 		v = trunc ? (v < 0 ? ceil(v) : floor(v)) : rint(v);
-		*out = cdc_val_float(v / p);
+		*out = cdc_val_float(isfinite(v / p) ? v / p : x.u.f);
 		return true;
 	}
 	cdc_num n = x.tag == CDC_VAL_INT ? cdc_num_from_i64(x.u.i) : as_num(x);
@@ -181,6 +192,12 @@ FN(fn_power)
 {
 	(void)call;
 	double x = args[0].u.f, y = args[1].u.f;
+	/* as PostgreSQL's dpow (and the VM's POWF): NaN ^ 0 and 1 ^ NaN are 1, any other
+	 * NaN operand gives NaN before the domain checks see it */
+	if (isnan(x) || isnan(y)) {
+		*out = cdc_val_float((isnan(x) && y == 0.0) || (isnan(y) && x == 1.0) ? 1.0 : NAN);
+		return true;
+	}
 	if (x == 0.0 && y < 0.0) {
 		cdc_vm_fail(vm, "zero raised to a negative power is undefined");
 		return false;
@@ -192,6 +209,10 @@ FN(fn_power)
 	double r = pow(x, y);
 	if (isinf(r) && !isinf(x) && !isinf(y)) {
 		cdc_vm_fail(vm, "value out of range: overflow");
+		return false;
+	}
+	if (r == 0.0 && x != 0.0 && !isinf(x) && !isinf(y)) {
+		cdc_vm_fail(vm, "value out of range: underflow");
 		return false;
 	}
 	*out = cdc_val_float(r);

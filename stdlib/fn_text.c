@@ -408,7 +408,12 @@ compiled(cdc_vm *vm, const cdc_call *call, cdc_value pat, int flags)
 	e->pattern = strndup(pat.u.s.p, pat.u.s.len);
 	if (!e->pattern)
 		abort();
+	/* in the UTF-8 locale, so that . and [[:alpha:]] match characters, not bytes, and
+	 * flag i folds non-ASCII letters, as PostgreSQL does in a UTF-8 database */
+	locale_t loc = utf8_locale(), prev = loc ? uselocale(loc) : (locale_t)0;
 	int rc = regcomp(&e->re, e->pattern, REG_EXTENDED | flags);
+	if (loc)
+		uselocale(prev);
 	if (rc != 0) {
 		char msg[128];
 		regerror(rc, &e->re, msg, sizeof msg);
@@ -429,6 +434,17 @@ cdc_fn_release_cache(void *cache)
 		free(e->pattern);
 		free(e);
 	}
+}
+
+/* regexec in the locale the expression was compiled in (see compiled()). */
+static int
+re_exec(const regex_t *re, const char *s, size_t nmatch, regmatch_t *m, int eflags)
+{
+	locale_t loc = utf8_locale(), prev = loc ? uselocale(loc) : (locale_t)0;
+	int rc = regexec(re, s, nmatch, m, eflags);
+	if (loc)
+		uselocale(prev);
+	return rc;
 }
 
 static int
@@ -462,7 +478,7 @@ FN(fn_regexp_like)
 	regex_t *re = compiled(vm, call, args[1], flags | REG_NOSUB);
 	if (!re)
 		return false;
-	*out = cdc_val_bool(regexec(re, fn_cstr(vm, args[0]), 0, NULL, 0) == 0);
+	*out = cdc_val_bool(re_exec(re, fn_cstr(vm, args[0]), 0, NULL, 0) == 0);
 	return true;
 }
 
@@ -485,7 +501,7 @@ FN(fn_regexp_replace)
 #define PUT(src, n) do { size_t n_ = (n); if (len + n_ + 1 > cap) { \
 		size_t c2 = (cap + n_) * 2; char *b2 = cdc_arena_alloc(vm->arena, c2); \
 		memcpy(b2, buf, len); buf = b2; cap = c2; } memcpy(buf + len, (src), n_); len += n_; } while (0)
-	while (regexec(re, p, 10, m, eflags) == 0) {
+	while (re_exec(re, p, 10, m, eflags) == 0) {
 		PUT(p, (size_t)m[0].rm_so);
 		for (uint32_t i = 0; i < rep.u.s.len; i++) {
 			char c = rep.u.s.p[i];
@@ -512,8 +528,11 @@ FN(fn_regexp_replace)
 			PUT(&c, 1);
 		}
 		if (m[0].rm_eo == m[0].rm_so) {      /* an empty match: step over one character */
-			if (!p[m[0].rm_eo])
+			if (!p[m[0].rm_eo]) {
+				/* at the end ('$'): the text before it is already out */
+				p += m[0].rm_eo;
 				break;
+			}
 			size_t l = fn_u8len((unsigned char)p[m[0].rm_eo]);
 			PUT(p + m[0].rm_eo, l);
 			p += m[0].rm_eo + l;
@@ -621,36 +640,73 @@ FN(fn_decode)
 	size_t k = 0;
 	if (strcasecmp(fmt, "hex") == 0) {
 		for (uint32_t i = 0; i < s.u.s.len;) {
-			if (s.u.s.p[i] == ' ' || s.u.s.p[i] == '\n' || s.u.s.p[i] == '\t') {
+			if (s.u.s.p[i] == ' ' || s.u.s.p[i] == '\n' || s.u.s.p[i] == '\t' || s.u.s.p[i] == '\r') {
 				i++;
 				continue;
 			}
-			int h = hexdigit(s.u.s.p[i]), l = i + 1 < s.u.s.len ? hexdigit(s.u.s.p[i + 1]) : -1;
-			if (h < 0 || l < 0) {
-				cdc_vm_fail(vm, "invalid hexadecimal data");
+			/* PostgreSQL's hex_decode, with its two messages */
+			int h = hexdigit(s.u.s.p[i]), l = i + 1 < s.u.s.len ? hexdigit(s.u.s.p[i + 1]) : -2;
+			if (h < 0 || l == -1) {
+				cdc_vm_fail(vm, "invalid hexadecimal digit");
+				return false;
+			}
+			if (l == -2) {
+				cdc_vm_fail(vm, "invalid hexadecimal data: odd number of digits");
 				return false;
 			}
 			q[k++] = (char)(h * 16 + l);
 			i += 2;
 		}
 	} else if (strcasecmp(fmt, "base64") == 0) {
+		/* PostgreSQL's pg_base64_decode: groups of four symbols, '=' only as the third or
+		 * fourth of a group, and then every later group short by as much; a last group
+		 * that is not complete is an error, not silently dropped bits */
 		uint32_t acc = 0;
-		int bits = 0;
+		int pos = 0, end = 0;
 		for (uint32_t i = 0; i < s.u.s.len; i++) {
 			char c = s.u.s.p[i];
-			if (c == '=' || c == '\n' || c == '\r' || c == ' ')
+			int b;
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 				continue;
-			const char *at = strchr(b64, c);
-			if (!at || !c) {
-				cdc_vm_fail(vm, "invalid symbol \"%c\" found while decoding base64 sequence", c);
-				return false;
+			if (c == '=') {
+				if (!end) {
+					if (pos == 2)
+						end = 1;
+					else if (pos == 3)
+						end = 2;
+					else {
+						cdc_vm_fail(vm, "unexpected \"=\" while decoding base64 sequence");
+						return false;
+					}
+				}
+				b = 0;
+			} else {
+				const char *at = c ? strchr(b64, c) : NULL;
+				if (!at) {
+					/* the whole character, so the message stays valid UTF-8 */
+					size_t l = fn_u8len((unsigned char)c);
+					if (l > s.u.s.len - i)
+						l = s.u.s.len - i;
+					cdc_vm_fail(vm, "invalid symbol \"%.*s\" found while decoding base64 sequence", (int)l,
+					            s.u.s.p + i);
+					return false;
+				}
+				b = (int)(at - b64);
 			}
-			acc = acc << 6 | (uint32_t)(at - b64);
-			bits += 6;
-			if (bits >= 8) {
-				bits -= 8;
-				q[k++] = (char)(acc >> bits & 0xFF);
+			acc = acc << 6 | (uint32_t)b;
+			if (++pos == 4) {
+				q[k++] = (char)(acc >> 16 & 0xFF);
+				if (end == 0 || end > 1)
+					q[k++] = (char)(acc >> 8 & 0xFF);
+				if (end == 0 || end > 2)
+					q[k++] = (char)(acc & 0xFF);
+				acc = 0;
+				pos = 0;
 			}
+		}
+		if (pos != 0) {
+			cdc_vm_fail(vm, "invalid base64 end sequence");
+			return false;
 		}
 	} else {
 		cdc_vm_fail(vm, "unrecognized encoding: \"%s\"", fmt);

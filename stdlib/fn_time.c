@@ -82,7 +82,10 @@ FN(fn_extract)
 		return got == 2;
 	}
 	cdc_num n;
-	if (cdc_num_parse(buf, strlen(buf), &n) || (call->result.mod >= 0 && cdc_num_fit(n, call->result.mod, call->result.scale, &n))) {
+	/* extract(year from 'infinity') is Infinity, as in PostgreSQL: only finite values are
+	 * fitted to the result type (a constrained numeric cannot hold an infinity) */
+	if (cdc_num_parse(buf, strlen(buf), &n) ||
+	    (call->result.mod >= 0 && n.kind == CDC_NUM_FINITE && cdc_num_fit(n, call->result.mod, call->result.scale, &n))) {
 		cdc_vm_fail(vm, "extract result out of range");
 		return false;
 	}
@@ -99,7 +102,20 @@ FN(fn_date_part)
 {
 	(void)call;
 	char buf[CDC_DT_MAXLEN];
-	int got = extract_text(vm, args[0], args[1], buf, sizeof buf);
+	cdc_value t = args[1];
+	/* PostgreSQL has no date_part(text, date): a date is read as the timestamp of its
+	 * midnight, so date_part('hour', d) is 0 where extract(hour from d) is an error */
+	if (t.tag == CDC_VAL_DATE) {
+		int32_t d = (int32_t)args[1].u.i;
+		t.tag = CDC_VAL_TS;
+		if (d == CDC_DT_DATE_NOBEGIN || d == CDC_DT_DATE_NOEND)
+			t.u.i = d == CDC_DT_DATE_NOEND ? CDC_DT_NOEND : CDC_DT_NOBEGIN;
+		else if (cdc_dt_date_to_ts_checked(d, &t.u.i)) {
+			cdc_vm_fail(vm, "date out of range for timestamp");
+			return false;
+		}
+	}
+	int got = extract_text(vm, args[0], t, buf, sizeof buf);
 	if (got != 1) {
 		*out = cdc_val_null();
 		return got == 2;
