@@ -398,8 +398,10 @@ jr_get(jr *r, const cJSON *o, const char *key)
 static int64_t
 jr_int_of(jr *r, const cJSON *v, const char *what, int64_t lo, int64_t hi)
 {
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int64_t)v->valuedouble ||
-	    (int64_t)v->valuedouble < lo || (int64_t)v->valuedouble > hi) {
+	/* range first: converting a double outside int64's range is undefined */
+	double d = cJSON_IsNumber(v) ? v->valuedouble : 0.5;
+	if (!cJSON_IsNumber(v) || !(d >= (double)lo && d <= (double)hi) || d != (double)(int64_t)d ||
+	    (int64_t)d < lo || (int64_t)d > hi) {
 		jr_fail(r, "%s is not an integer in [%" PRId64 ", %" PRId64 "]", what, lo, hi);
 		return lo;
 	}

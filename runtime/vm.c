@@ -799,7 +799,11 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		bool null_arg = false;
 		for (uint16_t i = 0; i < cl->nargs; i++) {
 			args[i] = R(cl->args[i]);
-			null_arg |= args[i].tag <= CDC_VAL_UNCHANGED && (i >= 16 || ((cl->present >> i) & 1));
+			/* functions see NULL, never UNCHANGED: what depends on an unchanged column is
+			 * marked unchanged afterwards (program.h) */
+			if (args[i].tag == CDC_VAL_UNCHANGED)
+				args[i] = cdc_val_null();
+			null_arg |= args[i].tag == CDC_VAL_NULL && (i >= 16 || ((cl->present >> i) & 1));
 		}
 		if (fn->strict && null_arg) {
 			R(ins->a) = cdc_val_null();
