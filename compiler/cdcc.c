@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { EXIT_CLEAN = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2 };
@@ -406,14 +407,25 @@ cmd_check(int argc, char **argv)
 	return status;
 }
 
-/* Replaces path's contents through a temporary file and rename(), so an interrupted
- * fmt never leaves a half-written pipeline. */
+/* Replaces path's contents through a temporary file (path + suffix) and rename(), so an
+ * interrupted write never leaves half a file.  A path that exists and is not a regular
+ * file (/dev/null, a pipe) is written directly: renaming over it would replace it. */
 static bool
-write_file(const char *path, const cdc_buf *b)
+write_file(const char *path, const cdc_buf *b, const char *suffix)
 {
-	size_t n = strlen(path) + 16;
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		FILE *fp = fopen(path, "wb");
+		bool ok = fp && fwrite(cdc_buf_str(b), 1, b->len, fp) == b->len;
+		if (fp && fclose(fp) != 0)
+			ok = false;
+		if (!ok)
+			fprintf(stderr, "cdcc: could not write \"%s\": %s\n", path, strerror(errno));
+		return ok;
+	}
+	size_t n = strlen(path) + strlen(suffix) + 1;
 	char *tmp = malloc(n);
-	snprintf(tmp, n, "%s.fmt~", path);
+	snprintf(tmp, n, "%s%s", path, suffix);
 	FILE *fp = fopen(tmp, "wb");
 	bool ok = fp && fwrite(cdc_buf_str(b), 1, b->len, fp) == b->len;
 	if (fp && fclose(fp) != 0)
@@ -474,7 +486,7 @@ cmd_fmt(int argc, char **argv)
 			if (check) {
 				if (status == EXIT_CLEAN)
 					status = EXIT_PROBLEMS;
-			} else if (strcmp(a, "-") == 0 || !write_file(a, &out)) {
+			} else if (strcmp(a, "-") == 0 || !write_file(a, &out, ".fmt~")) {
 				status = EXIT_USAGE;
 			}
 		}
@@ -506,7 +518,7 @@ write_out(const char *path, const cdc_buf *b)
 {
 	if (strcmp(path, "-") == 0)
 		return fwrite(cdc_buf_str(b), 1, b->len, stdout) == b->len;
-	return write_file(path, b);
+	return write_file(path, b, ".tmp~");
 }
 
 static int

@@ -262,7 +262,7 @@ param_mask(cdc_pclass c, uint8_t result)
 	switch (c) {
 	case CDC_PC_STR: return M(CDC_VAL_TEXT);
 	case CDC_PC_INT: return M(CDC_VAL_INT);
-	case CDC_PC_NUM: return M(CDC_VAL_NUM);
+	case CDC_PC_NUM: return M(CDC_VAL_NUM) | M(CDC_VAL_INT) | M(CDC_VAL_FLOAT);   /* any number */
 	case CDC_PC_FLOAT8: return M(CDC_VAL_FLOAT);
 	case CDC_PC_BOOL: return M(CDC_VAL_BOOL);
 	case CDC_PC_BYTEA: return M(CDC_VAL_BYTES);
