@@ -389,7 +389,9 @@ arith_number(cg *g, const cdc_texpr *x)
 	cdc_type num = cdc_type_numeric(-1, 0);
 	static const cdc_opcode ops[] = {[CDC_OP_ADD] = CDC_BC_ADDN, [CDC_OP_SUB] = CDC_BC_SUBN,
 		[CDC_OP_MUL] = CDC_BC_MULN, [CDC_OP_DIV] = CDC_BC_DIVN, [CDC_OP_MOD] = CDC_BC_MODN};
-	int32_t scale = x->op == CDC_OP_DIV ? (rt.mod >= 0 ? rt.scale : 16) : 0;
+	/* division of unconstrained numerics picks its scale from the operands at run time,
+	 * as PostgreSQL does (D = -1); a constrained result is divided at its own scale */
+	int32_t scale = x->op == CDC_OP_DIV ? (rt.mod >= 0 ? rt.scale : -1) : 0;
 	emit(g, ops[x->op], out, expr_as(g, l, num), expr_as(g, r, num), scale);
 	if (rt.mod < 0)
 		return out;

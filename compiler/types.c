@@ -441,7 +441,8 @@ cdc_type_arith(int op, cdc_type a, cdc_type b, cdc_type *out)
 		return ok(ia == CDC_TY_DATE ? CDC_TY_TIMESTAMP : ia, out);
 	if (add && ia == CDC_TY_INTERVAL && fb == CDC_TF_DATETIME)
 		return ok(ib == CDC_TY_DATE ? CDC_TY_TIMESTAMP : ib, out);
-	if (sub && fa == CDC_TF_DATETIME && fb == CDC_TF_DATETIME && ia != CDC_TY_DATE && ib != CDC_TY_DATE)
+	/* timestamp - date: the date is midnight (date - date, days, is above) */
+	if (sub && fa == CDC_TF_DATETIME && fb == CDC_TF_DATETIME)
 		return ok(CDC_TY_INTERVAL, out);
 	if ((add || sub) && fa == CDC_TF_TIME && ib == CDC_TY_INTERVAL)
 		return ok(ia, out);

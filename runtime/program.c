@@ -152,7 +152,7 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 			CHECK(in->d == 2 || in->d == 4 || in->d == 8, "instruction %u: bad integer width", pc);
 			break;
 		case CDC_BC_DIVN:
-			CHECK(in->d >= 0 && in->d <= 38, "instruction %u: bad scale", pc);
+			CHECK(in->d >= -1 && in->d <= 38, "instruction %u: bad scale", pc);
 			break;
 		default:
 			break;

@@ -432,7 +432,8 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 	VM_CASE(DIVN) {
 		STRICT2(ins->b, ins->c);
 		cdc_num r;
-		cdc_num_err e = cdc_num_div(to_num(R(ins->b)), to_num(R(ins->c)), ins->d, &r);
+		cdc_num x = to_num(R(ins->b)), y = to_num(R(ins->c));
+		cdc_num_err e = cdc_num_div(x, y, ins->d >= 0 ? ins->d : cdc_num_div_scale(x, y), &r);
 		if (e)
 			FAIL("%s", num_err_text(e));
 		R(ins->a) = from_num(r);
