@@ -51,6 +51,9 @@ typedef struct cg {
 	uint64_t          *filter_deps; /* words per filter */
 	uint32_t           nfilters, filters_cap;
 	bool               no_fold;     /* compiling a constant to evaluate it now */
+	bool               hoist;       /* constants load once, in the prologue (see constant()) */
+	uint16_t          *const_regs;  /* hoist: the register of each constant */
+	char             **const_text;  /* hoist: each constant's text form, to share equal ones */
 } cg;
 
 static const cdc_type T_BOOL = {CDC_TY_BOOL, 0, 0, -1};
@@ -136,26 +139,56 @@ emit(cg *g, cdc_opcode op, uint16_t a, uint16_t b, uint16_t c, int32_t d)
 	return g->ncode++;
 }
 
+/*
+ * A constant.  In a table's program constants are hoisted: each distinct constant gets
+ * one register, loaded by the program's prologue (the instructions before p->entry),
+ * which the stage runs once, not per change; no instruction writes that register again,
+ * so it holds the constant for every change.  Equal constants (same type, same text)
+ * share a register.
+ */
 static uint16_t
 constant(cg *g, cdc_value v, cdc_type t)
 {
+	cdc_rtype rt = cdc_cg_rtype(t);
+	char *text = NULL;
+	if (g->hoist) {
+		cdc_buf b = CDC_BUF_INIT;
+		cdc_val_format(v, rt, &b);
+		text = cdc_arena_strdup(g->a, cdc_buf_str(&b));
+		cdc_buf_free(&b);
+		for (uint32_t k = 0; k < g->nconsts; k++) {
+			cdc_rtype o = g->const_types[k];
+			if (o.id == rt.id && o.array == rt.array && o.scale == rt.scale && o.mod == rt.mod &&
+			    g->consts[k].tag == v.tag && strcmp(g->const_text[k], text) == 0)
+				return g->const_regs[k];
+		}
+	}
 	if (g->nconsts == g->consts_cap) {
-		/* values and their types grow together */
+		/* values, types and registers grow together */
 		uint32_t cap = g->consts_cap ? g->consts_cap * 2 : 16;
 		cdc_value *cv = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cv);
 		cdc_rtype *ct = cdc_arena_alloc(g->a, (size_t)cap * sizeof *ct);
+		uint16_t *cr = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cr);
+		char **cx = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cx);
 		if (g->nconsts) {
 			memcpy(cv, g->consts, (size_t)g->nconsts * sizeof *cv);
 			memcpy(ct, g->const_types, (size_t)g->nconsts * sizeof *ct);
+			memcpy(cr, g->const_regs, (size_t)g->nconsts * sizeof *cr);
+			memcpy(cx, g->const_text, (size_t)g->nconsts * sizeof *cx);
 		}
 		g->consts = cv;
 		g->const_types = ct;
+		g->const_regs = cr;
+		g->const_text = cx;
 		g->consts_cap = cap;
 	}
-	g->consts[g->nconsts] = v;
-	g->const_types[g->nconsts] = cdc_cg_rtype(t);
 	uint16_t r = reg(g);
-	emit(g, CDC_BC_LOADK, r, 0, 0, (int32_t)g->nconsts);
+	g->consts[g->nconsts] = v;
+	g->const_types[g->nconsts] = rt;
+	g->const_regs[g->nconsts] = r;
+	g->const_text[g->nconsts] = text;
+	if (!g->hoist)
+		emit(g, CDC_BC_LOADK, r, 0, 0, (int32_t)g->nconsts);
 	g->nconsts++;
 	return r;
 }
@@ -798,6 +831,7 @@ cdc_cg_table(cdc_arena *a, cdc_diags *d, const cdc_table *t)
 	g->a = a;
 	g->diags = d;
 	g->t = t;
+	g->hoist = true;
 	g->words = (uint16_t)((t->ncols + 63) / 64);
 	if (g->words == 0)
 		g->words = 1;
@@ -890,9 +924,18 @@ cdc_cg_table(cdc_arena *a, cdc_diags *d, const cdc_table *t)
 	if (g->failed)
 		return NULL;
 
+	/* the prologue: one LOADK per constant, before everything else */
+	cdc_instr *code = cdc_arena_alloc(a, ((size_t)g->nconsts + g->ncode) * sizeof *code);
+	for (uint32_t k = 0; k < g->nconsts; k++)
+		code[k] = (cdc_instr){CDC_BC_LOADK, 0, g->const_regs[k], 0, 0, (int32_t)k, 0};
+	memcpy(code + g->nconsts, g->code, (size_t)g->ncode * sizeof *code);
+	for (uint32_t i = 0; i < g->nsegs; i++)
+		g->segs[i].first += g->nconsts;
+
 	cdc_program *p = cdc_arena_zalloc(a, sizeof *p);
-	p->code = g->code;
-	p->ncode = g->ncode;
+	p->code = code;
+	p->ncode = g->nconsts + g->ncode;
+	p->entry = g->nconsts;
 	p->consts = g->consts;
 	p->const_types = g->const_types;
 	p->nconsts = g->nconsts;

@@ -198,6 +198,7 @@ jw_program(jw *w, const cdc_program *p)
 	jw_open(w, "program", '{', false);
 	jw_int(w, "registers", p->nregs);
 	jw_int(w, "inputs", p->ninputs);
+	jw_int(w, "entry", p->entry);
 	jw_open(w, "code", '[', false);
 	for (uint32_t i = 0; i < p->ncode; i++) {
 		const cdc_instr *in = &p->code[i];
@@ -578,6 +579,9 @@ jr_program(jr *r, const cJSON *o, int ncols)
 	cdc_program *p = cdc_arena_zalloc(r->a, sizeof *p);
 	p->nregs = (uint16_t)jr_int(r, o, "registers", 1, 65535);
 	p->ninputs = (uint16_t)jr_int(r, o, "inputs", 0, 65535);
+	/* optional: without a prologue every change loads the constants itself */
+	const cJSON *entry = cJSON_GetObjectItemCaseSensitive(o, "entry");
+	p->entry = entry ? (uint32_t)jr_int_of(r, entry, "\"entry\"", 0, UINT32_MAX) : 0;
 	const cJSON *code = jr_get(r, o, "code"), *it;
 	p->ncode = (uint32_t)(code ? jr_array(r, code, "\"code\"") : 0);
 	p->code = cdc_arena_zalloc(r->a, ((size_t)p->ncode + 1) * sizeof *p->code);

@@ -9,6 +9,7 @@
 #include "stdlib/builtins.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const op_names[] = {
@@ -88,6 +89,26 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 	CHECK(p->ninputs == ncols_in, "the program reads %u columns, the table has %d", p->ninputs, ncols_in);
 	CHECK(p->ninputs <= p->nregs, "fewer registers than inputs");
 	CHECK(p->dep_words >= 1 && (uint32_t)p->dep_words * 64 >= p->ninputs, "dependency sets too small");
+	CHECK(p->entry < p->ncode, "the program's entry is past its end");
+	/* the prologue loads constants once per stage: its registers must never be written
+	 * again, or the next change would see another value */
+	uint8_t *pro = calloc((size_t)p->nregs + 1, 1);
+	for (uint32_t pc = 0; pc < p->entry; pc++) {
+		const cdc_instr *in = &p->code[pc];
+		if (in->op != CDC_BC_LOADK || in->a >= p->nregs || in->a < p->ninputs) {
+			free(pro);
+			CHECK(false, "instruction %u: the prologue holds only LOADKs of computed registers", pc);
+		}
+		pro[in->a] = 1;
+	}
+	for (uint32_t pc = p->entry; pc < p->ncode; pc++) {
+		const cdc_instr *in = &p->code[pc];
+		if (in->op < CDC_BC_COUNT && strchr(op_operands[in->op], 'A') && in->a < p->nregs && pro[in->a]) {
+			free(pro);
+			CHECK(false, "instruction %u writes r%u, a constant of the prologue", pc, in->a);
+		}
+	}
+	free(pro);
 	for (uint32_t pc = 0; pc < p->ncode; pc++) {
 		const cdc_instr *in = &p->code[pc];
 		CHECK(in->op < CDC_BC_COUNT, "instruction %u: invalid opcode %u", pc, in->op);
@@ -460,6 +481,8 @@ cdc_prog_disasm(const cdc_program *p, const char *const *input_names, const cdc_
 	uint32_t seg = 0;
 	for (uint32_t pc = 0; pc < p->ncode; pc++) {
 		const cdc_instr *in = &p->code[pc];
+		if (pc == 0 && p->entry > 0)
+			cdc_buf_puts(out, "      -- constants, loaded once\n");
 		while (seg < p->nsegments && p->segments[seg].first == pc) {
 			const cdc_segment *s = &p->segments[seg++];
 			uint32_t line = s->line;

@@ -95,6 +95,8 @@ typedef struct cdc_prog_rule {
 typedef struct cdc_program {
 	cdc_instr     *code;
 	uint32_t       ncode;
+	uint32_t       entry;      /* code[0 .. entry) is the prologue: LOADKs of the constants,
+	                              run once when a stage starts; each change runs from entry */
 	cdc_value     *consts;
 	uint32_t       nconsts;
 	cdc_rtype     *const_types;

@@ -22,6 +22,9 @@ cdc_stage_init(cdc_stage *s, const cdc_ir_table *t, cdc_arena *event_arena)
 	s->n.rule_broken = cdc_mem_zalloc(((size_t)p->nrules + 1) * sizeof *s->n.rule_broken);
 	s->vm.warns = s->n.rule_broken;
 	s->rule = -1;
+	/* the prologue: constants into their registers, once */
+	for (uint32_t pc = 0; pc < p->entry; pc++)
+		s->regs[p->code[pc].a] = p->consts[p->code[pc].d];
 }
 
 void
@@ -93,7 +96,7 @@ cdc_stage_run(cdc_stage *s, const cdc_event_info *ev, const cdc_value *row)
 	/* A delete is applied by key: the quality rules judge rows, and a delete carries
 	 * only the key (docs/language.md 10.1).  Its transform still runs, for the key
 	 * (renames) and the columns computed from the event. */
-	uint32_t start = 0;
+	uint32_t start = p->entry;
 	if (ev->op == CDC_EVOP_DELETE) {
 		start = p->ncode - 1;
 		for (uint32_t i = 0; i < p->nsegments; i++)
