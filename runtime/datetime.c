@@ -2441,15 +2441,19 @@ cdc_dt_date_to_ts(int32_t d)
 cdc_dt_err
 cdc_dt_ts_to_date(int64_t ts, int32_t *out)
 {
-	dt_tm tm;
 	if (ts == CDC_DT_NOBEGIN)
 		*out = CDC_DT_DATE_NOBEGIN;
 	else if (ts == CDC_DT_NOEND)
 		*out = CDC_DT_DATE_NOEND;
-	else if (!ts2tm(ts, &tm))
+	else if (!VALID_TS(ts))
 		return CDC_DT_RANGE;
-	else
-		*out = (int32_t)(date2j(tm.year, tm.mon, tm.mday) - EPOCH_JDATE);
+	else {
+		/* days since 2000-01-01, rounded down: no calendar needed */
+		int64_t d = ts / CDC_DT_USECS_PER_DAY;
+		if (ts % CDC_DT_USECS_PER_DAY < 0)
+			d--;
+		*out = (int32_t)d;
+	}
 	return CDC_DT_OK;
 }
 

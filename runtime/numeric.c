@@ -828,8 +828,8 @@ cdc_num_div_scale(cdc_num a, cdc_num b)
 static cdc_num_err
 round_to(cdc_num v, int scale, bool round, cdc_num *out)
 {
-	if (v.kind != CDC_NUM_FINITE) {
-		*out = v;
+	if (v.kind != CDC_NUM_FINITE || scale == v.scale) {
+		*out = v;   /* the common case in a pipeline: a value already at its column's scale */
 		return CDC_NUM_OK;
 	}
 	if (scale > 2 * MAXD)
@@ -967,9 +967,18 @@ cdc_num_cmp(cdc_num a, cdc_num b)
 	int ra = order_rank(a), rb = order_rank(b);
 	if (ra != rb || ra != 1)
 		return (ra > rb) - (ra < rb);
+	if (a.scale == b.scale)   /* the common case: no scaling at all */
+		return (a.coef > b.coef) - (a.coef < b.coef);
 	int sa = sign_of(a), sb = sign_of(b);
 	if (sa != sb || sa == 0)
 		return (sa > sb) - (sa < sb);
+	/* scaled up within 128 bits when the smaller-scale operand has room for the digits */
+	const cdc_num *lo = a.scale < b.scale ? &a : &b;
+	int k = (a.scale > b.scale ? a.scale : b.scale) - lo->scale;
+	if (k <= MAXD && mag(*lo) < p10[MAXD - k]) {
+		i128 x = lo == &a ? a.coef * (i128)p10[k] : a.coef, y = lo == &b ? b.coef * (i128)p10[k] : b.coef;
+		return (x > y) - (x < y);
+	}
 	u256 x, y;
 	int sc = a.scale > b.scale ? a.scale : b.scale;
 	w_scale_up(mag(a), sc - a.scale, &x);
