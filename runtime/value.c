@@ -115,7 +115,8 @@ format_float(double d, bool single, cdc_buf *out)
 	int maxp = single ? 9 : 17;
 	for (int p = 1; p <= maxp; p++) {
 		snprintf(e, sizeof e, "%.*e", p - 1, d);
-		if (single ? (float)strtod(e, NULL) == (float)d : strtod(e, NULL) == d)
+		/* strtof for real: through a double, a candidate could round twice */
+		if (single ? strtof(e, NULL) == (float)d : strtod(e, NULL) == d)
 			break;
 	}
 	/* e is "-d.ddde+XX": split digits and exponent */
@@ -480,6 +481,210 @@ copy_text(cdc_arena *a, const char *s, size_t n)
 	return cdc_arena_strndup(a, s, n);
 }
 
+/* ---- arrays: PostgreSQL's array text form, checked element by element ----------------- */
+
+/* array_in's and array_out's blanks */
+static bool
+arr_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
+}
+
+/* One element's text as array_out writes it: quoted when it is empty, spells NULL, or
+ * holds a blank or one of "\{}, ; quotes and backslashes escaped inside the quotes. */
+static void
+arr_put_elem(cdc_buf *out, const char *p, size_t n)
+{
+	bool quote = n == 0 || (n == 4 && strncasecmp(p, "NULL", 4) == 0);
+	for (size_t k = 0; k < n && !quote; k++)
+		quote = p[k] == '"' || p[k] == '\\' || p[k] == '{' || p[k] == '}' || p[k] == ',' || arr_space(p[k]);
+	if (!quote) {
+		cdc_buf_put(out, p, n);
+		return;
+	}
+	cdc_buf_putc(out, '"');
+	for (size_t k = 0; k < n; k++) {
+		if (p[k] == '"' || p[k] == '\\')
+			cdc_buf_putc(out, '\\');
+		cdc_buf_putc(out, p[k]);
+	}
+	cdc_buf_putc(out, '"');
+}
+
+typedef struct arr_reader {
+	cdc_arena  *a;
+	cdc_rtype   from, to;   /* element types: read as `from`, written as `to` */
+	const char *s;
+	size_t      n, i;
+	cdc_buf    *out;        /* the canonical text */
+	cdc_buf     item;       /* the element being read, unescaped */
+	long        dims[6];    /* elements per level, to check the array is rectangular */
+	int         ndims;      /* the level of the scalars, plus one; 0 until one is seen */
+	const char *why;
+} arr_reader;
+
+static bool
+arr_malformed(arr_reader *r)
+{
+	r->why = "malformed array literal";
+	return false;
+}
+
+/* Reads the element at r->i (quoted, unquoted, with backslash escapes) and writes it. */
+static bool
+arr_element(arr_reader *r)
+{
+	cdc_buf_truncate(&r->item, 0);
+	bool quoted = false, literal = false;   /* literal: some of it was quoted or escaped */
+	size_t keep = 0;                        /* without unquoted trailing blanks */
+	while (r->i < r->n) {
+		char ch = r->s[r->i];
+		if (!quoted && (ch == ',' || ch == '}'))
+			break;
+		if (!quoted && ch == '{')
+			return arr_malformed(r);
+		r->i++;
+		if (ch == '\\') {
+			if (r->i >= r->n)
+				return arr_malformed(r);
+			cdc_buf_putc(&r->item, r->s[r->i++]);
+			literal = true;
+			keep = r->item.len;
+		} else if (ch == '"') {
+			quoted = !quoted;
+			literal = true;
+			keep = r->item.len;
+		} else {
+			cdc_buf_putc(&r->item, ch);
+			if (quoted || !arr_space(ch))
+				keep = r->item.len;
+		}
+	}
+	if (quoted || (keep == 0 && !literal))
+		return arr_malformed(r);
+	cdc_buf_truncate(&r->item, keep);
+	const char *p = r->item.data ? r->item.data : "";
+	if (!literal && keep == 4 && strncasecmp(p, "NULL", 4) == 0) {
+		cdc_buf_puts(r->out, "NULL");
+		return true;
+	}
+	cdc_value v;
+	if (!cdc_val_parse(r->a, r->from, p, keep, &v, &r->why))
+		return false;
+	if (memcmp(&r->from, &r->to, sizeof r->from) != 0 && !cdc_val_cast(r->a, v, r->from, r->to, &v, &r->why))
+		return false;
+	cdc_buf t = CDC_BUF_INIT;
+	cdc_val_format(v, r->to, &t);
+	arr_put_elem(r->out, cdc_buf_str(&t), t.len);
+	cdc_buf_free(&t);
+	return true;
+}
+
+/* One level of braces at r->i, sub-arrays included. */
+static bool
+arr_level(arr_reader *r, int depth)
+{
+	if (depth >= 6) {
+		r->why = "number of array dimensions exceeds the maximum allowed (6)";
+		return false;
+	}
+	r->i++;                               /* '{' */
+	cdc_buf_putc(r->out, '{');
+	long count = 0;
+	int kind = 0;                         /* 1: scalars, 2: sub-arrays */
+	while (r->i < r->n && arr_space(r->s[r->i]))
+		r->i++;
+	if (r->i < r->n && r->s[r->i] == '}') {
+		r->i++;
+		cdc_buf_putc(r->out, '}');
+		return depth == 0 ? true : arr_malformed(r);   /* '{}' only as a whole, empty array */
+	}
+	for (;;) {
+		while (r->i < r->n && arr_space(r->s[r->i]))
+			r->i++;
+		if (r->i >= r->n)
+			return arr_malformed(r);
+		if (r->s[r->i] == '{') {
+			if (kind == 1 || !arr_level(r, depth + 1))
+				return kind == 1 ? arr_malformed(r) : false;
+			kind = 2;
+		} else {
+			if (kind == 2 || !arr_element(r))
+				return kind == 2 ? arr_malformed(r) : false;
+			kind = 1;
+		}
+		count++;
+		while (r->i < r->n && arr_space(r->s[r->i]))
+			r->i++;
+		if (r->i < r->n && r->s[r->i] == ',') {
+			r->i++;
+			cdc_buf_putc(r->out, ',');
+			continue;
+		}
+		if (r->i < r->n && r->s[r->i] == '}') {
+			r->i++;
+			break;
+		}
+		return arr_malformed(r);
+	}
+	cdc_buf_putc(r->out, '}');
+	/* every sub-array of a level has as many elements, and scalars are all at one level */
+	if (r->dims[depth] == 0)
+		r->dims[depth] = count;
+	else if (r->dims[depth] != count)
+		return arr_malformed(r);
+	if (kind == 1 && r->ndims == 0)
+		r->ndims = depth + 1;
+	else if (kind == 1 && r->ndims != depth + 1)
+		return arr_malformed(r);
+	return true;
+}
+
+/*
+ * Reads an array's text form with elements of type `from`, converting each to `to`, into
+ * its canonical text ("{ 1, 2 }" as int[] is "{1,2}"; "{true,0}" as boolean[] "{t,f}").
+ * Each element must be a valid value, as PostgreSQL's array_in checks.  A value with
+ * explicit bounds ("[0:1]={1,2}") is kept as it is.
+ */
+static bool
+parse_array(cdc_arena *a, cdc_rtype from, cdc_rtype to, const char *s, size_t n, cdc_value *out, const char **why)
+{
+	if (!utf8_valid(s, n, why))
+		return false;
+	size_t i = 0;
+	while (i < n && arr_space(s[i]))
+		i++;
+	cdc_buf canon = CDC_BUF_INIT;
+	const char *text = s;
+	size_t len = n;
+	if (i < n && s[i] != '[') {
+		arr_reader r = {a, from, to, s, n, i, &canon, CDC_BUF_INIT, {0}, 0, NULL};
+		r.from.array = r.to.array = 0;
+		bool ok = s[i] == '{' ? arr_level(&r, 0) : arr_malformed(&r);
+		while (ok && r.i < n && arr_space(s[r.i]))
+			r.i++;
+		if (ok && r.i != n)
+			ok = arr_malformed(&r);
+		cdc_buf_free(&r.item);
+		if (!ok) {
+			*why = r.why;
+			cdc_buf_free(&canon);
+			return false;
+		}
+		text = cdc_buf_str(&canon);
+		len = canon.len;
+	} else if (i == n) {
+		*why = "malformed array literal";
+		return false;
+	}
+	*out = (cdc_value){0};
+	out->tag = CDC_VAL_ARRAY;
+	out->u.s.p = copy_text(a, text, len);
+	out->u.s.len = (uint32_t)len;
+	cdc_buf_free(&canon);
+	return true;
+}
+
 /* ---- jsonb: PostgreSQL's canonical text ---------------------------------------------- */
 
 static void jsonb_out(const cdc_json *j, cdc_buf *out);
@@ -650,15 +855,8 @@ bool
 cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out, const char **why)
 {
 	*why = NULL;
-	if (t.array) {
-		if (!utf8_valid(s, n, why))
-			return false;
-		*out = (cdc_value){0};
-		out->tag = CDC_VAL_ARRAY;
-		out->u.s.p = copy_text(a, s, n);
-		out->u.s.len = (uint32_t)n;
-		return true;
-	}
+	if (t.array)
+		return parse_array(a, t, t, s, n, out, why);
 	switch (t.id) {
 	case CDC_TY_BOOL: {
 		/* PostgreSQL's parse_bool: true, yes, false and no or any prefix of them ('t',
@@ -903,6 +1101,10 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 	/* json to jsonb: the text becomes jsonb's canonical form */
 	if (from.id == CDC_TY_JSON && to.id == CDC_TY_JSONB && !from.array && !to.array)
 		return parse_jsonb(a, v.u.s.p, v.u.s.len, out, why);
+	/* array to array: element by element, each with this function's rules (numeric[] to
+	 * integer[] rounds, as PostgreSQL's array_map does) */
+	if (ft == CDC_VAL_ARRAY && tt == CDC_VAL_ARRAY)
+		return parse_array(a, from, to, v.u.s.p, v.u.s.len, out, why);
 	/* From text, and everything without a direct conversion: through the text form. */
 	if (ft == CDC_VAL_TEXT || ft == CDC_VAL_ARRAY || tt == CDC_VAL_ARRAY) {
 		cdc_buf b = CDC_BUF_INIT;

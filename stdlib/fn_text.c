@@ -199,7 +199,8 @@ FN(fn_right)
 	UNUSED;
 	cdc_value s = args[0];
 	int64_t n = args[1].u.i, nch = (int64_t)fn_utf8_chars(s.u.s.p, s.u.s.len);
-	int64_t skip = n >= 0 ? (n < nch ? nch - n : 0) : (-n < nch ? -n : nch);
+	/* n > -nch rather than -n < nch: -n overflows for the smallest bigint */
+	int64_t skip = n >= 0 ? (n < nch ? nch - n : 0) : (n > -nch ? -n : nch);
 	size_t b = fn_utf8_offset(s.u.s.p, s.u.s.len, (size_t)skip);
 	*out = cdc_val_text(s.u.s.p + b, s.u.s.len - b);
 	return true;
@@ -507,7 +508,7 @@ FN(fn_regexp_replace)
 			char c = rep.u.s.p[i];
 			if (c == '\\' && i + 1 < rep.u.s.len) {
 				char d = rep.u.s.p[i + 1];
-				if (d >= '0' && d <= '9') {
+				if (d >= '1' && d <= '9') {    /* \0 is not a group in PostgreSQL: kept as written */
 					int g = d - '0';
 					if (m[g].rm_so >= 0)
 						PUT(p + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));

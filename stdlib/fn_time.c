@@ -168,7 +168,11 @@ FN(fn_to_char)
 	(void)call;
 	cdc_value t = args[0];
 	int64_t ts = t.u.i;
-	char buf[512];
+	/* PostgreSQL sizes the result at 12 bytes per format byte (DCH_MAX_ITEM_SIZ); so
+	 * does this, so no format PostgreSQL takes is refused as too long */
+	const char *fmt = fn_cstr(vm, args[1]);
+	size_t cap = strlen(fmt) * 12 + 64;
+	char *buf = cdc_arena_alloc(vm->arena, cap);
 	const char *why;
 	if (t.tag == CDC_VAL_INTERVAL) {
 		cdc_vm_fail(vm, "to_char of an interval is not supported");
@@ -178,7 +182,7 @@ FN(fn_to_char)
 		cdc_vm_fail(vm, "date out of range for timestamp");
 		return false;
 	}
-	cdc_dt_err e = cdc_dt_to_char(ts, t.tag == CDC_VAL_TSTZ, fn_cstr(vm, args[1]), buf, sizeof buf, &why);
+	cdc_dt_err e = cdc_dt_to_char(ts, t.tag == CDC_VAL_TSTZ, fmt, buf, cap, &why);
 	if (e == CDC_DT_NULL) {
 		*out = cdc_val_null();
 		return true;
@@ -187,6 +191,6 @@ FN(fn_to_char)
 		cdc_vm_fail(vm, "%s", why);
 		return false;
 	}
-	*out = fn_text(vm, buf, strlen(buf));
+	*out = cdc_val_text(buf, strlen(buf));
 	return true;
 }

@@ -32,8 +32,9 @@ from PostgreSQL (and the PG_MAP table of function spellings):
   * 7.6: round/trunc/floor/ceil keep an integer argument's type: computed on
     `x::numeric` and cast back (PostgreSQL would pick the float8 version);
   * 7.3: common types (CASE, coalesce, nullif, greatest, least): numeric(p,s) or real
-    as cdcc derives them; varchar/text where PostgreSQL would keep char(n); nullif has
-    the common type, not the first argument's;
+    as cdcc derives them; the strings converted to varchar, text or char(n) where
+    PostgreSQL would pick char without a length; nullif has the common type, not the
+    first argument's;
   * 7.4: boolean <-> smallint/bigint casts, which PostgreSQL has only for integer;
   * 9.1 trunc_ts: date_trunc of a date is a timestamp (PostgreSQL: timestamptz);
   * 9.2: sha2 -> encode(shaN(convert_to(s, 'UTF8')), 'hex'); json_extract_path_text on
@@ -175,14 +176,14 @@ def fitp(p, t):
     return p
 
 
-def fit_common(pg, t, args):
-    """A CASE, coalesce, greatest, ... result in PostgreSQL as its 7.3 common type.
-    Numbers: fitp.  Strings: PostgreSQL keeps char(n) where cdcc documents varchar or
-    text, whose values lose the padding."""
-    if t is not None and is_string(t) and not t.startswith("char") and \
-            any(a.t is not None and a.t.startswith("char") for a in args):
-        return "(%s)::%s" % (pg, t)
-    return fitp(pg, t)
+def coerce(x, t):
+    """The PostgreSQL text of x converted to the common string type t of a CASE,
+    coalesce, greatest, ... (7.3): PostgreSQL would pick char without a length wherever
+    a char(n) takes part, cdcc converts every value to t (padding a value that becomes
+    char(n), dropping the padding of a char(n) that becomes varchar or text)."""
+    if is_string(t) and x.t != t and (t.startswith("char") or (x.t or "").startswith("char")):
+        return "(%s)::%s" % (x.p, t)
+    return x.p
 
 
 def col(name, t):
@@ -303,10 +304,10 @@ def fn_common(name, args):
     """coalesce / nullif / greatest / least: result is the common type (9.2: T).
     PostgreSQL's nullif has the first argument's type: cast to the common one."""
     t = common_of(args)
-    pg = "%s(%s)" % (name, ", ".join(a.p for a in args))
-    if name == "nullif" and t != args[0].t and not NUM_RE.match(t):
+    pg = "%s(%s)" % (name, ", ".join(coerce(a, t) for a in args))
+    if name == "nullif" and t != args[0].t and not NUM_RE.match(t) and not is_string(t):
         pg = "(%s)::%s" % (pg, t)
-    return N("%s(%s)" % (name, ", ".join(a.c for a in args)), fit_common(pg, t, args), t)
+    return N("%s(%s)" % (name, ", ".join(a.c for a in args)), fitp(pg, t), t)
 
 
 def case_when(whens, other):
@@ -314,22 +315,24 @@ def case_when(whens, other):
     vals = [v for _, v in whens] + ([other] if other else [])
     t = common_of(vals)
     c = "CASE " + " ".join("WHEN %s THEN %s" % (w.c, v.c) for w, v in whens)
-    p = "CASE " + " ".join("WHEN %s THEN %s" % (w.p, v.p) for w, v in whens)
+    p = "CASE " + " ".join("WHEN %s THEN %s" % (w.p, coerce(v, t)) for w, v in whens)
     if other:
         c += " ELSE " + other.c
-        p += " ELSE " + other.p
-    return N("(" + c + " END)", fit_common("(" + p + " END)", t, vals), t)
+        p += " ELSE " + coerce(other, t)
+    return N("(" + c + " END)", fitp("(" + p + " END)", t), t)
 
 
 def case_simple(x, whens, other):
     vals = [v for _, v in whens] + ([other] if other else [])
     t = common_of(vals)
     c = "CASE %s " % x.c + " ".join("WHEN %s THEN %s" % (w.c, v.c) for w, v in whens)
-    p = "CASE %s " % x.p + " ".join("WHEN %s THEN %s" % (w.p, v.p) for w, v in whens)
+    wt = common_of([x] + [w for w, _ in whens])
+    p = "CASE %s " % coerce(x, wt) + " ".join("WHEN %s THEN %s" % (coerce(w, wt), coerce(v, t))
+                                             for w, v in whens)
     if other:
         c += " ELSE " + other.c
-        p += " ELSE " + other.p
-    return N("(" + c + " END)", fit_common("(" + p + " END)", t, vals), t)
+        p += " ELSE " + coerce(other, t)
+    return N("(" + c + " END)", fitp("(" + p + " END)", t), t)
 
 
 # ---------------------------------------------------------------------------------------
