@@ -205,8 +205,30 @@ static int32_t
 cast_entry(cg *g, cdc_type from, cdc_type to)
 {
 	GROW(g->casts, g->ncasts, g->casts_cap);
-	g->casts[g->ncasts] = (cdc_cast){cdc_cg_rtype(from), cdc_cg_rtype(to)};
+	g->casts[g->ncasts] = (cdc_cast){cdc_cg_rtype(from), cdc_cg_rtype(to), 0};
 	return (int32_t)g->ncasts++;
+}
+
+/* x as the text PostgreSQL's output function prints (concat, pseudonymize): strings as
+ * they are (char(n) keeps its padding), boolean as t/f, the rest as the cast to text. */
+static uint16_t expr(cg *g, const cdc_texpr *x);
+static uint16_t expr_as(cg *g, const cdc_texpr *x, cdc_type to);
+
+static uint16_t
+expr_output(cg *g, const cdc_texpr *x)
+{
+	cdc_type t = x->type;
+	if (t.id == CDC_TY_UNKNOWN || t.id == CDC_TY_ERROR)
+		return expr_as(g, x, T_TEXT);
+	if (!t.array && (t.id == CDC_TY_TEXT || t.id == CDC_TY_VARCHAR || t.id == CDC_TY_CHAR))
+		return expr(g, x);
+	if (t.id != CDC_TY_BOOL || t.array)
+		return expr_as(g, x, T_TEXT);
+	uint16_t r = expr(g, x), out = reg(g);
+	GROW(g->casts, g->ncasts, g->casts_cap);
+	g->casts[g->ncasts] = (cdc_cast){cdc_cg_rtype(t), cdc_cg_rtype(T_TEXT), 1};
+	emit(g, CDC_BC_CAST, out, r, 0, (int32_t)g->ncasts++);
+	return out;
 }
 
 /* ---- types --------------------------------------------------------------------------- */
@@ -310,7 +332,6 @@ literal(cg *g, const cdc_texpr *x, cdc_type as)
 
 /* ---- expressions --------------------------------------------------------------------- */
 
-static uint16_t expr(cg *g, const cdc_texpr *x);
 
 static bool fold(cg *g, const cdc_texpr *x, cdc_type to, uint16_t *out);
 
@@ -464,6 +485,9 @@ arith_time(cg *g, const cdc_texpr *x)
 	} else if (cdc_type_family(l->type) == CDC_TF_DATETIME && cdc_type_family(r->type) == CDC_TF_DATETIME) {
 		cdc_type c = common(l->type, r->type);
 		emit(g, CDC_BC_TSSUBTS, out, expr_as(g, l, c), expr_as(g, r, c), 0);
+	} else if (a == CDC_TY_TIME && b == CDC_TY_TIME) {
+		/* time - time: microseconds since midnight subtract like timestamps, under a day */
+		emit(g, CDC_BC_TSSUBTS, out, expr(g, l), expr(g, r), 0);
 	} else if (cdc_type_family(l->type) == CDC_TF_TIME) {
 		emit(g, add ? CDC_BC_TIMEADDIV : CDC_BC_TIMESUBIV, out, expr(g, l), expr_as(g, r, iv), 0);
 	} else if (a == CDC_TY_INTERVAL && (b == CDC_TY_INTERVAL || b == CDC_TY_UNKNOWN)) {
@@ -499,7 +523,8 @@ binary(cg *g, const cdc_texpr *x)
 		return out;
 	}
 	default:
-		if (cdc_type_family(x->type) == CDC_TF_NUMBER)
+		/* date - date is an integer, computed by the date opcodes (infinite dates fail) */
+		if (cdc_type_family(x->type) == CDC_TF_NUMBER && !(l->type.id == CDC_TY_DATE && r->type.id == CDC_TY_DATE))
 			return arith_number(g, x);
 		return arith_time(g, x);
 	}
@@ -591,7 +616,11 @@ between(cg *g, const cdc_texpr *x)
 static uint16_t
 like(cg *g, const cdc_texpr *x)
 {
-	uint16_t s = expr_as(g, x->args[0], T_TEXT), p = expr_as(g, x->args[1], T_TEXT), out = reg(g);
+	/* char(n) is matched with its padding, as PostgreSQL's LIKE on bpchar does */
+	const cdc_texpr *a = x->args[0], *b = x->args[1];
+	uint16_t s = a->type.id == CDC_TY_CHAR && !a->type.array ? expr(g, a) : expr_as(g, a, T_TEXT);
+	uint16_t p = b->type.id == CDC_TY_CHAR && !b->type.array ? expr(g, b) : expr_as(g, b, T_TEXT);
+	uint16_t out = reg(g);
 	emit(g, CDC_BC_LIKE, out, s, p, x->op == CDC_OP_ILIKE);
 	return negate_if(g, out, x->flags & CDC_TXF_NOT);
 }
@@ -651,7 +680,11 @@ param_type(const cdc_builtin *fn, int k, const cdc_texpr *arg, cdc_type result)
 	case CDC_PC_FLOAT8: return cdc_type_make(CDC_TY_FLOAT8);
 	case CDC_PC_BOOL: return T_BOOL;
 	case CDC_PC_BYTEA: return cdc_type_make(CDC_TY_BYTEA);
-	case CDC_PC_STRBYTES: return t.id == CDC_TY_BYTEA ? t : T_TEXT;
+	case CDC_PC_STRBYTES:
+		/* octet_length(char(n)) counts the padding, as in PostgreSQL */
+		if (t.id == CDC_TY_CHAR && !t.array && strcmp(fn->name, "octet_length") == 0)
+			return t;
+		return t.id == CDC_TY_BYTEA ? t : T_TEXT;
 	case CDC_PC_NUM: return t.id == CDC_TY_UNKNOWN ? cdc_type_numeric(-1, 0) : t;
 	case CDC_PC_TS:
 		if (t.id == CDC_TY_DATE)
@@ -662,9 +695,6 @@ param_type(const cdc_builtin *fn, int k, const cdc_texpr *arg, cdc_type result)
 	case CDC_PC_JSONISH: return t.id == CDC_TY_UNKNOWN ? T_TEXT : t;
 	case CDC_PC_T: return result;
 	default:
-		/* any: the text form for functions that print their argument */
-		if (!strcmp(fn->name, "concat") || !strcmp(fn->name, "concat_ws") || !strcmp(fn->name, "pseudonymize"))
-			return T_TEXT;
 		return t.id == CDC_TY_UNKNOWN ? T_TEXT : t;
 	}
 }
@@ -688,6 +718,22 @@ call(cg *g, const cdc_texpr *x)
 		emit(g, CDC_BC_BEFORE, out, (uint16_t)x->args[0]->col, 0, 0);
 		return out;
 	}
+	if (strcmp(fn->name, "coalesce") == 0) {
+		/* evaluated lazily, as in PostgreSQL: coalesce(a, 1/0) with a not NULL is a */
+		uint16_t out = reg(g);
+		uint32_t *skips = cdc_arena_alloc(g->a, (size_t)(x->nargs + 1) * sizeof *skips);
+		for (int k = 0; k < x->nargs; k++) {
+			uint16_t v = expr_as(g, x->args[k], x->type);
+			emit(g, CDC_BC_MOVE, out, v, 0, 0);
+			if (k + 1 < x->nargs)
+				skips[k] = emit(g, CDC_BC_JMPNN, 0, out, 0, 0);
+		}
+		for (int k = 0; k + 1 < x->nargs; k++)
+			g->code[skips[k]].d = (int32_t)(g->ncode - skips[k] - 1);
+		return out;
+	}
+	/* arguments printed as text are passed in their output form */
+	bool output = !strcmp(fn->name, "concat") || !strcmp(fn->name, "concat_ws") || !strcmp(fn->name, "pseudonymize");
 	/* the call entry lists the argument registers; an absent optional argument reads a
 	 * NULL register and has its present bit clear */
 	uint16_t *args = cdc_arena_alloc(g->a, (size_t)(x->nargs + 1) * sizeof *args);
@@ -699,7 +745,8 @@ call(cg *g, const cdc_texpr *x)
 		}
 		if (k < 16)
 			present |= (uint16_t)(1u << k);
-		args[k] = expr_as(g, x->args[k], param_type(fn, k, x->args[k], x->type));
+		bool prints = output && fn->params[k < fn->nparams ? k : fn->nparams - 1].cls == CDC_PC_ANY;
+		args[k] = prints ? expr_output(g, x->args[k]) : expr_as(g, x->args[k], param_type(fn, k, x->args[k], x->type));
 	}
 	GROW(g->calls, g->ncalls, g->calls_cap);
 	g->calls[g->ncalls] = (cdc_call){(uint16_t)fn->id, (uint16_t)x->nargs, present, args, cdc_cg_rtype(x->type)};

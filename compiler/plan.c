@@ -228,6 +228,8 @@ jw_program(jw *w, const cdc_program *p)
 		jw_open(w, NULL, '[', true);
 		jw_type(w, NULL, p->casts[i].from);
 		jw_type(w, NULL, p->casts[i].to);
+		if (p->casts[i].output)
+			jw_str(w, NULL, "output");
 		jw_close(w, ']');
 	}
 	jw_close(w, ']');
@@ -634,12 +636,19 @@ jr_program(jr *r, const cJSON *o, int ncols)
 	p->casts = cdc_arena_zalloc(r->a, ((size_t)p->ncasts + 1) * sizeof *p->casts);
 	i = 0;
 	cJSON_ArrayForEach(it, casts) {
-		if (r->bad || jr_array(r, it, "a cast") != 2) {
-			jr_fail(r, "cast %u is not [from, to]", i);
+		int n = r->bad ? 0 : jr_array(r, it, "a cast");
+		if (r->bad || n < 2 || n > 3) {
+			jr_fail(r, "cast %u is not [from, to] or [from, to, \"output\"]", i);
 			return NULL;
 		}
 		p->casts[i].from = jr_type(r, cJSON_GetArrayItem(it, 0));
 		p->casts[i].to = jr_type(r, cJSON_GetArrayItem(it, 1));
+		if (n == 3) {
+			const cJSON *m = cJSON_GetArrayItem(it, 2);
+			if (!cJSON_IsString(m) || strcmp(m->valuestring, "output") != 0 || p->casts[i].to.id != CDC_TY_TEXT)
+				jr_fail(r, "cast %u: the third element is \"output\" (to text)", i);
+			p->casts[i].output = 1;
+		}
 		i++;
 	}
 

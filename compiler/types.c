@@ -444,6 +444,8 @@ cdc_type_arith(int op, cdc_type a, cdc_type b, cdc_type *out)
 	/* timestamp - date: the date is midnight (date - date, days, is above) */
 	if (sub && fa == CDC_TF_DATETIME && fb == CDC_TF_DATETIME)
 		return ok(CDC_TY_INTERVAL, out);
+	if (sub && ia == CDC_TY_TIME && ib == CDC_TY_TIME)
+		return ok(CDC_TY_INTERVAL, out);
 	if ((add || sub) && fa == CDC_TF_TIME && ib == CDC_TY_INTERVAL)
 		return ok(ia, out);
 	if ((add || sub) && ia == CDC_TY_INTERVAL && ib == CDC_TY_INTERVAL)

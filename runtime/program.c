@@ -350,7 +350,7 @@ cdc_prog_check_types(const cdc_program *p, const cdc_rtype *inputs, const cdc_rt
 		case CDC_BC_TSADDIV: case CDC_BC_TSSUBIV:
 			x = reads(t, ins->b, ts), reads(t, ins->c, iv), writes(t, ins->a, x);
 			break;
-		case CDC_BC_TSSUBTS: same(t, ins->b, ins->c, ts), writes(t, ins->a, CDC_VAL_INTERVAL); break;
+		case CDC_BC_TSSUBTS: same(t, ins->b, ins->c, ts | M(CDC_VAL_TIME)), writes(t, ins->a, CDC_VAL_INTERVAL); break;
 		case CDC_BC_DATEADDI: case CDC_BC_DATESUBI:
 			reads(t, ins->b, dt), reads(t, ins->c, in), writes(t, ins->a, CDC_VAL_DATE);
 			break;

@@ -46,9 +46,13 @@ enum { CDC_CMP_EQ, CDC_CMP_NE, CDC_CMP_LT, CDC_CMP_LE, CDC_CMP_GT, CDC_CMP_GE };
 /* Change-event fields read by EVENT. */
 enum { CDC_EV_OP, CDC_EV_COMMIT_TIME, CDC_EV_POSITION, CDC_EV_TABLE, CDC_EV_TXID, CDC_EV_NOW };
 
-/* CAST entries: the source and target types of a conversion. */
+/* CAST entries: the source and target types of a conversion.  `output` asks for the
+ * type's output text instead of the SQL cast to text: they differ for boolean (`t`, not
+ * `true`) and char(n) (padded), and concat() and pseudonymize() print their arguments
+ * as PostgreSQL's output functions do. */
 typedef struct cdc_cast {
 	cdc_rtype from, to;
+	uint8_t   output;
 } cdc_cast;
 
 /* At most this many arguments in a call (PostgreSQL's limit too). */

@@ -96,6 +96,48 @@ iv_value(cdc_interval iv)
 /* PostgreSQL (extra_float_digits = 1) prints the shortest decimal that round-trips, in
  * positional notation for decimal exponents from -4 up to 14 (6 for real), else as
  * d.ddde+XX. */
+/*
+ * Is the decimal candidate `e` ("d.ddde+XX", the sign of d) exactly halfway between d
+ * and its neighbour?  A midpoint has one binary digit more than d, so a decimal of at
+ * most 17 digits can equal it only where the midpoint is an integer: |d| >= 2^53 for a
+ * double (2^24 for a real).  There both are compared exactly as 128-bit integers (up
+ * to 2^127; beyond, where a short decimal midpoint needs d to be a multiple of a large
+ * power of 5, this is not checked).
+ */
+static bool
+on_midpoint(double d, bool single, const char *e)
+{
+	double ad = fabs(d);
+	if (ad < (single ? 16777216.0 : 9007199254740992.0) || ad >= 1.0e38)
+		return false;
+	unsigned __int128 c = 0;
+	int ndigits = 0;
+	const char *p = e;
+	for (; *p && *p != 'e'; p++)
+		if (isdigit((unsigned char)*p)) {
+			c = c * 10 + (unsigned)(*p - '0');
+			ndigits++;
+		}
+	if (*p != 'e')
+		return false;
+	int shift = atoi(p + 1) - (ndigits - 1);
+	if (shift < 0)
+		return false;   /* not an integer */
+	for (; shift > 0; shift--) {
+		if (c > ((unsigned __int128)1 << 123))
+			return false;
+		c *= 10;
+	}
+	unsigned __int128 di = (unsigned __int128)ad, ni;
+	if (single) {
+		float f = (float)ad;
+		ni = (unsigned __int128)nextafterf(f, c > di ? INFINITY : 0.0f);
+	} else {
+		ni = (unsigned __int128)nextafter(ad, c > di ? INFINITY : 0.0);
+	}
+	return c != di && 2 * c == di + ni;
+}
+
 static void
 format_float(double d, bool single, cdc_buf *out)
 {
@@ -116,8 +158,14 @@ format_float(double d, bool single, cdc_buf *out)
 	for (int p = 1; p <= maxp; p++) {
 		snprintf(e, sizeof e, "%.*e", p - 1, d);
 		/* strtof for real: through a double, a candidate could round twice */
-		if (single ? strtof(e, NULL) == (float)d : strtod(e, NULL) == d)
+		if (single ? strtof(e, NULL) == (float)d : strtod(e, NULL) == d) {
+			/* PostgreSQL's shortest output (its Ryu) does not take a candidate that lies
+			 * exactly halfway to the neighbouring value, even where reading it back
+			 * rounds to this one; so neither do we. */
+			if (on_midpoint(d, single, e))
+				continue;
 			break;
+		}
 	}
 	/* e is "-d.ddde+XX": split digits and exponent */
 	const char *p = e;

@@ -12,6 +12,8 @@
 
 #include "runtime/vm.h"
 #include "runtime/arena.h"
+#include "runtime/buf.h"
+#include "runtime/mem.h"
 #include "runtime/datetime.h"
 #include "runtime/numeric.h"
 #include "runtime/typeids.h"
@@ -34,6 +36,9 @@ cdc_vm_init(cdc_vm *vm, cdc_arena *event_arena)
 void
 cdc_vm_release(cdc_vm *vm)
 {
+	cdc_mem_free(vm->out_buf);
+	vm->out_buf = NULL;
+	vm->out_cap = 0;
 	cdc_fn_release_cache(vm->cache);
 	vm->cache = NULL;
 }
@@ -788,6 +793,16 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		STRICT1(ins->b);
 		const cdc_cast *cs = &p->casts[ins->d];
 		const char *why;
+		if (cs->output) {
+			cdc_buf b = {vm->out_buf, 0, vm->out_cap};
+			cdc_val_format(R(ins->b), cs->from, &b);
+			vm->out_buf = b.data;
+			vm->out_cap = b.cap;
+			char *t = cdc_arena_alloc(vm->arena, b.len + 1);
+			memcpy(t, cdc_buf_str(&b), b.len + 1);
+			R(ins->a) = cdc_val_text(t, b.len);
+			VM_NEXT();
+		}
 		if (!cdc_val_cast(vm->arena, R(ins->b), cs->from, cs->to, &R(ins->a), &why))
 			FAIL("%s", why);
 		VM_NEXT();

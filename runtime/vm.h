@@ -54,6 +54,8 @@ typedef struct cdc_vm {
 	uint32_t              pc;       /* CDC_VM_ERROR: the failing instruction */
 	char                  error[256];
 	void                 *cache;    /* compiled regular expressions, by call site */
+	char                 *out_buf;  /* scratch for output-form casts (heap, kept) */
+	size_t                out_cap;
 } cdc_vm;
 
 void          cdc_vm_init(cdc_vm *vm, cdc_arena *event_arena);

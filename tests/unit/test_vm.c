@@ -651,6 +651,37 @@ START_TEST(numeric_division_and_specials)
 }
 END_TEST
 
+/* ---- PostgreSQL semantics the oracle checked ------------------------------------------- */
+
+START_TEST(pg_semantics)
+{
+	/* coalesce evaluates lazily: a later argument that would fail is never computed */
+	EV("coalesce(a, 1 / b)", "a int, b int", "{\"a\": 1, \"b\": 0}", "1");
+	EV("coalesce(a, 1 / b)", "a int, b int", "{\"a\": null, \"b\": 0}", "ERROR: division by zero");
+	EV("coalesce(a, b, 7)", "a int, b int", "{\"a\": null, \"b\": null}", "7");
+	/* concat prints its arguments with the output functions: t/f, char(n) padded */
+	EV("concat('x', a, 1)", "a boolean", "{\"a\": true}", "xt1");
+	EV("concat_ws('-', a, c)", "a boolean, c char(3)", "{\"a\": false, \"c\": \"a\"}", "f-a  ");
+	EV("'x' || a", "a boolean", "{\"a\": true}", "xtrue");
+	/* char(n) keeps its padding for LIKE and octet_length, not for length or = */
+	EV("c LIKE 'a'", "c char(5)", "{\"c\": \"a\"}", "f");
+	EV("c LIKE 'a%'", "c char(5)", "{\"c\": \"a\"}", "t");
+	EV("octet_length(c)", "c char(5)", "{\"c\": \"a\"}", "5");
+	EV("length(c)", "c char(5)", "{\"c\": \"a\"}", "1");
+	EV("c = 'a'", "c char(5)", "{\"c\": \"a\"}", "t");
+	/* date - date is days, and infinite dates cannot be subtracted */
+	EV("a - b", "a date, b date", "{\"a\": \"2024-03-01\", \"b\": \"2024-01-01\"}", "60");
+	EV("a - b", "a date, b date", "{\"a\": \"infinity\", \"b\": \"2024-01-01\"}",
+	   "ERROR: cannot subtract infinite dates");
+	/* time - time and timestamp - date are intervals */
+	EV("a - b", "a time, b time", "{\"a\": \"10:00\", \"b\": \"09:30\"}", "00:30:00");
+	EV("a - b", "a timestamp, b date", "{\"a\": \"2024-01-02 06:00\", \"b\": \"2024-01-01\"}", "1 day 06:00:00");
+	/* unconstrained numeric division picks PostgreSQL's scale */
+	EV("a / 3", "a numeric", "{\"a\": 1}", "0.33333333333333333333");
+	EV("a / b", "a numeric, b numeric", "{\"a\": \"10.5\", \"b\": \"4\"}", "2.6250000000000000");
+}
+END_TEST
+
 /* ---- floating point -------------------------------------------------------------------- */
 
 START_TEST(float_format)
@@ -662,6 +693,8 @@ START_TEST(float_format)
 		{"1e308", "1e+308"}, {"-2.5e-308", "-2.5e-308"}, {"5e-324", "5e-324"}, {"100", "100"},
 		{"1.7976931348623157e308", "1.7976931348623157e+308"}, {"\"-0\"", "-0"}, {"123.456", "123.456"},
 		{"\"NaN\"", "NaN"}, {"\"-Infinity\"", "-Infinity"}, {"\"inf\"", "Infinity"}, {"2.5e-5", "2.5e-05"},
+		/* the 16-digit candidate lies exactly halfway to the neighbour: PostgreSQL prints 17 */
+		{"56934234891991744", "5.6934234891991744e+16"}, {"52990648348713776", "5.2990648348713776e+16"},
 	};
 	for (size_t i = 0; i < sizeof f8 / sizeof f8[0]; i++) {
 		char row[128];
@@ -1657,7 +1690,7 @@ hprog_sample(hprog *h)
 	h->consts[0] = cdc_val_int(5);
 	h->ctypes[0] = (cdc_rtype){CDC_TY_INT4, 0, 0, -1};
 	h->p.nconsts = 1;
-	h->casts[0] = (cdc_cast){{CDC_TY_INT4, 0, 0, -1}, {CDC_TY_TEXT, 0, 0, -1}};
+	h->casts[0] = (cdc_cast){{CDC_TY_INT4, 0, 0, -1}, {CDC_TY_TEXT, 0, 0, -1}, 0};
 	h->p.ncasts = 1;
 	int n;
 	const cdc_builtin *lower = cdc_builtin_find("lower", &n);
@@ -2266,6 +2299,7 @@ vm_suite(void)
 	tcase_add_test(tc, numeric_rounding);
 	tcase_add_test(tc, numeric_division_and_specials);
 	tcase_add_test(tc, float_format);
+	tcase_add_test(tc, pg_semantics);
 	tcase_add_test(tc, float_errors);
 	tcase_add_test(tc, float_compare);
 	suite_add_tcase(s, tc);
