@@ -3376,22 +3376,29 @@ put_num(dt_out *o, long long v, int width, int suffix)
 	put_th(o, start, suffix);
 }
 
-cdc_dt_err
-cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const char **why)
+/*
+ * What to_char prints: the fields of a timestamp, or of an interval as PostgreSQL's
+ * interval_to_char splits it (years and months from its months, days, then hours not
+ * wrapped at 24, minutes, seconds).  For an interval the patterns tied to a calendar
+ * date (names of months and days, BC/AD, time zones, D, ID) are errors, and a negative
+ * field is printed one digit wider for its sign, as PostgreSQL does.
+ */
+typedef struct tc_fields {
+	long long year, mon, mday, hour, min, sec, fsec, wday, yday, jd;
+	bool      interval;
+	bool      tz;        /* a timestamptz: TZ prints the zone */
+} tc_fields;
+
+#define NOT_FOR_INTERVAL() \
+	if (f->interval) \
+		return fail(CDC_DT_INVALID, "invalid format specification for an interval value", why)
+
+static cdc_dt_err
+to_char_fields(const tc_fields *f, const char *fmt, char *buf, size_t n, const char **why)
 {
 	dt_out o = {buf, n, 0};
-	dt_tm tm;
 	fmt_iter it = {fmt, 0, false};
 	fmt_node nd;
-	if (n)
-		buf[0] = '\0';
-	if (fmt[0] == '\0' || !TS_FINITE(ts))
-		return fail(CDC_DT_NULL, "to_char of infinity or with an empty format is NULL", why);
-	if (!ts2tm(ts, &tm))
-		return fail(CDC_DT_RANGE, "timestamp out of range", why);
-	int64_t jd = date2j(tm.year, tm.mon, tm.mday);
-	int wday = j2day(jd);
-	int yday = (int)(jd - date2j(tm.year, 1, 1) + 1);
 	for (fmt_next(&it, &nd); nd.type != N_END; fmt_next(&it, &nd)) {
 		if (nd.type != N_ACTION) {
 			for (size_t i = 0; i < nd.chlen; i++)
@@ -3400,7 +3407,7 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 		}
 		int sf = nd.suffix;
 		size_t start = o.len;
-		bool pm = tm.hour % 24 >= 12;
+		bool pm = f->hour % 24 >= 12;
 		switch (nd.key->id) {
 		case DCH_A_M:
 		case DCH_P_M:
@@ -3420,16 +3427,17 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 			break;
 		case DCH_HH:
 		case DCH_HH12:
-			put_num(&o, tm.hour % 12 == 0 ? 12 : tm.hour % 12, 2, sf);
+			/* a 12-hour clock, even for intervals; a negative field takes a digit more */
+			put_num(&o, f->hour % 12 == 0 ? 12 : f->hour % 12, f->hour >= 0 ? 2 : 3, sf);
 			break;
 		case DCH_HH24:
-			put_num(&o, tm.hour, 2, sf);
+			put_num(&o, f->hour, f->hour >= 0 ? 2 : 3, sf);
 			break;
 		case DCH_MI:
-			put_num(&o, tm.min, 2, sf);
+			put_num(&o, f->min, f->min >= 0 ? 2 : 3, sf);
 			break;
 		case DCH_SS:
-			put_num(&o, tm.sec, 2, sf);
+			put_num(&o, f->sec, f->sec >= 0 ? 2 : 3, sf);
 			break;
 		case DCH_FF1:
 		case DCH_FF2:
@@ -3442,7 +3450,7 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 			/* fractions ignore FM: always the full number of digits */
 			int digits = nd.key->id == DCH_MS ? 3 : nd.key->id == DCH_US ? 6
 			                                                              : nd.key->id - DCH_FF1 + 1;
-			int64_t v = tm.fsec;
+			int64_t v = f->fsec;
 			for (int i = digits; i < 6; i++)
 				v /= 10;
 			put_f(&o, "%0*d", digits, (int)v);
@@ -3450,113 +3458,138 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 			break;
 		}
 		case DCH_SSSS:
-			put_f(&o, "%d", tm.hour * 3600 + tm.min * 60 + tm.sec);
+			put_f(&o, "%lld", f->hour * 3600 + f->min * 60 + f->sec);
 			put_th(&o, start, sf);
 			break;
 		case DCH_tz:
-			if (tz)
+			NOT_FOR_INTERVAL();
+			if (f->tz)
 				put_s(&o, "utc");
 			break;
 		case DCH_TZ:
-			if (tz)
+			NOT_FOR_INTERVAL();
+			if (f->tz)
 				put_s(&o, "UTC");
 			break;
 		case DCH_TZH:
+			NOT_FOR_INTERVAL();
 			put_s(&o, "+00");
 			break;
 		case DCH_TZM:
+			NOT_FOR_INTERVAL();
 			put_s(&o, "00");
 			break;
 		case DCH_OF:
+			NOT_FOR_INTERVAL();
 			put_f(&o, "+%0*d", (sf & S_FM) ? 0 : 2, 0);
 			break;
 		case DCH_A_D:
 		case DCH_B_C:
-			put_s(&o, tm.year <= 0 ? "B.C." : "A.D.");
+			NOT_FOR_INTERVAL();
+			put_s(&o, f->year <= 0 ? "B.C." : "A.D.");
 			break;
 		case DCH_AD:
 		case DCH_BC:
-			put_s(&o, tm.year <= 0 ? "BC" : "AD");
+			NOT_FOR_INTERVAL();
+			put_s(&o, f->year <= 0 ? "BC" : "AD");
 			break;
 		case DCH_a_d:
 		case DCH_b_c:
-			put_s(&o, tm.year <= 0 ? "b.c." : "a.d.");
+			NOT_FOR_INTERVAL();
+			put_s(&o, f->year <= 0 ? "b.c." : "a.d.");
 			break;
 		case DCH_ad:
 		case DCH_bc:
-			put_s(&o, tm.year <= 0 ? "bc" : "ad");
+			NOT_FOR_INTERVAL();
+			put_s(&o, f->year <= 0 ? "bc" : "ad");
 			break;
 		case DCH_MONTH:
-			put_name(&o, months_full[tm.mon - 1], 1, 9, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, months_full[f->mon - 1], 1, 9, sf);
 			break;
 		case DCH_Month:
-			put_name(&o, months_full[tm.mon - 1], 0, 9, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, months_full[f->mon - 1], 0, 9, sf);
 			break;
 		case DCH_month:
-			put_name(&o, months_full[tm.mon - 1], 2, 9, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, months_full[f->mon - 1], 2, 9, sf);
 			break;
 		case DCH_MON:
-			put_name(&o, months_abbr[tm.mon - 1], 1, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, months_abbr[f->mon - 1], 1, 0, sf);
 			break;
 		case DCH_Mon:
-			put_name(&o, months_abbr[tm.mon - 1], 0, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, months_abbr[f->mon - 1], 0, 0, sf);
 			break;
 		case DCH_mon:
-			put_name(&o, months_abbr[tm.mon - 1], 2, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, months_abbr[f->mon - 1], 2, 0, sf);
 			break;
 		case DCH_MM:
-			put_num(&o, tm.mon, 2, sf);
+			put_num(&o, f->mon, f->mon >= 0 ? 2 : 3, sf);
 			break;
 		case DCH_DAY:
-			put_name(&o, days_full[wday], 1, 9, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, days_full[f->wday], 1, 9, sf);
 			break;
 		case DCH_Day:
-			put_name(&o, days_full[wday], 0, 9, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, days_full[f->wday], 0, 9, sf);
 			break;
 		case DCH_day:
-			put_name(&o, days_full[wday], 2, 9, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, days_full[f->wday], 2, 9, sf);
 			break;
 		case DCH_DY:
-			put_name(&o, days_short[wday], 1, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, days_short[f->wday], 1, 0, sf);
 			break;
 		case DCH_Dy:
-			put_name(&o, days_short[wday], 0, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, days_short[f->wday], 0, 0, sf);
 			break;
 		case DCH_dy:
-			put_name(&o, days_short[wday], 2, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_name(&o, days_short[f->wday], 2, 0, sf);
 			break;
 		case DCH_DDD:
-			put_num(&o, yday, 3, sf);
+			put_num(&o, f->yday, 3, sf);
 			break;
 		case DCH_IDDD:
-			put_num(&o, date2isoyearday(tm.year, tm.mon, tm.mday), 3, sf);
+			put_num(&o, date2isoyearday((int)f->year, (int)f->mon, (int)f->mday), 3, sf);
 			break;
 		case DCH_DD:
-			put_num(&o, tm.mday, 2, sf);
+			put_num(&o, f->mday, 2, sf);
 			break;
 		case DCH_D:
-			put_num(&o, wday + 1, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_num(&o, f->wday + 1, 0, sf);
 			break;
 		case DCH_ID:
-			put_num(&o, wday == 0 ? 7 : wday, 0, sf);
+			NOT_FOR_INTERVAL();
+			put_num(&o, f->wday == 0 ? 7 : f->wday, 0, sf);
 			break;
 		case DCH_WW:
-			put_num(&o, (yday - 1) / 7 + 1, 2, sf);
+			put_num(&o, (f->yday - 1) / 7 + 1, 2, sf);
 			break;
 		case DCH_IW:
-			put_num(&o, date2isoweek(tm.year, tm.mon, tm.mday), 2, sf);
+			put_num(&o, date2isoweek((int)f->year, (int)f->mon, (int)f->mday), 2, sf);
 			break;
 		case DCH_Q:
-			put_num(&o, (tm.mon - 1) / 3 + 1, 0, sf);
+			if (f->mon == 0)
+				break;
+			put_num(&o, (f->mon - 1) / 3 + 1, 0, sf);
 			break;
 		case DCH_CC: {
-			int c = tm.year > 0 ? (tm.year - 1) / 100 + 1 : tm.year / 100 - 1;
+			long long c = f->interval ? f->year / 100 : f->year > 0 ? (f->year - 1) / 100 + 1 : f->year / 100 - 1;
 			put_num(&o, c, c <= 99 && c >= -99 ? (c >= 0 ? 2 : 3) : 0, sf);
 			break;
 		}
 		case DCH_Y_YYY: {
-			int y = adjust_year(tm.year), k = y / 1000;
-			put_f(&o, "%d,%03d", k, y - k * 1000);
+			long long y = f->interval ? f->year : adjust_year((int)f->year), k = y / 1000;
+			put_f(&o, "%lld,%03lld", k, y - k * 1000);
 			put_th(&o, start, sf);
 			break;
 		}
@@ -3570,7 +3603,9 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 		case DCH_I: {
 			int id = nd.key->id;
 			bool iso = id == DCH_IYYY || id == DCH_IYY || id == DCH_IY || id == DCH_I;
-			int y = adjust_year(iso ? date2isoyear(tm.year, tm.mon, tm.mday) : tm.year);
+			int y = iso ? date2isoyear((int)f->year, (int)f->mon, (int)f->mday) : (int)f->year;
+			if (!f->interval)
+				y = adjust_year(y);
 			int width = id == DCH_YYYY || id == DCH_IYYY ? 4 : id == DCH_YYY || id == DCH_IYY ? 3
 			          : id == DCH_YY || id == DCH_IY ? 2 : 1;
 			int mod = width == 4 ? 0 : width == 3 ? 1000 : width == 2 ? 100 : 10;
@@ -3583,7 +3618,9 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 		}
 		case DCH_RM:
 		case DCH_rm: {
-			const char *r = (nd.key->id == DCH_RM ? rm_upper : rm_lower)[12 - tm.mon];
+			if (f->mon <= 0 || f->mon > 12)
+				break;   /* an interval of whole years (or less than none) has no month */
+			const char *r = (nd.key->id == DCH_RM ? rm_upper : rm_lower)[12 - f->mon];
 			put_s(&o, r);
 			if (!(sf & S_FM))
 				for (size_t k = strlen(r); k < 4; k++)
@@ -3591,10 +3628,10 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 			break;
 		}
 		case DCH_W:
-			put_num(&o, (tm.mday - 1) / 7 + 1, 0, sf);
+			put_num(&o, (f->mday - 1) / 7 + 1, 0, sf);
 			break;
 		case DCH_J:
-			put_num(&o, jd, 0, sf);
+			put_num(&o, f->jd, 0, sf);
 			break;
 		default:  /* FX */
 			break;
@@ -3604,6 +3641,45 @@ cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const 
 	if (o.len >= n)
 		return fail(CDC_DT_RANGE, "to_char result too long for the buffer", why);
 	return CDC_DT_OK;
+}
+#undef NOT_FOR_INTERVAL
+
+cdc_dt_err
+cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n, const char **why)
+{
+	dt_tm tm;
+	if (n)
+		buf[0] = '\0';
+	if (fmt[0] == '\0' || !TS_FINITE(ts))
+		return fail(CDC_DT_NULL, "to_char of infinity or with an empty format is NULL", why);
+	if (!ts2tm(ts, &tm))
+		return fail(CDC_DT_RANGE, "timestamp out of range", why);
+	int64_t jd = date2j(tm.year, tm.mon, tm.mday);
+	tc_fields f = {tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.fsec, j2day(jd),
+	               jd - date2j(tm.year, 1, 1) + 1, jd, false, tz};
+	return to_char_fields(&f, fmt, buf, n, why);
+}
+
+cdc_dt_err
+cdc_dt_interval_to_char(cdc_interval iv, const char *fmt, char *buf, size_t n, const char **why)
+{
+	if (n)
+		buf[0] = '\0';
+	if (fmt[0] == '\0')
+		return fail(CDC_DT_NULL, "to_char with an empty format is NULL", why);
+	tc_fields f = {0};
+	f.interval = true;
+	f.year = iv.months / 12;
+	f.mon = iv.months % 12;
+	f.mday = iv.days;
+	f.hour = iv.us / INT64_C(3600000000);
+	int64_t rest = iv.us % INT64_C(3600000000);
+	f.min = rest / 60000000;
+	f.sec = rest % 60000000 / 1000000;
+	f.fsec = rest % 1000000;
+	f.yday = (f.year * 12 + f.mon) * 30 + f.mday;
+	f.jd = date2j((int)f.year, (int)f.mon, (int)f.mday);
+	return to_char_fields(&f, fmt, buf, n, why);
 }
 
 /* What the template read from the text (TmFromChar). */

@@ -164,6 +164,11 @@ cdc_dt_err cdc_dt_extract_interval(const char *field, cdc_interval iv, char *num
  */
 cdc_dt_err cdc_dt_to_char(int64_t ts, bool tz, const char *fmt, char *buf, size_t n,
                           const char **why);
+/* to_char(interval, format): HH HH12 HH24 MI SS MS US FF1-FF6 SSSS MM DD DDD CC
+ * Y,YYY YYYY YYY YY Y and literal text; other patterns are CDC_DT_INVALID ("invalid
+ * format specification for an interval value"), as in PostgreSQL. */
+cdc_dt_err cdc_dt_interval_to_char(cdc_interval iv, const char *fmt, char *buf, size_t n,
+                                   const char **why);
 /* to_timestamp(text, format): the same patterns read back; TZH/TZM give the offset, the
  * result is a timestamptz (UTC when the text has no offset). */
 cdc_dt_err cdc_dt_to_timestamp(const char *s, size_t n, const char *fmt, int64_t *out,

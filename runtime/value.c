@@ -1264,6 +1264,14 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 			*out = tagged(tt, v.u.i);
 		return fit_precision(out, to, why);
 	case CDC_VAL_TIME:
+	case CDC_VAL_TIMETZ:
+		/* an infinite timestamp has no time of day: NULL, as in PostgreSQL */
+		if ((ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) && (v.u.i == INT64_MIN || v.u.i == INT64_MAX)) {
+			*out = cdc_val_null();
+			return true;
+		}
+		if (tt == CDC_VAL_TIMETZ)
+			goto timetz;
 		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
 			const int64_t day = 86400000000LL;
 			int64_t t = v.u.i % day;
@@ -1276,7 +1284,7 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 			*out = tagged(CDC_VAL_TIME, v.u.i);
 		}
 		return fit_precision(out, to, why);
-	case CDC_VAL_TIMETZ:
+	timetz:
 		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ || ft == CDC_VAL_INTERVAL) {
 			/* the time of day; an interval keeps only its time part, as for time */
 			const int64_t day = 86400000000LL;

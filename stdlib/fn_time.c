@@ -174,15 +174,22 @@ FN(fn_to_char)
 	size_t cap = strlen(fmt) * 12 + 64;
 	char *buf = cdc_arena_alloc(vm->arena, cap);
 	const char *why;
-	if (t.tag == CDC_VAL_INTERVAL) {
-		cdc_vm_fail(vm, "to_char of an interval is not supported");
-		return false;
-	}
 	if (t.tag == CDC_VAL_DATE && cdc_dt_date_to_ts_checked((int32_t)t.u.i, &ts)) {
 		cdc_vm_fail(vm, "date out of range for timestamp");
 		return false;
 	}
-	cdc_dt_err e = cdc_dt_to_char(ts, t.tag == CDC_VAL_TSTZ, fmt, buf, cap, &why);
+	cdc_dt_err e;
+	if (t.tag == CDC_VAL_INTERVAL || t.tag == CDC_VAL_TIME || t.tag == CDC_VAL_TIMETZ) {
+		/* a time of day formats as the interval since midnight, as PostgreSQL's
+		 * to_char(time) does through its cast to interval */
+		cdc_interval iv = {t.u.i, 0, 0};
+		if (t.tag == CDC_VAL_INTERVAL)
+			iv = (cdc_interval){t.u.iv.us, t.aux, t.u.iv.months};
+		e = cdc_dt_interval_to_char(iv, fmt, buf, cap, &why);
+	} else {
+		/* a date is formatted as a timestamptz, as PostgreSQL picks to_char(timestamptz) */
+		e = cdc_dt_to_char(ts, t.tag == CDC_VAL_TSTZ || t.tag == CDC_VAL_DATE, fmt, buf, cap, &why);
+	}
 	if (e == CDC_DT_NULL) {
 		*out = cdc_val_null();
 		return true;

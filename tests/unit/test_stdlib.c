@@ -972,6 +972,15 @@ START_TEST(time_functions)
 	EV("to_date(a, 'Mon DD, YYYY')", "a text", "{\"a\": \"Feb 30, 2023\"}",
 	   "ERROR: date/time field value out of range");
 	EV("to_date(a, 'YYYY-MM-DD BC')", "a text", "{\"a\": \"0044-03-15 BC\"}", "0044-03-15 BC");
+	/* intervals and times format their fields (PostgreSQL 15's interval_to_char) */
+	EV("to_char(a, 'HH24:MI:SS DD MM YYYY')", "a interval", "{\"a\": \"1 year 2 mons 3 days 26:30:05\"}",
+	   "26:30:05 03 02 0001");
+	EV("to_char(a, 'DD HH24')", "a interval", "{\"a\": \"-1 day\"}", "-1 00");
+	EV("to_char(a, 'HH24:MI')", "a interval", "{\"a\": \"1 day 02:30\"}", "02:30");
+	EV("to_char(a, 'Day')", "a interval", "{\"a\": \"1 day\"}", "ERROR: invalid format specification for an interval value");
+	EV("to_char(a, 'HH12:MI')", "a time", "{\"a\": \"13:45\"}", "01:45");
+	/* a date formats as a timestamptz: TZ is the pipeline's zone */
+	EV("to_char(a, 'YYYY TZ')", "a date", "{\"a\": \"2024-05-01\"}", "2024 UTC");
 	EV("to_char(a, 'YYYY-MM-DD HH24:MI:SS')", "a timestamp", "{\"a\": \"2024-05-07 03:04:05.006007\"}",
 	   "2024-05-07 03:04:05");
 	EV("to_char(a, 'Day, DD Month YYYY')", "a timestamp", "{\"a\": \"2024-05-07 03:04:05.006007\"}",
