@@ -12,7 +12,8 @@
 # from PATH.  Run as root (as CI does), the server runs as the user postgres or nobody.
 #
 # Exit status: 0 every expression matched, 1 a mismatch, 2 a setup error, 77 (automake's
-# SKIP) when PostgreSQL 15's server binaries or psql are not installed.
+# SKIP) when PostgreSQL 15's server binaries or psql are not installed -- except under
+# CI=true, where a missing PostgreSQL is an error: CI must never skip the oracle.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,11 +51,13 @@ POSTGRES=$(find_bin postgres)
 PSQL=$(find_bin psql)
 if [ -z "$INITDB" ] || [ -z "$PG_CTL" ] || [ -z "$POSTGRES" ] || [ -z "$PSQL" ]; then
 	say "SKIP: PostgreSQL 15 (initdb, pg_ctl, postgres, psql) is not installed"
+	[ "${CI:-}" = true ] && { say "CI=true: the oracle must run; install postgresql-15"; exit 2; }
 	exit 77
 fi
 version=$("$POSTGRES" --version 2>/dev/null | sed -n 's/.* \([0-9][0-9]*\)\.[0-9].*/\1/p')
 if [ "$version" != 15 ]; then
 	say "SKIP: $POSTGRES is not PostgreSQL 15 (${version:-unknown version})"
+	[ "${CI:-}" = true ] && { say "CI=true: the oracle must run; install postgresql-15"; exit 2; }
 	exit 77
 fi
 
