@@ -16,6 +16,7 @@
 #include "runtime/arena.h"
 #include "runtime/buf.h"
 #include "runtime/datetime.h"
+#include "runtime/numeric.h"
 #include "runtime/vm.h"
 
 #include <stdio.h>
@@ -54,6 +55,7 @@ typedef struct cg {
 	bool               hoist;       /* constants load once, in the prologue (see constant()) */
 	uint16_t          *const_regs;  /* hoist: the register of each constant */
 	char             **const_text;  /* hoist: each constant's text form, to share equal ones */
+	uint16_t           null_const;  /* hoist: the register holding NULL, or 0 */
 } cg;
 
 static const cdc_type T_BOOL = {CDC_TY_BOOL, 0, 0, -1};
@@ -139,6 +141,31 @@ emit(cg *g, cdc_opcode op, uint16_t a, uint16_t b, uint16_t c, int32_t d)
 	return g->ncode++;
 }
 
+/* A new entry in the constant pool (values, types, registers and texts grow together). */
+static uint32_t
+const_slot(cg *g)
+{
+	if (g->nconsts == g->consts_cap) {
+		uint32_t cap = g->consts_cap ? g->consts_cap * 2 : 16;
+		cdc_value *cv = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cv);
+		cdc_rtype *ct = cdc_arena_alloc(g->a, (size_t)cap * sizeof *ct);
+		uint16_t *cr = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cr);
+		char **cx = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cx);
+		if (g->nconsts) {
+			memcpy(cv, g->consts, (size_t)g->nconsts * sizeof *cv);
+			memcpy(ct, g->const_types, (size_t)g->nconsts * sizeof *ct);
+			memcpy(cr, g->const_regs, (size_t)g->nconsts * sizeof *cr);
+			memcpy(cx, g->const_text, (size_t)g->nconsts * sizeof *cx);
+		}
+		g->consts = cv;
+		g->const_types = ct;
+		g->const_regs = cr;
+		g->const_text = cx;
+		g->consts_cap = cap;
+	}
+	return g->nconsts++;
+}
+
 /*
  * A constant.  In a table's program constants are hoisted: each distinct constant gets
  * one register, loaded by the program's prologue (the instructions before p->entry),
@@ -159,45 +186,46 @@ constant(cg *g, cdc_value v, cdc_type t)
 		for (uint32_t k = 0; k < g->nconsts; k++) {
 			cdc_rtype o = g->const_types[k];
 			if (o.id == rt.id && o.array == rt.array && o.scale == rt.scale && o.mod == rt.mod &&
-			    g->consts[k].tag == v.tag && strcmp(g->const_text[k], text) == 0)
+			    g->consts[k].tag == v.tag && g->const_text[k] && strcmp(g->const_text[k], text) == 0)
 				return g->const_regs[k];
 		}
 	}
-	if (g->nconsts == g->consts_cap) {
-		/* values, types and registers grow together */
-		uint32_t cap = g->consts_cap ? g->consts_cap * 2 : 16;
-		cdc_value *cv = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cv);
-		cdc_rtype *ct = cdc_arena_alloc(g->a, (size_t)cap * sizeof *ct);
-		uint16_t *cr = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cr);
-		char **cx = cdc_arena_alloc(g->a, (size_t)cap * sizeof *cx);
-		if (g->nconsts) {
-			memcpy(cv, g->consts, (size_t)g->nconsts * sizeof *cv);
-			memcpy(ct, g->const_types, (size_t)g->nconsts * sizeof *ct);
-			memcpy(cr, g->const_regs, (size_t)g->nconsts * sizeof *cr);
-			memcpy(cx, g->const_text, (size_t)g->nconsts * sizeof *cx);
-		}
-		g->consts = cv;
-		g->const_types = ct;
-		g->const_regs = cr;
-		g->const_text = cx;
-		g->consts_cap = cap;
-	}
+	uint32_t k = const_slot(g);
 	uint16_t r = reg(g);
-	g->consts[g->nconsts] = v;
-	g->const_types[g->nconsts] = rt;
-	g->const_regs[g->nconsts] = r;
-	g->const_text[g->nconsts] = text;
+	g->consts[k] = v;
+	g->const_types[k] = rt;
+	g->const_regs[k] = r;
+	g->const_text[k] = text;
 	if (!g->hoist)
-		emit(g, CDC_BC_LOADK, r, 0, 0, (int32_t)g->nconsts);
-	g->nconsts++;
+		emit(g, CDC_BC_LOADK, r, 0, 0, (int32_t)k);
+	return r;
+}
+
+/* A hoisted constant in a register of its own, never shared with an equal one: for
+ * instructions that read constants from consecutive registers (INT). */
+static uint16_t
+constant_at(cg *g, cdc_value v, cdc_type t)
+{
+	uint32_t k = const_slot(g);
+	uint16_t r = reg(g);
+	g->consts[k] = v;
+	g->const_types[k] = cdc_cg_rtype(t);
+	g->const_regs[k] = r;
+	g->const_text[k] = NULL;   /* never matched by constant()'s sharing */
 	return r;
 }
 
 static uint16_t
 null_reg(cg *g)
 {
+	/* hoisted, one NULL register serves every absent argument: the prologue loads it */
+	if (g->hoist && g->null_const)
+		return g->null_const;
 	uint16_t r = reg(g);
-	emit(g, CDC_BC_LOADNULL, r, 0, 0, 0);
+	if (g->hoist)
+		g->null_const = r;
+	else
+		emit(g, CDC_BC_LOADNULL, r, 0, 0, 0);
 	return r;
 }
 
@@ -213,6 +241,8 @@ cast_entry(cg *g, cdc_type from, cdc_type to)
  * they are (char(n) keeps its padding), boolean as t/f, the rest as the cast to text. */
 static uint16_t expr(cg *g, const cdc_texpr *x);
 static uint16_t expr_as(cg *g, const cdc_texpr *x, cdc_type to);
+static bool const_value(cg *g, const cdc_texpr *x, cdc_type to, cdc_value *v);
+static uint16_t numeric_at_scale(cg *g, const cdc_texpr *x, cdc_type other, cdc_type c);
 
 static uint16_t
 expr_output(cg *g, const cdc_texpr *x)
@@ -403,10 +433,33 @@ static uint16_t
 compare(cg *g, const cdc_texpr *l, const cdc_texpr *r, int kind)
 {
 	cdc_type c = common(l->type, r->type);
-	uint16_t a = expr_as(g, l, c), b = expr_as(g, r, c);
+	uint16_t a = numeric_at_scale(g, l, r->type, c), b = numeric_at_scale(g, r, l->type, c);
 	uint16_t out = reg(g);
 	emit(g, cmp_op(c), out, a, b, kind);
 	return out;
+}
+
+/*
+ * x as type c, for a comparison with a value of type `other`.  A numeric constant
+ * compared with a numeric(p,s) column is written at the column's scale when that is
+ * exact (0 becomes 0.00 for numeric(12,2)): equal scales compare without any scaling
+ * at run time.
+ */
+static uint16_t
+numeric_at_scale(cg *g, const cdc_texpr *x, cdc_type other, cdc_type c)
+{
+	cdc_value v;
+	if (g->hoist && c.id == CDC_TY_NUMERIC && !c.array && other.id == CDC_TY_NUMERIC && other.mod >= 0 &&
+	    (x->flags & CDC_TXF_CONST) && const_value(g, x, c, &v) && v.tag == CDC_VAL_NUM &&
+	    v.kind == CDC_NUM_FINITE && v.scale < other.scale) {
+		cdc_num n = {v.u.n, v.scale, v.kind}, r;
+		if (cdc_num_rescale(n, other.scale, &r) == CDC_NUM_OK && r.scale == other.scale) {
+			v.u.n = r.coef;
+			v.scale = r.scale;
+			return constant(g, v, c);
+		}
+	}
+	return expr_as(g, x, c);
 }
 
 /* Arithmetic on numbers: both operands converted to the result's class. */
@@ -587,6 +640,25 @@ in_list(cg *g, const cdc_texpr *x)
 		c = common(c, x->args[i]->type);
 	c = common(c, c);
 	uint16_t a = expr_as(g, x->args[0], c), acc = 0;
+	/* text against text constants: one INT instruction over the constants, which get
+	 * consecutive registers of their own in the prologue */
+	bool consts = g->hoist && !c.array && cdc_type_family(c) == CDC_TF_STRING && c.id != CDC_TY_CHAR &&
+	              x->nargs - 1 <= 1024;
+	cdc_value *vals = consts ? cdc_arena_alloc(g->a, (size_t)x->nargs * sizeof *vals) : NULL;
+	for (int i = 1; i < x->nargs && consts; i++)
+		consts = (x->args[i]->flags & CDC_TXF_CONST) && const_value(g, x->args[i], c, &vals[i - 1]) &&
+		         vals[i - 1].tag == CDC_VAL_TEXT;
+	if (consts) {
+		uint16_t first = 0;
+		for (int i = 1; i < x->nargs; i++) {
+			uint16_t r = constant_at(g, vals[i - 1], T_TEXT);
+			if (i == 1)
+				first = r;
+		}
+		uint16_t out = reg(g);
+		emit(g, CDC_BC_INT, out, a, first, x->nargs - 1);
+		return negate_if(g, out, x->flags & CDC_TXF_NOT);
+	}
 	for (int i = 1; i < x->nargs; i++) {
 		uint16_t b = expr_as(g, x->args[i], c), eq = reg(g);
 		emit(g, cmp_op(c), eq, a, b, CDC_CMP_EQ);
@@ -749,7 +821,8 @@ call(cg *g, const cdc_texpr *x)
 		args[k] = prints ? expr_output(g, x->args[k]) : expr_as(g, x->args[k], param_type(fn, k, x->args[k], x->type));
 	}
 	GROW(g->calls, g->ncalls, g->calls_cap);
-	g->calls[g->ncalls] = (cdc_call){(uint16_t)fn->id, (uint16_t)x->nargs, present, args, cdc_cg_rtype(x->type)};
+	g->calls[g->ncalls] = (cdc_call){(uint16_t)fn->id, (uint16_t)x->nargs, present, args, cdc_cg_rtype(x->type),
+	                                 fn->impl, fn->strict};
 	uint16_t out = reg(g);
 	emit(g, CDC_BC_CALL, out, 0, 0, (int32_t)g->ncalls++);
 	for (int k = 0; k < x->nargs; k++)
@@ -844,8 +917,9 @@ run_const(cdc_arena *a, cg *sub, uint16_t r, cdc_value *out, char *why, size_t w
  * (1/0) is left to fail at run time, where the rule or step it is in decides the row's
  * fate, as for any other run-time error.
  */
+/* The value of a constant expression as type `to`, computed now; false if it fails. */
 static bool
-fold(cg *g, const cdc_texpr *x, cdc_type to, uint16_t *out)
+const_value(cg *g, const cdc_texpr *x, cdc_type to, cdc_value *v)
 {
 	if (to.id == CDC_TY_UNKNOWN || to.id == CDC_TY_ERROR)
 		return false;
@@ -857,9 +931,15 @@ fold(cg *g, const cdc_texpr *x, cdc_type to, uint16_t *out)
 	sub.no_fold = true;
 	uint16_t r = expr_as(&sub, x, to);
 	emit(&sub, CDC_BC_END, 0, 0, 0, 0);
-	cdc_value v;
 	char why[256];
-	if (sub.failed || !run_const(g->a, &sub, r, &v, why, sizeof why))
+	return !sub.failed && run_const(g->a, &sub, r, v, why, sizeof why);
+}
+
+static bool
+fold(cg *g, const cdc_texpr *x, cdc_type to, uint16_t *out)
+{
+	cdc_value v;
+	if (!const_value(g, x, to, &v))
 		return false;
 	if (v.tag == CDC_VAL_NULL) {
 		*out = null_reg(g);
@@ -971,18 +1051,21 @@ cdc_cg_table(cdc_arena *a, cdc_diags *d, const cdc_table *t)
 	if (g->failed)
 		return NULL;
 
-	/* the prologue: one LOADK per constant, before everything else */
-	cdc_instr *code = cdc_arena_alloc(a, ((size_t)g->nconsts + g->ncode) * sizeof *code);
+	/* the prologue: one LOADK per constant (and the NULL register), before everything */
+	uint32_t pro = g->nconsts + (g->null_const ? 1 : 0);
+	cdc_instr *code = cdc_arena_alloc(a, ((size_t)pro + g->ncode) * sizeof *code);
 	for (uint32_t k = 0; k < g->nconsts; k++)
 		code[k] = (cdc_instr){CDC_BC_LOADK, 0, g->const_regs[k], 0, 0, (int32_t)k, 0};
-	memcpy(code + g->nconsts, g->code, (size_t)g->ncode * sizeof *code);
+	if (g->null_const)
+		code[g->nconsts] = (cdc_instr){CDC_BC_LOADNULL, 0, g->null_const, 0, 0, 0, 0};
+	memcpy(code + pro, g->code, (size_t)g->ncode * sizeof *code);
 	for (uint32_t i = 0; i < g->nsegs; i++)
-		g->segs[i].first += g->nconsts;
+		g->segs[i].first += pro;
 
 	cdc_program *p = cdc_arena_zalloc(a, sizeof *p);
 	p->code = code;
-	p->ncode = g->nconsts + g->ncode;
-	p->entry = g->nconsts;
+	p->ncode = pro + g->ncode;
+	p->entry = pro;
 	p->consts = g->consts;
 	p->const_types = g->const_types;
 	p->nconsts = g->nconsts;

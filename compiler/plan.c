@@ -672,6 +672,8 @@ jr_program(jr *r, const cJSON *o, int ncols)
 			return NULL;
 		}
 		c->fn = (uint16_t)b[k].id;
+		c->impl = b[k].impl;
+		c->strict = b[k].strict;
 		const cJSON *args = jr_get(r, it, "args");
 		int na = args ? jr_array(r, args, "\"args\"") : 0;
 		if (na > CDC_MAX_CALL_ARGS)

@@ -104,6 +104,12 @@ drop128(u128 m, int k, bool round)
 		return m;
 	if (k - 1 > MAXD)
 		return 0;
+	if (m <= UINT64_MAX && k <= 19) {
+		/* in 64 bits: a hardware division instead of a 128-bit one in software */
+		uint64_t q64 = (uint64_t)m / (uint64_t)p10[k - 1];
+		unsigned last64 = (unsigned)(q64 % 10);
+		return q64 / 10 + (round && last64 >= 5);
+	}
 	u128 q = m / p10[k - 1];
 	unsigned last = (unsigned)(q % 10);
 	q /= 10;

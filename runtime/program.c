@@ -95,9 +95,9 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 	uint8_t *pro = calloc((size_t)p->nregs + 1, 1);
 	for (uint32_t pc = 0; pc < p->entry; pc++) {
 		const cdc_instr *in = &p->code[pc];
-		if (in->op != CDC_BC_LOADK || in->a >= p->nregs || in->a < p->ninputs) {
+		if ((in->op != CDC_BC_LOADK && in->op != CDC_BC_LOADNULL) || in->a >= p->nregs || in->a < p->ninputs) {
 			free(pro);
-			CHECK(false, "instruction %u: the prologue holds only LOADKs of computed registers", pc);
+			CHECK(false, "instruction %u: the prologue holds only LOADK and LOADNULL of computed registers", pc);
 		}
 		pro[in->a] = 1;
 	}
@@ -167,6 +167,9 @@ cdc_prog_verify(const cdc_program *p, int ncols_in, char *why, size_t whylen)
 			break;
 		case CDC_BC_DISTINCT:
 			CHECK(in->d >= CDC_BC_CMPI && in->d <= CDC_BC_CMPV, "instruction %u: bad comparison", pc);
+			break;
+		case CDC_BC_INT:
+			CHECK(in->d >= 1 && (uint32_t)in->c + (uint32_t)in->d <= p->nregs, "instruction %u: bad list", pc);
 			break;
 		case CDC_BC_ADDI: case CDC_BC_SUBI: case CDC_BC_MULI: case CDC_BC_DIVI: case CDC_BC_MODI:
 		case CDC_BC_NEGI:
@@ -381,6 +384,16 @@ cdc_prog_check_types(const cdc_program *p, const cdc_rtype *inputs, const cdc_rt
 			break;
 		case CDC_BC_ISNULL: reads(t, ins->b, ANY), writes(t, ins->a, CDC_VAL_BOOL); break;
 		case CDC_BC_LIKE: reads(t, ins->b, txt), reads(t, ins->c, txt), writes(t, ins->a, CDC_VAL_BOOL); break;
+		case CDC_BC_INT:
+			reads(t, ins->b, txt);
+			for (int32_t k = 0; k < ins->d && !t->bad; k++)
+				if (reads(t, (uint16_t)(ins->c + k), txt) != CDC_VAL_TEXT && !t->bad) {
+					/* NULL-only items would make IN three-valued: INT lists only values */
+					snprintf(why, whylen, "instruction %u: an INT item is not text", pc);
+					t->bad = true;
+				}
+			writes(t, ins->a, CDC_VAL_BOOL);
+			break;
 		case CDC_BC_CAST: {
 			const cdc_cast *c = &p->casts[ins->d];
 			reads(t, ins->b, M(cdc_val_tag_of(c->from)));
@@ -538,6 +551,7 @@ cdc_prog_disasm(const cdc_program *p, const char *const *input_names, const cdc_
 					cdc_buf_printf(out, "#%d", in->d);
 					break;
 				case CDC_BC_LIKE: cdc_buf_puts(out, in->d & 1 ? "ilike" : "like"); break;
+				case CDC_BC_INT: cdc_buf_printf(out, "%d items", in->d); break;
 				default: cdc_buf_printf(out, "%d", in->d); break;
 				}
 			}

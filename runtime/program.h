@@ -26,6 +26,9 @@
 
 #include "runtime/value.h"
 
+struct cdc_vm;
+struct cdc_call;
+
 typedef enum cdc_opcode {
 #define CDC_OP(name, operands, effect) CDC_BC_##name,
 #include "runtime/opcodes.def"
@@ -66,6 +69,10 @@ typedef struct cdc_call {
 	                       before any variadic one, so i < 16) can be absent */
 	uint16_t *args;     /* nargs argument registers, in parameter order */
 	cdc_rtype result;
+	/* resolved from fn when the program is made or loaded (not in the plan): the VM
+	 * calls through these without looking the function up */
+	bool    (*impl)(struct cdc_vm *, const struct cdc_call *, const cdc_value *, cdc_value *);
+	bool      strict;
 } cdc_call;
 
 typedef enum cdc_segkind { CDC_SEG_RULE, CDC_SEG_STEP } cdc_segkind;

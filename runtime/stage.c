@@ -24,7 +24,7 @@ cdc_stage_init(cdc_stage *s, const cdc_ir_table *t, cdc_arena *event_arena)
 	s->rule = -1;
 	/* the prologue: constants into their registers, once */
 	for (uint32_t pc = 0; pc < p->entry; pc++)
-		s->regs[p->code[pc].a] = p->consts[p->code[pc].d];
+		s->regs[p->code[pc].a] = p->code[pc].op == CDC_BC_LOADK ? p->consts[p->code[pc].d] : cdc_val_null();
 }
 
 void

@@ -159,19 +159,27 @@ touches_unchanged(const cdc_vm *vm, const cdc_program *p, const uint64_t *deps)
 	return false;
 }
 
-static inline cdc_value
+/* A boolean result written in place: a register is 32 bytes, a boolean needs two of
+ * them, and results are most of what a program writes.  (The other fields keep stale
+ * bytes; nothing reads them for a boolean.) */
+static inline void
+set_bool(cdc_value *r, bool b)
+{
+	r->tag = CDC_VAL_BOOL;
+	r->u.i = b;
+}
+
+static inline bool
 cmp_result(int c, int op)
 {
-	bool r;
 	switch (op) {
-	case CDC_CMP_EQ: r = c == 0; break;
-	case CDC_CMP_NE: r = c != 0; break;
-	case CDC_CMP_LT: r = c < 0; break;
-	case CDC_CMP_LE: r = c <= 0; break;
-	case CDC_CMP_GT: r = c > 0; break;
-	default: r = c >= 0; break;
+	case CDC_CMP_EQ: return c == 0;
+	case CDC_CMP_NE: return c != 0;
+	case CDC_CMP_LT: return c < 0;
+	case CDC_CMP_LE: return c <= 0;
+	case CDC_CMP_GT: return c > 0;
+	default: return c >= 0;
 	}
-	return cdc_val_bool(r);
 }
 
 static inline int
@@ -260,11 +268,71 @@ like_ends_in_escape(const unsigned char *p, size_t pn)
 	return esc;
 }
 
+/* The first occurrence of n[0..nn) in h[0..hn), bytewise. */
+static const unsigned char *
+find_bytes(const unsigned char *h, size_t hn, const unsigned char *n, size_t nn)
+{
+	if (nn == 0)
+		return h;
+	while (hn >= nn) {
+		const unsigned char *c = memchr(h, n[0], hn - nn + 1);
+		if (!c)
+			return NULL;
+		if (memcmp(c, n, nn) == 0)
+			return c;
+		hn -= (size_t)(c - h) + 1;
+		h = c + 1;
+	}
+	return NULL;
+}
+
+/*
+ * LIKE for a case-sensitive pattern without _ or \, the usual case ('%@%', 'abc%'):
+ * literal runs between % signs.  In valid UTF-8 a bytewise match of a run starts on a
+ * character boundary, so the runs are found with memchr/memcmp: the first anchored at
+ * the start, the last at the end, the others leftmost in between (leftmost is always
+ * right: it leaves the most room for what follows).
+ */
+static bool
+like_plain(const unsigned char *s, size_t sn, const unsigned char *p, size_t pn)
+{
+	const unsigned char *pe = p + pn, *pct = memchr(p, '%', pn);
+	if (!pct)
+		return sn == pn && (pn == 0 || memcmp(s, p, pn) == 0);
+	size_t head = (size_t)(pct - p);
+	if (sn < head || (head && memcmp(s, p, head) != 0))
+		return false;
+	s += head;
+	sn -= head;
+	const unsigned char *last = pe - 1;
+	while (*last != '%')
+		last--;
+	size_t tail = (size_t)(pe - last - 1);
+	if (sn < tail || (tail && memcmp(s + sn - tail, last + 1, tail) != 0))
+		return false;
+	sn -= tail;
+	for (const unsigned char *q = pct + 1; q <= last;) {
+		const unsigned char *nx = memchr(q, '%', (size_t)(last - q) + 1);
+		size_t seg = (size_t)(nx - q);
+		if (seg) {
+			const unsigned char *f = find_bytes(s, sn, q, seg);
+			if (!f)
+				return false;
+			sn -= (size_t)(f - s) + seg;
+			s = f + seg;
+		}
+		q = nx + 1;
+	}
+	return true;
+}
+
 /* SQL LIKE on characters: % any run, _ one character, \ escapes the next.  Iterative
  * with one backtracking point per %, so no input makes it exponential. */
 static bool
 like(const unsigned char *s, size_t sn, const unsigned char *p, size_t pn, bool ci)
 {
+	if (!ci && !memchr(p, '_', pn) && !memchr(p, '\\', pn))
+		return like_plain(s, sn, p, pn);
 	size_t si = 0, pi = 0, star_p = (size_t)-1, star_s = 0;
 	while (si < sn) {
 		if (pi < pn && p[pi] == '%') {
@@ -698,27 +766,27 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 
 	VM_CASE(CMPI) {
 		STRICT2(ins->b, ins->c);
-		R(ins->a) = cmp_result(cmp_i64(R(ins->b).u.i, R(ins->c).u.i), ins->d);
+		set_bool(&R(ins->a), cmp_result(cmp_i64(R(ins->b).u.i, R(ins->c).u.i), ins->d));
 		VM_NEXT();
 	}
 	VM_CASE(CMPN) {
 		STRICT2(ins->b, ins->c);
-		R(ins->a) = cmp_result(cdc_num_cmp(to_num(R(ins->b)), to_num(R(ins->c))), ins->d);
+		set_bool(&R(ins->a), cmp_result(cdc_num_cmp(to_num(R(ins->b)), to_num(R(ins->c))), ins->d));
 		VM_NEXT();
 	}
 	VM_CASE(CMPF) {
 		STRICT2(ins->b, ins->c);
-		R(ins->a) = cmp_result(cmp_f64(R(ins->b).u.f, R(ins->c).u.f), ins->d);
+		set_bool(&R(ins->a), cmp_result(cmp_f64(R(ins->b).u.f, R(ins->c).u.f), ins->d));
 		VM_NEXT();
 	}
 	VM_CASE(CMPT) {
 		STRICT2(ins->b, ins->c);
-		R(ins->a) = cmp_result(cmp_bytes(R(ins->b), R(ins->c)), ins->d);
+		set_bool(&R(ins->a), cmp_result(cmp_bytes(R(ins->b), R(ins->c)), ins->d));
 		VM_NEXT();
 	}
 	VM_CASE(CMPV) {
 		STRICT2(ins->b, ins->c);
-		R(ins->a) = cmp_result(cdc_val_cmp(R(ins->b), R(ins->c)), ins->d);
+		set_bool(&R(ins->a), cmp_result(cdc_val_cmp(R(ins->b), R(ins->c)), ins->d));
 		VM_NEXT();
 	}
 	/* DISTINCT: NULL is a value here; D says how to compare two non-NULL ones. */
@@ -738,45 +806,45 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 			c = cmp_bytes(x, y);
 		else
 			c = cdc_val_cmp(x, y);
-		R(ins->a) = cdc_val_bool(c != 0);
+		set_bool(&R(ins->a), c != 0);
 		VM_NEXT();
 	}
 
 	VM_CASE(AND) {
 		cdc_value x = R(ins->b), y = R(ins->c);
 		if (falsity(x) || falsity(y))
-			R(ins->a) = cdc_val_bool(false);
+			set_bool(&R(ins->a), false);
 		else if (x.tag <= CDC_VAL_UNCHANGED || y.tag <= CDC_VAL_UNCHANGED)
 			R(ins->a) = cdc_val_null();
 		else
-			R(ins->a) = cdc_val_bool(true);
+			set_bool(&R(ins->a), true);
 		VM_NEXT();
 	}
 	VM_CASE(OR) {
 		cdc_value x = R(ins->b), y = R(ins->c);
 		if (truth(x) || truth(y))
-			R(ins->a) = cdc_val_bool(true);
+			set_bool(&R(ins->a), true);
 		else if (x.tag <= CDC_VAL_UNCHANGED || y.tag <= CDC_VAL_UNCHANGED)
 			R(ins->a) = cdc_val_null();
 		else
-			R(ins->a) = cdc_val_bool(false);
+			set_bool(&R(ins->a), false);
 		VM_NEXT();
 	}
 	VM_CASE(NOT) {
 		STRICT1(ins->b);
-		R(ins->a) = cdc_val_bool(!R(ins->b).u.i);
+		set_bool(&R(ins->a), !R(ins->b).u.i);
 		VM_NEXT();
 	}
 	VM_CASE(ISNULL) {
-		R(ins->a) = cdc_val_bool(R(ins->b).tag <= CDC_VAL_UNCHANGED);
+		set_bool(&R(ins->a), R(ins->b).tag <= CDC_VAL_UNCHANGED);
 		VM_NEXT();
 	}
 	VM_CASE(ISTRUE) {
-		R(ins->a) = cdc_val_bool(truth(R(ins->b)));
+		set_bool(&R(ins->a), truth(R(ins->b)));
 		VM_NEXT();
 	}
 	VM_CASE(ISFALSE) {
-		R(ins->a) = cdc_val_bool(falsity(R(ins->b)));
+		set_bool(&R(ins->a), falsity(R(ins->b)));
 		VM_NEXT();
 	}
 	VM_CASE(LIKE) {
@@ -784,11 +852,23 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		cdc_value s = R(ins->b), pat = R(ins->c);
 		if (like_ends_in_escape((const unsigned char *)pat.u.s.p, pat.u.s.len))
 			FAIL("LIKE pattern must not end with escape character");
-		R(ins->a) = cdc_val_bool(like((const unsigned char *)s.u.s.p, s.u.s.len,
+		set_bool(&R(ins->a), like((const unsigned char *)s.u.s.p, s.u.s.len,
 		                              (const unsigned char *)pat.u.s.p, pat.u.s.len, ins->d & 1));
 		VM_NEXT();
 	}
 
+	/* INT: text IN a list of text constants held in consecutive registers */
+	VM_CASE(INT) {
+		STRICT1(ins->b);
+		cdc_value x = R(ins->b);
+		bool found = false;
+		for (int32_t i = 0; i < ins->d && !found; i++) {
+			const cdc_value *k = &R(ins->c + i);
+			found = k->u.s.len == x.u.s.len && (x.u.s.len == 0 || memcmp(k->u.s.p, x.u.s.p, x.u.s.len) == 0);
+		}
+		set_bool(&R(ins->a), found);
+		VM_NEXT();
+	}
 	VM_CASE(CAST) {
 		STRICT1(ins->b);
 		const cdc_cast *cs = &p->casts[ins->d];
@@ -803,6 +883,23 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 			R(ins->a) = cdc_val_text(t, b.len);
 			VM_NEXT();
 		}
+		if (!cs->from.array && !cs->to.array) {
+			/* the casts every pipeline has, without the general conversion */
+			if (cs->from.id == CDC_TY_CHAR && cs->to.id == CDC_TY_TEXT) {
+				cdc_value v = R(ins->b);
+				while (v.u.s.len && v.u.s.p[v.u.s.len - 1] == ' ')
+					v.u.s.len--;   /* char(n) loses its padding */
+				R(ins->a) = v;
+				VM_NEXT();
+			}
+			if ((cs->from.id == CDC_TY_TIMESTAMPTZ || cs->from.id == CDC_TY_TIMESTAMP) && cs->to.id == CDC_TY_DATE) {
+				int32_t d;
+				if (cdc_dt_ts_to_date(R(ins->b).u.i, &d))
+					FAIL("timestamp out of range");
+				R(ins->a) = with_tag(CDC_VAL_DATE, d);
+				VM_NEXT();
+			}
+		}
 		if (!cdc_val_cast(vm->arena, R(ins->b), cs->from, cs->to, &R(ins->a), &why))
 			FAIL("%s", why);
 		VM_NEXT();
@@ -810,7 +907,6 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 	/* CALL: strict functions see no NULL argument; the others handle NULLs themselves. */
 	VM_CASE(CALL) {
 		const cdc_call *cl = &p->calls[ins->d];
-		const cdc_builtin *fn = cdc_builtin_at(cl->fn);
 		cdc_value args[CDC_MAX_CALL_ARGS];
 		bool null_arg = false;
 		for (uint16_t i = 0; i < cl->nargs; i++) {
@@ -821,12 +917,14 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 				args[i] = cdc_val_null();
 			null_arg |= args[i].tag == CDC_VAL_NULL && (i >= 16 || ((cl->present >> i) & 1));
 		}
-		if (fn->strict && null_arg) {
+		/* (a program built by hand, not by codegen or the plan reader, has no impl) */
+		const cdc_builtin *fn = cl->impl ? NULL : cdc_builtin_at(cl->fn);
+		if ((fn ? fn->strict : cl->strict) && null_arg) {
 			R(ins->a) = cdc_val_null();
 			VM_NEXT();
 		}
 		cdc_value out;
-		if (!fn->impl(vm, cl, args, &out)) {
+		if (!(fn ? fn->impl : cl->impl)(vm, cl, args, &out)) {
 			vm->pc = pc - 1;
 			return CDC_VM_ERROR;
 		}

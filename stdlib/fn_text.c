@@ -87,11 +87,25 @@ utf8_locale(void)
 static bool
 change_case(cdc_vm *vm, cdc_value s, bool up, cdc_value *out)
 {
-	locale_t loc = utf8_locale();
 	char *q = cdc_arena_alloc(vm->arena, (size_t)s.u.s.len * 2 + 4);
-	size_t k = 0;
 	const unsigned char *p = (const unsigned char *)s.u.s.p;
-	for (size_t i = 0; i < s.u.s.len;) {
+	/* the ASCII prefix (usually all of it) in one tight loop */
+	size_t i = 0, n = s.u.s.len;
+	if (up)
+		for (; i < n && p[i] < 0x80; i++)
+			q[i] = (char)(p[i] >= 'a' && p[i] <= 'z' ? p[i] - 32 : p[i]);
+	else
+		for (; i < n && p[i] < 0x80; i++)
+			q[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+	size_t k = i;
+	locale_t loc = i < n ? utf8_locale() : (locale_t)0;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			/* ASCII maps the same in every locale: no decoding, no locale call */
+			unsigned char a = p[i++];
+			q[k++] = (char)(up ? (a >= 'a' && a <= 'z' ? a - 32 : a) : (a >= 'A' && a <= 'Z' ? a + 32 : a));
+			continue;
+		}
 		size_t l = fn_u8len(p[i]);
 		uint32_t c = decode(p + i, l);
 		if (loc)
@@ -126,8 +140,17 @@ trim(cdc_vm *vm, const cdc_call *call, ARGS, bool left, bool right, cdc_value *o
 {
 	(void)vm;
 	cdc_value s = args[0];
-	cdc_value set = PRESENT(1) ? args[1] : cdc_val_text(" ", 1);
 	size_t b = 0, e = s.u.s.len;
+	if (!PRESENT(1)) {
+		/* the default set is one space: compare bytes */
+		while (left && b < e && s.u.s.p[b] == ' ')
+			b++;
+		while (right && e > b && s.u.s.p[e - 1] == ' ')
+			e--;
+		*out = cdc_val_text(s.u.s.p + b, e - b);
+		return true;
+	}
+	cdc_value set = args[1];
 	while (left && b < e) {
 		size_t l = fn_u8len((unsigned char)s.u.s.p[b]);
 		if (!in_set(s.u.s.p + b, l, set))
@@ -215,9 +238,15 @@ find(const char *h, size_t hn, const char *n, size_t nn)
 {
 	if (nn == 0)
 		return h;
-	for (size_t i = 0; i + nn <= hn; i++)
-		if (h[i] == n[0] && memcmp(h + i, n, nn) == 0)
-			return h + i;
+	while (hn >= nn) {
+		const char *c = memchr(h, n[0], hn - nn + 1);
+		if (!c)
+			return NULL;
+		if (nn == 1 || memcmp(c, n, nn) == 0)
+			return c;
+		hn -= (size_t)(c - h) + 1;
+		h = c + 1;
+	}
 	return NULL;
 }
 
@@ -297,7 +326,26 @@ FN(fn_split_part)
 		cdc_vm_fail(vm, "field position must not be zero");
 		return false;
 	}
-	/* the fields, counted from the start or (n < 0) from the end */
+	if (s.u.s.len == 0) {
+		*out = cdc_val_text(s.u.s.p, 0);
+		return true;
+	}
+	if (n > 0 && d.u.s.len) {
+		/* counted from the start: walk to field n, no need to count them all */
+		const char *p = s.u.s.p, *e = s.u.s.p + s.u.s.len;
+		for (int64_t f = 1; f < n; f++) {
+			const char *q = find(p, (size_t)(e - p), d.u.s.p, d.u.s.len);
+			if (!q) {
+				*out = cdc_val_text(s.u.s.p, 0);
+				return true;
+			}
+			p = q + d.u.s.len;
+		}
+		const char *q = find(p, (size_t)(e - p), d.u.s.p, d.u.s.len);
+		*out = cdc_val_text(p, (size_t)((q ? q : e) - p));
+		return true;
+	}
+	/* from the end (n < 0): count the fields first */
 	size_t nf = 1;
 	if (d.u.s.len)
 		for (const char *p = s.u.s.p, *e = p + s.u.s.len; (p = find(p, (size_t)(e - p), d.u.s.p, d.u.s.len)); p += d.u.s.len)

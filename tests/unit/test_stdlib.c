@@ -1297,7 +1297,7 @@ direct0(const char *name, const cdc_event_info *ev)
 	cdc_vm vm;
 	cdc_vm_init(&vm, a);
 	vm.ev = ev;
-	cdc_call call = {(uint16_t)b->id, 0, 0, NULL, {CDC_TY_TEXT, 0, 0, -1}};
+	cdc_call call = {(uint16_t)b->id, 0, 0, NULL, {CDC_TY_TEXT, 0, 0, -1}, NULL, false};
 	cdc_value out, args[1] = {cdc_val_null()};
 	const char *r;
 	if (!b->impl(&vm, &call, args, &out)) {

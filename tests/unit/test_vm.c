@@ -369,6 +369,7 @@ static const struct opcase {
 	{CDC_BC_ISTRUE, "a bool", "a IS TRUE", "{\"a\": null}", "f"},
 	{CDC_BC_ISFALSE, "a bool", "a IS FALSE", "{\"a\": false}", "t"},
 	{CDC_BC_LIKE, "a text", "a LIKE 'h_l%'", "{\"a\": \"h\xc3\xa9llo\"}", "t"},
+	{CDC_BC_INT, "a text", "a IN ('x', 'h\xc3\xa9llo', 'y')", "{\"a\": \"h\xc3\xa9llo\"}", "t"},
 	{CDC_BC_CAST, "a int", "a::text", "{\"a\": -5}", "-5"},
 	{CDC_BC_CALL, "a text", "lower(a)", "{\"a\": \"\xc3\x80" "B\"}", "\xc3\xa0" "b"},
 	{CDC_BC_EVENT, "a int", "op()", "{\"a\": 1}", "I"},
@@ -1696,7 +1697,7 @@ hprog_sample(hprog *h)
 	const cdc_builtin *lower = cdc_builtin_find("lower", &n);
 	ck_assert_ptr_nonnull(lower);
 	h->cargs[0] = 4;
-	h->calls[0] = (cdc_call){(uint16_t)lower->id, 1, 1, h->cargs, {CDC_TY_TEXT, 0, 0, -1}};
+	h->calls[0] = (cdc_call){(uint16_t)lower->id, 1, 1, h->cargs, {CDC_TY_TEXT, 0, 0, -1}, NULL, false};
 	h->p.ncalls = 1;
 	hemit(h, CDC_BC_LOADK, 1, 0, 0, 0);
 	hemit(h, CDC_BC_ADDI, 2, 0, 1, 4);
