@@ -771,7 +771,13 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 	}
 	VM_CASE(CMPN) {
 		STRICT2(ins->b, ins->c);
-		set_bool(&R(ins->a), cmp_result(cdc_num_cmp(to_num(R(ins->b)), to_num(R(ins->c))), ins->d));
+		const cdc_value *x = &R(ins->b), *y = &R(ins->c);
+		int c;
+		if (x->kind == CDC_NUM_FINITE && y->kind == CDC_NUM_FINITE && x->scale == y->scale)
+			c = (x->u.n > y->u.n) - (x->u.n < y->u.n);   /* the usual case: same scale */
+		else
+			c = cdc_num_cmp(to_num(*x), to_num(*y));
+		set_bool(&R(ins->a), cmp_result(c, ins->d));
 		VM_NEXT();
 	}
 	VM_CASE(CMPF) {
