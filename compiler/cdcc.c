@@ -750,10 +750,7 @@ cmd_eval(int argc, char **argv)
 			break;
 		ln++;
 		const char *s = cdc_buf_str(&line);
-		size_t k = 0;
-		while (k < line.len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
-			k++;
-		if (k == line.len || s[k] == '#')
+		if (cdc_change_line_skipped(s, line.len))
 			continue;
 		cdc_change ch;
 		char why[512];

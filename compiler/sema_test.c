@@ -67,10 +67,7 @@ check_jsonl(cdc_sema *s, const cdc_node *at, const char *path, const cdc_srcfile
 	for (uint32_t ln = 1; ln <= data->nlines; ln++) {
 		size_t len;
 		const char *line = cdc_srcfile_line(data, ln, &len);
-		size_t k = 0;
-		while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-			k++;
-		if (k == len || line[k] == '#')
+		if (cdc_change_line_skipped(line, len))
 			continue;
 		char why[512];
 		cdc_change ch;

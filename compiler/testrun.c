@@ -450,10 +450,7 @@ run_given(trun *tr, const cdc_tgiven *g)
 		for (uint32_t ln = 1; ln <= data->nlines && !tr->failed_rule; ln++) {
 			size_t len;
 			const char *line = cdc_srcfile_line(data, ln, &len);
-			size_t k = 0;
-			while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-				k++;
-			if (k == len || line[k] == '#')
+			if (cdc_change_line_skipped(line, len))
 				continue;
 			cdc_change ch;
 			char why[512];

@@ -22,6 +22,15 @@ cdc_change_op(const char *word)
 	return -1;
 }
 
+bool
+cdc_change_line_skipped(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+		k++;
+	return k == n || s[k] == '#';
+}
+
 static bool
 fail(char *why, size_t whylen, const char *fmt, ...)
 {

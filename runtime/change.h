@@ -42,6 +42,9 @@ typedef struct cdc_change {
 bool cdc_change_from_json(cdc_arena *a, const cdc_ir_col *cols, int ncols, const char *s, size_t n,
                           cdc_change *out, char *why, size_t whylen);
 
+/* Lines of change files that are not changes: blank, or starting with # (after blanks). */
+bool cdc_change_line_skipped(const char *s, size_t n);
+
 /* The operation named by word ("insert", "update", "delete", "snapshot"), or -1. */
 int cdc_change_op(const char *word);
 

@@ -46,51 +46,6 @@ cdc_val_tag_of(cdc_rtype t)
 	}
 }
 
-static cdc_num
-as_num(cdc_value v)
-{
-	cdc_num n = {v.u.n, v.scale, v.kind};
-	return n;
-}
-
-static cdc_value
-num_value(cdc_num n)
-{
-	cdc_value v = {0};
-	v.tag = CDC_VAL_NUM;
-	v.u.n = n.coef;
-	v.scale = n.scale;
-	v.kind = n.kind;
-	return v;
-}
-
-static cdc_value
-tagged(cdc_vtag tag, int64_t i)
-{
-	cdc_value v = {0};
-	v.tag = (uint8_t)tag;
-	v.u.i = i;
-	return v;
-}
-
-static cdc_interval
-as_iv(cdc_value v)
-{
-	cdc_interval iv = {v.u.iv.us, v.aux, v.u.iv.months};
-	return iv;
-}
-
-static cdc_value
-iv_value(cdc_interval iv)
-{
-	cdc_value v = {0};
-	v.tag = CDC_VAL_INTERVAL;
-	v.u.iv.us = iv.us;
-	v.u.iv.months = iv.months;
-	v.aux = iv.days;
-	return v;
-}
-
 /* ---- floats: the shortest text that reads back as the same value ----------------------- */
 
 /* PostgreSQL (extra_float_digits = 1) prints the shortest decimal that round-trips, in
@@ -290,7 +245,7 @@ cdc_val_format(cdc_value v, cdc_rtype t, cdc_buf *out)
 		cdc_buf_printf(out, "%lld", (long long)v.u.i);
 		return;
 	case CDC_VAL_NUM:
-		n = cdc_num_format(as_num(v), buf, sizeof buf);
+		n = cdc_num_format(cdc_val_as_num(v), buf, sizeof buf);
 		cdc_buf_put(out, buf, n < sizeof buf ? n : sizeof buf - 1);
 		return;
 	case CDC_VAL_FLOAT:
@@ -317,7 +272,7 @@ cdc_val_format(cdc_value v, cdc_rtype t, cdc_buf *out)
 		n = cdc_dt_format_timestamptz(v.u.i, buf, sizeof buf);
 		break;
 	case CDC_VAL_INTERVAL:
-		n = cdc_dt_format_interval(as_iv(v), buf, sizeof buf);
+		n = cdc_dt_format_interval(cdc_val_as_interval(v), buf, sizeof buf);
 		break;
 	case CDC_VAL_UUID:
 		for (int i = 0; i < 16; i++) {
@@ -965,7 +920,7 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		}
 		if (e)
 			break;
-		*out = num_value(num);
+		*out = cdc_val_num(num);
 		return true;
 	}
 	case CDC_TY_FLOAT4:
@@ -982,14 +937,14 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		int32_t d;
 		if (cdc_dt_parse_date(s, n, &d, why))
 			return false;
-		*out = tagged(CDC_VAL_DATE, d);
+		*out = cdc_val_tagged(CDC_VAL_DATE, d);
 		return true;
 	}
 	case CDC_TY_TIME: {
 		int64_t us;
 		if (cdc_dt_parse_time(s, n, &us, why))
 			return false;
-		*out = tagged(CDC_VAL_TIME, us);
+		*out = cdc_val_tagged(CDC_VAL_TIME, us);
 		return fit_precision(out, t, why);
 	}
 	case CDC_TY_TIMETZ: {
@@ -997,7 +952,7 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		int32_t off;
 		if (cdc_dt_parse_timetz(s, n, &us, &off, why))
 			return false;
-		*out = tagged(CDC_VAL_TIMETZ, us);
+		*out = cdc_val_tagged(CDC_VAL_TIMETZ, us);
 		out->aux = off;
 		return fit_precision(out, t, why);
 	}
@@ -1005,21 +960,21 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		int64_t us;
 		if (cdc_dt_parse_timestamp(s, n, &us, why))
 			return false;
-		*out = tagged(CDC_VAL_TS, us);
+		*out = cdc_val_tagged(CDC_VAL_TS, us);
 		return fit_precision(out, t, why);
 	}
 	case CDC_TY_TIMESTAMPTZ: {
 		int64_t us;
 		if (cdc_dt_parse_timestamptz(s, n, &us, why))
 			return false;
-		*out = tagged(CDC_VAL_TSTZ, us);
+		*out = cdc_val_tagged(CDC_VAL_TSTZ, us);
 		return fit_precision(out, t, why);
 	}
 	case CDC_TY_INTERVAL: {
 		cdc_interval iv;
 		if (cdc_dt_parse_interval(s, n, &iv, why))
 			return false;
-		*out = iv_value(iv);
+		*out = cdc_val_interval(iv);
 		return true;
 	}
 	case CDC_TY_UUID:
@@ -1068,7 +1023,7 @@ static bool
 num_to_int(cdc_value v, cdc_rtype to, cdc_value *out, const char **why)
 {
 	int64_t i;
-	cdc_num_err e = cdc_num_to_i64(as_num(v), &i);
+	cdc_num_err e = cdc_num_to_i64(cdc_val_as_num(v), &i);
 	int64_t lo = to.id == CDC_TY_INT2 ? INT16_MIN : to.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
 	int64_t hi = to.id == CDC_TY_INT2 ? INT16_MAX : to.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
 	if (e == CDC_NUM_INVALID) {
@@ -1105,11 +1060,11 @@ fit_numeric(cdc_value *v, cdc_rtype to, const char **why)
 	if (to.mod < 0)
 		return true;
 	cdc_num r;
-	if (cdc_num_fit(as_num(*v), to.mod, to.scale, &r)) {
+	if (cdc_num_fit(cdc_val_as_num(*v), to.mod, to.scale, &r)) {
 		*why = "numeric field overflow";
 		return false;
 	}
-	*v = num_value(r);
+	*v = cdc_val_num(r);
 	return true;
 }
 
@@ -1216,12 +1171,12 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 				return false;
 			}
 		} else
-			n = as_num(v);
-		*out = num_value(n);
+			n = cdc_val_as_num(v);
+		*out = cdc_val_num(n);
 		return fit_numeric(out, to, why);
 	}
 	case CDC_VAL_FLOAT: {
-		double d = ft == CDC_VAL_INT ? (double)v.u.i : ft == CDC_VAL_NUM ? cdc_num_to_f64(as_num(v)) : v.u.f;
+		double d = ft == CDC_VAL_INT ? (double)v.u.i : ft == CDC_VAL_NUM ? cdc_num_to_f64(cdc_val_as_num(v)) : v.u.f;
 		if (to.id == CDC_TY_FLOAT4) {
 			/* PostgreSQL's dtof: overflow and underflow to zero are both errors */
 			float f = (float)d;
@@ -1245,7 +1200,7 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 				*why = "date out of range";
 				return false;
 			}
-			*out = tagged(CDC_VAL_DATE, d);
+			*out = cdc_val_tagged(CDC_VAL_DATE, d);
 			return true;
 		}
 		*out = v;
@@ -1259,9 +1214,9 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 				*why = "date out of range for timestamp";
 				return false;
 			}
-			*out = tagged(tt, ts);
+			*out = cdc_val_tagged(tt, ts);
 		} else
-			*out = tagged(tt, v.u.i);
+			*out = cdc_val_tagged(tt, v.u.i);
 		return fit_precision(out, to, why);
 	case CDC_VAL_TIME:
 	case CDC_VAL_TIMETZ:
@@ -1275,13 +1230,13 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 		if (ft == CDC_VAL_TS || ft == CDC_VAL_TSTZ) {
 			const int64_t day = 86400000000LL;
 			int64_t t = v.u.i % day;
-			*out = tagged(CDC_VAL_TIME, t < 0 ? t + day : t);
+			*out = cdc_val_tagged(CDC_VAL_TIME, t < 0 ? t + day : t);
 		} else if (ft == CDC_VAL_INTERVAL) {
 			const int64_t day = 86400000000LL;
 			int64_t t = v.u.iv.us % day;
-			*out = tagged(CDC_VAL_TIME, t < 0 ? t + day : t);
+			*out = cdc_val_tagged(CDC_VAL_TIME, t < 0 ? t + day : t);
 		} else {
-			*out = tagged(CDC_VAL_TIME, v.u.i);
+			*out = cdc_val_tagged(CDC_VAL_TIME, v.u.i);
 		}
 		return fit_precision(out, to, why);
 	timetz:
@@ -1289,9 +1244,9 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 			/* the time of day; an interval keeps only its time part, as for time */
 			const int64_t day = 86400000000LL;
 			int64_t t = (ft == CDC_VAL_INTERVAL ? v.u.iv.us : v.u.i) % day;
-			*out = tagged(CDC_VAL_TIMETZ, t < 0 ? t + day : t);
+			*out = cdc_val_tagged(CDC_VAL_TIMETZ, t < 0 ? t + day : t);
 		} else {
-			*out = tagged(CDC_VAL_TIMETZ, v.u.i);
+			*out = cdc_val_tagged(CDC_VAL_TIMETZ, v.u.i);
 			out->aux = ft == CDC_VAL_TIMETZ ? v.aux : 0;
 		}
 		return fit_precision(out, to, why);
@@ -1300,7 +1255,7 @@ cdc_val_cast(cdc_arena *a, cdc_value v, cdc_rtype from, cdc_rtype to, cdc_value 
 			/* a timetz gives its local time of day, the zone dropped (docs 7.4 allows
 			 * time and timetz to interval; without this the value kept its timetz tag) */
 			cdc_interval iv = {v.u.i, 0, 0};
-			*out = iv_value(iv);
+			*out = cdc_val_interval(iv);
 			return true;
 		}
 		*out = v;
@@ -1324,7 +1279,7 @@ cdc_val_cmp(cdc_value a, cdc_value b)
 {
 	switch (a.tag) {
 	case CDC_VAL_NUM:
-		return cdc_num_cmp(as_num(a), as_num(b));
+		return cdc_num_cmp(cdc_val_as_num(a), cdc_val_as_num(b));
 	case CDC_VAL_FLOAT: {
 		bool na = isnan(a.u.f), nb = isnan(b.u.f);
 		if (na || nb)
@@ -1340,7 +1295,7 @@ cdc_val_cmp(cdc_value a, cdc_value b)
 		return c ? (c < 0 ? -1 : 1) : sign3(a.u.s.len, b.u.s.len);
 	}
 	case CDC_VAL_INTERVAL:
-		return cdc_dt_interval_cmp(as_iv(a), as_iv(b));
+		return cdc_dt_interval_cmp(cdc_val_as_interval(a), cdc_val_as_interval(b));
 	case CDC_VAL_UUID: {
 		int c = memcmp(a.u.uuid, b.u.uuid, 16);
 		return (c > 0) - (c < 0);
@@ -1375,7 +1330,7 @@ cdc_val_hash(cdc_value v)
 	case CDC_VAL_UNCHANGED:
 		return h;
 	case CDC_VAL_NUM:
-		return cdc_num_hash(as_num(v)) ^ h;
+		return cdc_num_hash(cdc_val_as_num(v)) ^ h;
 	case CDC_VAL_FLOAT: {
 		double d = v.u.f == 0 ? 0 : v.u.f;   /* -0 equals 0 */
 		if (isnan(d))

@@ -19,6 +19,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runtime/datetime.h"
+#include "runtime/numeric.h"
+
 typedef enum cdc_vtag {
 	CDC_VAL_NULL,
 	CDC_VAL_UNCHANGED,  /* not sent by the source: keep the target's value */
@@ -70,6 +73,54 @@ static inline cdc_value cdc_val_int(int64_t i) { cdc_value v = {0}; v.tag = CDC_
 static inline cdc_value cdc_val_float(double f) { cdc_value v = {0}; v.tag = CDC_VAL_FLOAT; v.u.f = f; return v; }
 static inline cdc_value cdc_val_text(const char *p, size_t n)
 { cdc_value v = {0}; v.tag = CDC_VAL_TEXT; v.u.s.p = p; v.u.s.len = (uint32_t)n; return v; }
+
+/* Between values and the exact-numeric and interval modules' structs, and a value of an
+ * integer-represented tag (date, time, timestamp, ...): one definition for the VM, the
+ * value module and the functions. */
+static inline cdc_value
+cdc_val_tagged(cdc_vtag tag, int64_t i)
+{
+	cdc_value v = {0};
+	v.tag = (uint8_t)tag;
+	v.u.i = i;
+	return v;
+}
+
+static inline cdc_num
+cdc_val_as_num(cdc_value v)
+{
+	cdc_num n = {v.u.n, v.scale, v.kind};
+	return n;
+}
+
+static inline cdc_value
+cdc_val_num(cdc_num n)
+{
+	cdc_value v = {0};
+	v.tag = CDC_VAL_NUM;
+	v.u.n = n.coef;
+	v.scale = n.scale;
+	v.kind = n.kind;
+	return v;
+}
+
+static inline cdc_interval
+cdc_val_as_interval(cdc_value v)
+{
+	cdc_interval iv = {v.u.iv.us, v.aux, v.u.iv.months};
+	return iv;
+}
+
+static inline cdc_value
+cdc_val_interval(cdc_interval iv)
+{
+	cdc_value v = {0};
+	v.tag = CDC_VAL_INTERVAL;
+	v.u.iv.us = iv.us;
+	v.u.iv.months = iv.months;
+	v.aux = iv.days;
+	return v;
+}
 
 typedef struct cdc_arena cdc_arena;
 struct cdc_buf;

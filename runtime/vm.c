@@ -90,51 +90,6 @@ num_err_text(cdc_num_err e)
 	}
 }
 
-static inline cdc_num
-to_num(cdc_value v)
-{
-	cdc_num n = {v.u.n, v.scale, v.kind};
-	return n;
-}
-
-static inline cdc_value
-from_num(cdc_num n)
-{
-	cdc_value v = {0};
-	v.tag = CDC_VAL_NUM;
-	v.u.n = n.coef;
-	v.scale = n.scale;
-	v.kind = n.kind;
-	return v;
-}
-
-static inline cdc_interval
-to_iv(cdc_value v)
-{
-	cdc_interval iv = {v.u.iv.us, v.aux, v.u.iv.months};
-	return iv;
-}
-
-static inline cdc_value
-from_iv(cdc_interval iv)
-{
-	cdc_value v = {0};
-	v.tag = CDC_VAL_INTERVAL;
-	v.u.iv.us = iv.us;
-	v.u.iv.months = iv.months;
-	v.aux = iv.days;
-	return v;
-}
-
-static inline cdc_value
-with_tag(cdc_vtag tag, int64_t i)
-{
-	cdc_value v = {0};
-	v.tag = (uint8_t)tag;
-	v.u.i = i;
-	return v;
-}
-
 static inline bool
 truth(cdc_value v)
 {
@@ -226,19 +181,6 @@ utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return k;
 }
 
-/* The C.UTF-8 locale, for case folding beyond ASCII; NULL if the system lacks it. */
-static locale_t
-utf8_locale(void)
-{
-	static locale_t loc;
-	static bool tried;
-	if (!tried) {
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-		tried = true;
-	}
-	return loc;
-}
-
 /* ILIKE folds case as lower() does (Unicode's simple mapping, stdlib/fn_text.c), so
  * 'Σ%' matches 'σχολείο' and 'Ж_' matches 'жж', not only ASCII and Latin-1. */
 static uint32_t
@@ -250,7 +192,7 @@ fold(uint32_t c, bool ci)
 		return c + 32;
 	if (c < 0x80)
 		return c;
-	locale_t loc = utf8_locale();
+	locale_t loc = cdc_fn_utf8_locale();
 	if (loc)
 		return (uint32_t)towlower_l((wint_t)c, loc);
 	if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))      /* Latin-1 capitals */
@@ -478,62 +420,62 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 	VM_CASE(ADDN) {
 		STRICT2(ins->b, ins->c);
 		cdc_num r;
-		cdc_num_err e = cdc_num_add(to_num(R(ins->b)), to_num(R(ins->c)), &r);
+		cdc_num_err e = cdc_num_add(cdc_val_as_num(R(ins->b)), cdc_val_as_num(R(ins->c)), &r);
 		if (e)
 			FAIL("%s", num_err_text(e));
-		R(ins->a) = from_num(r);
+		R(ins->a) = cdc_val_num(r);
 		VM_NEXT();
 	}
 	VM_CASE(SUBN) {
 		STRICT2(ins->b, ins->c);
 		cdc_num r;
-		cdc_num_err e = cdc_num_sub(to_num(R(ins->b)), to_num(R(ins->c)), &r);
+		cdc_num_err e = cdc_num_sub(cdc_val_as_num(R(ins->b)), cdc_val_as_num(R(ins->c)), &r);
 		if (e)
 			FAIL("%s", num_err_text(e));
-		R(ins->a) = from_num(r);
+		R(ins->a) = cdc_val_num(r);
 		VM_NEXT();
 	}
 	VM_CASE(MULN) {
 		STRICT2(ins->b, ins->c);
 		cdc_num r;
-		cdc_num_err e = cdc_num_mul(to_num(R(ins->b)), to_num(R(ins->c)), &r);
+		cdc_num_err e = cdc_num_mul(cdc_val_as_num(R(ins->b)), cdc_val_as_num(R(ins->c)), &r);
 		if (e)
 			FAIL("%s", num_err_text(e));
-		R(ins->a) = from_num(r);
+		R(ins->a) = cdc_val_num(r);
 		VM_NEXT();
 	}
 	VM_CASE(DIVN) {
 		STRICT2(ins->b, ins->c);
 		cdc_num r;
-		cdc_num x = to_num(R(ins->b)), y = to_num(R(ins->c));
+		cdc_num x = cdc_val_as_num(R(ins->b)), y = cdc_val_as_num(R(ins->c));
 		cdc_num_err e = cdc_num_div(x, y, ins->d >= 0 ? ins->d : cdc_num_div_scale(x, y), &r);
 		if (e)
 			FAIL("%s", num_err_text(e));
-		R(ins->a) = from_num(r);
+		R(ins->a) = cdc_val_num(r);
 		VM_NEXT();
 	}
 	VM_CASE(MODN) {
 		STRICT2(ins->b, ins->c);
 		cdc_num r;
-		cdc_num_err e = cdc_num_mod(to_num(R(ins->b)), to_num(R(ins->c)), &r);
+		cdc_num_err e = cdc_num_mod(cdc_val_as_num(R(ins->b)), cdc_val_as_num(R(ins->c)), &r);
 		if (e)
 			FAIL("%s", num_err_text(e));
-		R(ins->a) = from_num(r);
+		R(ins->a) = cdc_val_num(r);
 		VM_NEXT();
 	}
 	VM_CASE(NEGN) {
 		STRICT1(ins->b);
-		R(ins->a) = from_num(cdc_num_neg(to_num(R(ins->b))));
+		R(ins->a) = cdc_val_num(cdc_num_neg(cdc_val_as_num(R(ins->b))));
 		VM_NEXT();
 	}
 	/* FITN: the coercion to numeric(p,s) that every typed numeric result passes. */
 	VM_CASE(FITN) {
 		STRICT1(ins->b);
 		cdc_num r;
-		cdc_num_err e = cdc_num_fit(to_num(R(ins->b)), ins->d >> 16, ins->d & 0xffff, &r);
+		cdc_num_err e = cdc_num_fit(cdc_val_as_num(R(ins->b)), ins->d >> 16, ins->d & 0xffff, &r);
 		if (e)
 			FAIL("numeric value does not fit numeric(%d,%d)", ins->d >> 16, ins->d & 0xffff);
-		R(ins->a) = from_num(r);
+		R(ins->a) = cdc_val_num(r);
 		VM_NEXT();
 	}
 
@@ -629,17 +571,17 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 	VM_CASE(TSADDIV) {
 		STRICT2(ins->b, ins->c);
 		int64_t r;
-		if (cdc_dt_ts_add_interval(R(ins->b).u.i, to_iv(R(ins->c)), &r))
+		if (cdc_dt_ts_add_interval(R(ins->b).u.i, cdc_val_as_interval(R(ins->c)), &r))
 			FAIL("timestamp out of range");
-		R(ins->a) = with_tag((cdc_vtag)R(ins->b).tag, r);
+		R(ins->a) = cdc_val_tagged((cdc_vtag)R(ins->b).tag, r);
 		VM_NEXT();
 	}
 	VM_CASE(TSSUBIV) {
 		STRICT2(ins->b, ins->c);
 		int64_t r;
-		if (cdc_dt_ts_sub_interval(R(ins->b).u.i, to_iv(R(ins->c)), &r))
+		if (cdc_dt_ts_sub_interval(R(ins->b).u.i, cdc_val_as_interval(R(ins->c)), &r))
 			FAIL("timestamp out of range");
-		R(ins->a) = with_tag((cdc_vtag)R(ins->b).tag, r);
+		R(ins->a) = cdc_val_tagged((cdc_vtag)R(ins->b).tag, r);
 		VM_NEXT();
 	}
 	VM_CASE(TSSUBTS) {
@@ -647,7 +589,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		cdc_interval iv;
 		if (cdc_dt_ts_sub_ts(R(ins->b).u.i, R(ins->c).u.i, &iv))
 			FAIL("cannot subtract infinite timestamps");
-		R(ins->a) = from_iv(iv);
+		R(ins->a) = cdc_val_interval(iv);
 		VM_NEXT();
 	}
 	VM_CASE(DATEADDI) {
@@ -655,7 +597,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		int32_t r;
 		if (cdc_dt_date_add_days((int32_t)R(ins->b).u.i, R(ins->c).u.i, &r))
 			FAIL("date out of range");
-		R(ins->a) = with_tag(CDC_VAL_DATE, r);
+		R(ins->a) = cdc_val_tagged(CDC_VAL_DATE, r);
 		VM_NEXT();
 	}
 	VM_CASE(DATESUBI) {
@@ -663,7 +605,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		int32_t r;
 		if (R(ins->c).u.i == INT64_MIN || cdc_dt_date_add_days((int32_t)R(ins->b).u.i, -R(ins->c).u.i, &r))
 			FAIL("date out of range");
-		R(ins->a) = with_tag(CDC_VAL_DATE, r);
+		R(ins->a) = cdc_val_tagged(CDC_VAL_DATE, r);
 		VM_NEXT();
 	}
 	VM_CASE(DATESUBD) {
@@ -683,14 +625,14 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		else if (cdc_dt_date_to_ts_checked(d, &ts) || __builtin_add_overflow(ts, R(ins->c).u.i, &r) ||
 		         r == CDC_DT_NOBEGIN || r == CDC_DT_NOEND)
 			FAIL("timestamp out of range");
-		R(ins->a) = with_tag(CDC_VAL_TS, r);
+		R(ins->a) = cdc_val_tagged(CDC_VAL_TS, r);
 		VM_NEXT();
 	}
 	VM_CASE(TIMEADDIV) {
 		STRICT2(ins->b, ins->c);
 		const int64_t day = 86400000000LL;
 		int64_t r = (R(ins->b).u.i + R(ins->c).u.iv.us % day) % day;
-		R(ins->a) = with_tag((cdc_vtag)R(ins->b).tag, r < 0 ? r + day : r);
+		R(ins->a) = cdc_val_tagged((cdc_vtag)R(ins->b).tag, r < 0 ? r + day : r);
 		R(ins->a).aux = R(ins->b).aux;
 		VM_NEXT();
 	}
@@ -698,32 +640,32 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		STRICT2(ins->b, ins->c);
 		const int64_t day = 86400000000LL;
 		int64_t r = (R(ins->b).u.i - R(ins->c).u.iv.us % day) % day;
-		R(ins->a) = with_tag((cdc_vtag)R(ins->b).tag, r < 0 ? r + day : r);
+		R(ins->a) = cdc_val_tagged((cdc_vtag)R(ins->b).tag, r < 0 ? r + day : r);
 		R(ins->a).aux = R(ins->b).aux;
 		VM_NEXT();
 	}
 	VM_CASE(IVADD) {
 		STRICT2(ins->b, ins->c);
 		cdc_interval r;
-		if (cdc_dt_interval_add(to_iv(R(ins->b)), to_iv(R(ins->c)), &r))
+		if (cdc_dt_interval_add(cdc_val_as_interval(R(ins->b)), cdc_val_as_interval(R(ins->c)), &r))
 			FAIL("interval out of range");
-		R(ins->a) = from_iv(r);
+		R(ins->a) = cdc_val_interval(r);
 		VM_NEXT();
 	}
 	VM_CASE(IVSUB) {
 		STRICT2(ins->b, ins->c);
 		cdc_interval r;
-		if (cdc_dt_interval_sub(to_iv(R(ins->b)), to_iv(R(ins->c)), &r))
+		if (cdc_dt_interval_sub(cdc_val_as_interval(R(ins->b)), cdc_val_as_interval(R(ins->c)), &r))
 			FAIL("interval out of range");
-		R(ins->a) = from_iv(r);
+		R(ins->a) = cdc_val_interval(r);
 		VM_NEXT();
 	}
 	VM_CASE(IVMUL) {
 		STRICT2(ins->b, ins->c);
 		cdc_interval r;
-		if (cdc_dt_interval_mul(to_iv(R(ins->b)), R(ins->c).u.f, &r))
+		if (cdc_dt_interval_mul(cdc_val_as_interval(R(ins->b)), R(ins->c).u.f, &r))
 			FAIL("interval out of range");
-		R(ins->a) = from_iv(r);
+		R(ins->a) = cdc_val_interval(r);
 		VM_NEXT();
 	}
 	VM_CASE(IVDIV) {
@@ -731,17 +673,17 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		cdc_interval r;
 		if (R(ins->c).u.f == 0.0)
 			FAIL("division by zero");
-		if (cdc_dt_interval_div(to_iv(R(ins->b)), R(ins->c).u.f, &r))
+		if (cdc_dt_interval_div(cdc_val_as_interval(R(ins->b)), R(ins->c).u.f, &r))
 			FAIL("interval out of range");
-		R(ins->a) = from_iv(r);
+		R(ins->a) = cdc_val_interval(r);
 		VM_NEXT();
 	}
 	VM_CASE(IVNEG) {
 		STRICT1(ins->b);
 		cdc_interval r;
-		if (cdc_dt_interval_neg(to_iv(R(ins->b)), &r))
+		if (cdc_dt_interval_neg(cdc_val_as_interval(R(ins->b)), &r))
 			FAIL("interval out of range");
-		R(ins->a) = from_iv(r);
+		R(ins->a) = cdc_val_interval(r);
 		VM_NEXT();
 	}
 
@@ -776,7 +718,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		if (x->kind == CDC_NUM_FINITE && y->kind == CDC_NUM_FINITE && x->scale == y->scale)
 			c = (x->u.n > y->u.n) - (x->u.n < y->u.n);   /* the usual case: same scale */
 		else
-			c = cdc_num_cmp(to_num(*x), to_num(*y));
+			c = cdc_num_cmp(cdc_val_as_num(*x), cdc_val_as_num(*y));
 		set_bool(&R(ins->a), cmp_result(c, ins->d));
 		VM_NEXT();
 	}
@@ -805,7 +747,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 		else if (ins->d == CDC_BC_CMPI)
 			c = cmp_i64(x.u.i, y.u.i);
 		else if (ins->d == CDC_BC_CMPN)
-			c = cdc_num_cmp(to_num(x), to_num(y));
+			c = cdc_num_cmp(cdc_val_as_num(x), cdc_val_as_num(y));
 		else if (ins->d == CDC_BC_CMPF)
 			c = cmp_f64(x.u.f, y.u.f);
 		else if (ins->d == CDC_BC_CMPT)
@@ -902,7 +844,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 				int32_t d;
 				if (cdc_dt_ts_to_date(R(ins->b).u.i, &d))
 					FAIL("timestamp out of range");
-				R(ins->a) = with_tag(CDC_VAL_DATE, d);
+				R(ins->a) = cdc_val_tagged(CDC_VAL_DATE, d);
 				VM_NEXT();
 			}
 		}
@@ -945,7 +887,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 			R(ins->a) = cdc_val_text(&ops[ev->op], 1);
 			break;
 		case CDC_EV_COMMIT_TIME:
-			R(ins->a) = with_tag(CDC_VAL_TSTZ, ev->commit_time);
+			R(ins->a) = cdc_val_tagged(CDC_VAL_TSTZ, ev->commit_time);
 			break;
 		case CDC_EV_POSITION:
 			R(ins->a) = ev->position ? cdc_val_text(ev->position, strlen(ev->position)) : cdc_val_null();
@@ -957,7 +899,7 @@ cdc_vm_resume(cdc_vm *vm, const cdc_program *p, cdc_value *regs, uint32_t start)
 			R(ins->a) = ev->has_txid ? cdc_val_int(ev->txid) : cdc_val_null();
 			break;
 		default:
-			R(ins->a) = with_tag(CDC_VAL_TSTZ, ev->now);
+			R(ins->a) = cdc_val_tagged(CDC_VAL_TSTZ, ev->now);
 			break;
 		}
 		VM_NEXT();

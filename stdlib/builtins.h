@@ -4,6 +4,7 @@
 #ifndef CDC_BUILTINS_H
 #define CDC_BUILTINS_H
 
+#include <locale.h>
 #include <stdbool.h>
 
 typedef enum cdc_volatility { CDC_IMMUTABLE, CDC_EVENT, CDC_VOLATILE } cdc_volatility;
@@ -51,6 +52,11 @@ const cdc_builtin *cdc_builtin_find(const char *name, int *n);
 int                cdc_builtin_count(void);
 const cdc_builtin *cdc_builtin_at(int i);
 const char        *cdc_pclass_name(cdc_pclass c);
+
+/* The C.UTF-8 locale (LC_CTYPE) for case mapping beyond ASCII, created on first use;
+ * NULL if the system has none.  Shared by lower()/upper(), the regular expressions and
+ * the VM's ILIKE, so all three fold case the same way. */
+locale_t cdc_fn_utf8_locale(void);
 
 /* Frees what the functions cached for a VM (compiled regular expressions). */
 void cdc_fn_release_cache(void *cache);

@@ -10,24 +10,6 @@
 
 #include <math.h>
 
-static cdc_num
-as_num(cdc_value v)
-{
-	cdc_num n = {v.u.n, v.scale, v.kind};
-	return n;
-}
-
-static cdc_value
-num_value(cdc_num n)
-{
-	cdc_value v = {0};
-	v.tag = CDC_VAL_NUM;
-	v.u.n = n.coef;
-	v.scale = n.scale;
-	v.kind = n.kind;
-	return v;
-}
-
 /* Fits an exact result to the call's numeric(p,s) result type, if it has one. */
 static bool
 fit(cdc_vm *vm, const cdc_call *call, cdc_num n, cdc_value *out)
@@ -37,7 +19,7 @@ fit(cdc_vm *vm, const cdc_call *call, cdc_num n, cdc_value *out)
 		cdc_vm_fail(vm, "numeric value does not fit numeric(%d,%d)", call->result.mod, call->result.scale);
 		return false;
 	}
-	*out = num_value(n);
+	*out = cdc_val_num(n);
 	return true;
 }
 
@@ -64,7 +46,7 @@ FN(fn_abs)
 		*out = cdc_val_float(fabs(x.u.f));
 		return true;
 	}
-	return fit(vm, call, cdc_num_abs(as_num(x)), out);
+	return fit(vm, call, cdc_num_abs(cdc_val_as_num(x)), out);
 }
 
 /* round and trunc: digits may be negative (round(1234.5, -2) = 1200), as in PostgreSQL.
@@ -94,7 +76,7 @@ round_like(cdc_vm *vm, const cdc_call *call, ARGS, bool trunc, cdc_value *out)
 		*out = cdc_val_float(isfinite(v / p) ? v / p : x.u.f);
 		return true;
 	}
-	cdc_num n = x.tag == CDC_VAL_INT ? cdc_num_from_i64(x.u.i) : as_num(x);
+	cdc_num n = x.tag == CDC_VAL_INT ? cdc_num_from_i64(x.u.i) : cdc_val_as_num(x);
 	cdc_num r;
 	cdc_num_err e;
 	if (digits >= 0) {
@@ -146,7 +128,7 @@ floor_like(cdc_vm *vm, const cdc_call *call, ARGS, bool up, cdc_value *out)
 		return true;
 	}
 	cdc_num r;
-	if (up ? cdc_num_ceil(as_num(x), &r) : cdc_num_floor(as_num(x), &r)) {
+	if (up ? cdc_num_ceil(cdc_val_as_num(x), &r) : cdc_num_floor(cdc_val_as_num(x), &r)) {
 		cdc_vm_fail(vm, "numeric value out of range");
 		return false;
 	}
@@ -168,8 +150,8 @@ FN(fn_mod)
 		return int_result(vm, call, b.u.i == -1 ? 0 : a.u.i % b.u.i, out);
 	}
 	if (a.tag == CDC_VAL_FLOAT || b.tag == CDC_VAL_FLOAT) {
-		double x = a.tag == CDC_VAL_FLOAT ? a.u.f : a.tag == CDC_VAL_INT ? (double)a.u.i : cdc_num_to_f64(as_num(a));
-		double y = b.tag == CDC_VAL_FLOAT ? b.u.f : b.tag == CDC_VAL_INT ? (double)b.u.i : cdc_num_to_f64(as_num(b));
+		double x = a.tag == CDC_VAL_FLOAT ? a.u.f : a.tag == CDC_VAL_INT ? (double)a.u.i : cdc_num_to_f64(cdc_val_as_num(a));
+		double y = b.tag == CDC_VAL_FLOAT ? b.u.f : b.tag == CDC_VAL_INT ? (double)b.u.i : cdc_num_to_f64(cdc_val_as_num(b));
 		if (y == 0) {
 			cdc_vm_fail(vm, "division by zero");
 			return false;
@@ -177,8 +159,8 @@ FN(fn_mod)
 		*out = cdc_val_float(fmod(x, y));
 		return true;
 	}
-	cdc_num x = a.tag == CDC_VAL_INT ? cdc_num_from_i64(a.u.i) : as_num(a);
-	cdc_num y = b.tag == CDC_VAL_INT ? cdc_num_from_i64(b.u.i) : as_num(b);
+	cdc_num x = a.tag == CDC_VAL_INT ? cdc_num_from_i64(a.u.i) : cdc_val_as_num(a);
+	cdc_num y = b.tag == CDC_VAL_INT ? cdc_num_from_i64(b.u.i) : cdc_val_as_num(b);
 	cdc_num r;
 	cdc_num_err e = cdc_num_mod(x, y, &r);
 	if (e) {

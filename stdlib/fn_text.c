@@ -72,8 +72,10 @@ encode(uint32_t c, char *out)
 	return 4;
 }
 
-static locale_t
-utf8_locale(void)
+/* The C.UTF-8 locale, for case mapping and regular expressions beyond ASCII (created
+ * once, shared with the VM's ILIKE); NULL if the system lacks it. */
+locale_t
+cdc_fn_utf8_locale(void)
 {
 	static locale_t loc;
 	static bool tried;
@@ -98,7 +100,7 @@ change_case(cdc_vm *vm, cdc_value s, bool up, cdc_value *out)
 		for (; i < n && p[i] < 0x80; i++)
 			q[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
 	size_t k = i;
-	locale_t loc = i < n ? utf8_locale() : (locale_t)0;
+	locale_t loc = i < n ? cdc_fn_utf8_locale() : (locale_t)0;
 	while (i < n) {
 		if (p[i] < 0x80) {
 			/* ASCII maps the same in every locale: no decoding, no locale call */
@@ -459,7 +461,7 @@ compiled(cdc_vm *vm, const cdc_call *call, cdc_value pat, int flags)
 		abort();
 	/* in the UTF-8 locale, so that . and [[:alpha:]] match characters, not bytes, and
 	 * flag i folds non-ASCII letters, as PostgreSQL does in a UTF-8 database */
-	locale_t loc = utf8_locale(), prev = loc ? uselocale(loc) : (locale_t)0;
+	locale_t loc = cdc_fn_utf8_locale(), prev = loc ? uselocale(loc) : (locale_t)0;
 	int rc = regcomp(&e->re, e->pattern, REG_EXTENDED | flags);
 	if (loc)
 		uselocale(prev);
@@ -489,7 +491,7 @@ cdc_fn_release_cache(void *cache)
 static int
 re_exec(const regex_t *re, const char *s, size_t nmatch, regmatch_t *m, int eflags)
 {
-	locale_t loc = utf8_locale(), prev = loc ? uselocale(loc) : (locale_t)0;
+	locale_t loc = cdc_fn_utf8_locale(), prev = loc ? uselocale(loc) : (locale_t)0;
 	int rc = regexec(re, s, nmatch, m, eflags);
 	if (loc)
 		uselocale(prev);

@@ -8,20 +8,11 @@
 
 #include <stdlib.h>
 
-static cdc_value
-tagged(cdc_vtag tag, int64_t i)
-{
-	cdc_value v = {0};
-	v.tag = (uint8_t)tag;
-	v.u.i = i;
-	return v;
-}
-
 FN(fn_now)
 {
 	(void)call;
 	(void)args;
-	*out = tagged(CDC_VAL_TSTZ, vm->ev->now);
+	*out = cdc_val_tagged(CDC_VAL_TSTZ, vm->ev->now);
 	return true;
 }
 
@@ -35,7 +26,7 @@ FN(fn_date_trunc)
 		cdc_vm_fail(vm, "%s", why);
 		return false;
 	}
-	*out = tagged((cdc_vtag)args[1].tag, r);
+	*out = cdc_val_tagged((cdc_vtag)args[1].tag, r);
 	return true;
 }
 
@@ -133,7 +124,7 @@ FN(fn_to_timestamp_epoch)
 		cdc_vm_fail(vm, e == CDC_DT_INVALID ? "timestamp cannot be NaN" : "timestamp out of range");
 		return false;
 	}
-	*out = tagged(CDC_VAL_TSTZ, ts);
+	*out = cdc_val_tagged(CDC_VAL_TSTZ, ts);
 	return true;
 }
 
@@ -146,7 +137,7 @@ FN(fn_to_timestamp_text)
 		cdc_vm_fail(vm, "%s", why);
 		return false;
 	}
-	*out = tagged(CDC_VAL_TSTZ, ts);
+	*out = cdc_val_tagged(CDC_VAL_TSTZ, ts);
 	return true;
 }
 
@@ -159,7 +150,7 @@ FN(fn_to_date)
 		cdc_vm_fail(vm, "%s", why);
 		return false;
 	}
-	*out = tagged(CDC_VAL_DATE, d);
+	*out = cdc_val_tagged(CDC_VAL_DATE, d);
 	return true;
 }
 
