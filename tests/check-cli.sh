@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/check-cli.sh — the command line: help, version, exit statuses (0 clean, 1 problems,
-# 2 usage or I/O), -Werror, the three formats, fmt in place / --check / stdin, codes.
+# 2 usage or I/O), -Werror, the three formats, fmt in place / --check / stdin, codes, and
+# the usage and I/O paths of build, explain, test and eval (their output is golden-tested).
 cdcc=${CDCC:-./cdcc}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -44,7 +45,7 @@ printf 'pipeline  p {   }\n' >"$tmp/ugly.cdc"
 
 expect 0 "$cdcc" --version;                 has "cdcc "
 expect 0 "$cdcc" --help;                    has "usage: cdcc <command>"
-for c in check fmt codes; do expect 0 "$cdcc" "$c" --help; has "usage: cdcc $c"; done
+for c in check fmt codes build explain test eval; do expect 0 "$cdcc" "$c" --help; has "usage: cdcc $c"; done
 expect 2 "$cdcc";                           has "no command given"
 expect 2 "$cdcc" frobnicate;                has "unknown command"
 expect 2 "$cdcc" check;                     has "no files to check"
@@ -85,6 +86,38 @@ expect 1 "$cdcc" fmt "$tmp/syntax.cdc";     has "error[E0102]"
 expect 0 "$cdcc" codes;                     has "E0304  error"
 expect 0 "$cdcc" codes e0304 W0106;         has "E0304 (error): unknown column"; has "W0106 (warning)"
 expect 2 "$cdcc" codes E9999;               has "unknown code"
+
+# build: the default output name, -o -, errors, usage
+cp "$tmp/clean.cdc" "$tmp/plan.cdc"
+expect 0 "$cdcc" build "$tmp/plan.cdc"
+[ -s "$tmp/plan.cdcb" ] || { echo "FAIL: build did not write plan.cdcb"; fail=1; }
+expect 0 "$cdcc" build -o - "$tmp/plan.cdc"; has '"cdcc_plan": 1'
+expect 1 "$cdcc" build "$tmp/error.cdc";    has "error[E0401]"
+[ -e "$tmp/error.cdcb" ] && { echo "FAIL: build wrote a plan for a file with errors"; fail=1; }
+expect 1 "$cdcc" build -Werror "$tmp/warn.cdc"; has "warnings are errors"
+expect 2 "$cdcc" build;                     has "no pipeline file given"
+expect 2 "$cdcc" build "$tmp/plan.cdcb";    has "is already a plan"
+expect 2 "$cdcc" build "$tmp/missing.cdc";  has "could not read"
+# explain: a plan and its source; unknown table and format
+expect 0 "$cdcc" explain "$tmp/plan.cdcb";  has "table s.public.t"
+expect 0 "$cdcc" explain --no-code --table s.public.t "$tmp/plan.cdc"; has "output columns and lineage"
+expect 2 "$cdcc" explain --table s.public.nope "$tmp/plan.cdc"; has "captures no table"
+expect 2 "$cdcc" explain --format=xml "$tmp/plan.cdc"; has "unknown format"
+printf '{"cdcc_plan": 99, "cdcc_version": "9.9"}\n' >"$tmp/future.cdcb"
+expect 1 "$cdcc" explain "$tmp/future.cdcb"; has "plan format version 99"
+# test: no tests, a missing test name, a plan instead of a pipeline
+expect 0 "$cdcc" test "$tmp/clean.cdc";     has "0 tests, 0 passed, 0 failed"
+expect 1 "$cdcc" test --test nosuch "$tmp/clean.cdc"; has "no test named"
+expect 2 "$cdcc" test "$tmp/plan.cdcb";     has "is a plan"
+expect 2 "$cdcc" test --env NOEQUALS "$tmp/clean.cdc"; has "--env takes NAME=VALUE"
+expect 2 "$cdcc" test;                      has "no files given"
+# eval: the table is required and must exist; a plan works as the file
+expect 2 "$cdcc" eval "$tmp/plan.cdc";      has "--table is required"
+expect 2 "$cdcc" eval "$tmp/plan.cdc" --table s.public.nope </dev/null; has "captures no table"
+printf '{"op": "insert", "row": {"id": 7}}\n' >"$tmp/one.jsonl"
+expect 0 "$cdcc" eval "$tmp/plan.cdcb" --table s.public.t <"$tmp/one.jsonl"; has '"fate": "applied"'
+printf '{"op": "insert", "row": {"id": "x"}}\n' >"$tmp/bad.jsonl"
+expect 1 "$cdcc" eval "$tmp/plan.cdc" --table s.public.t <"$tmp/bad.jsonl"; has "line 1"
 
 [ $fail -eq 0 ] && echo "cli: all checks passed"
 exit $fail
