@@ -642,6 +642,7 @@ cmd_test(int argc, char **argv)
 		const char *a = argv[i], *v;
 		if (want_help(a)) {
 			fputs(usage_test, stdout);
+			free(env);
 			return EXIT_CLEAN;
 		}
 		if ((v = opt_value(argc, argv, &i, "--test")) != NULL)
