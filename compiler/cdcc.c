@@ -14,6 +14,7 @@
 #include "compiler/ir.h"
 #include "compiler/plan.h"
 #include "compiler/sema.h"
+#include "compiler/sql.h"
 #include "compiler/testrun.h"
 #include "grammar/grammar.h"
 #include "runtime/arena.h"
@@ -40,6 +41,7 @@ static const char usage_main[] =
 	"commands:\n"
 	"  check FILE...      parse and check pipeline files; report every problem\n"
 	"  build FILE         compile a pipeline into a plan file (.cdcb)\n"
+	"  ddl FILE           the SQL of the targets: tables, runtime tables, load and apply\n"
 	"  explain FILE       show the plan: graph, column lineage, rules, bytecode\n"
 	"  test FILE...       run the pipeline files' test blocks, offline\n"
 	"  eval FILE          push change events (JSON Lines on standard input) through\n"
@@ -99,6 +101,25 @@ static const char usage_build[] =
 	"  --color=WHEN       auto (default), always or never\n"
 	"\n"
 	"exit status: 0 built, 1 errors in the file, 2 usage or I/O error\n";
+
+static const char usage_ddl[] =
+	"usage: cdcc ddl [options] FILE --dialect DIALECT\n"
+	"\n"
+	"Prints the SQL that sets up the pipeline's targets of one dialect: their schemas, the\n"
+	"checkpoint and quarantine tables, and one table per route with its mapped types, key,\n"
+	"and (Redshift) distribution, sort key and compression.  With --load, also the\n"
+	"statements the runtime runs for every batch: the staging table, the load (COPY), the\n"
+	"collapse of the batch to the latest change per key, the apply (MERGE or the\n"
+	"dialect's upsert) and the checkpoint.  FILE is a pipeline file or a plan file.\n"
+	"\n"
+	"options:\n"
+	"  --dialect D        redshift, postgres, mysql or athena (s3 lake targets)\n"
+	"  --target NAME      only this target\n"
+	"  --table NAME       only the routes of this source table (source.schema.table)\n"
+	"  --load             also the per-batch statements\n"
+	"\n"
+	"exit status: 0 written, 1 errors in the file or SQL the dialect cannot express,\n"
+	"2 usage or I/O error\n";
 
 static const char usage_explain[] =
 	"usage: cdcc explain [options] FILE\n"
@@ -585,6 +606,69 @@ cmd_build(int argc, char **argv)
 }
 
 static int
+cmd_ddl(int argc, char **argv)
+{
+	const char *file = NULL, *dialect = NULL;
+	cdc_sql_opts o = {NULL, NULL, false};
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_ddl, stdout);
+			return EXIT_CLEAN;
+		}
+		if ((v = opt_value(argc, argv, &i, "--dialect")) != NULL)
+			dialect = v;
+		else if ((v = opt_value(argc, argv, &i, "--target")) != NULL)
+			o.target = v;
+		else if ((v = opt_value(argc, argv, &i, "--table")) != NULL)
+			o.table = v;
+		else if (strcmp(a, "--load") == 0)
+			o.load = true;
+		else if (a[0] == '-' && a[1])
+			return usage_error("ddl", "unknown option \"%s\"", a);
+		else if (file)
+			return usage_error("ddl", "%sone file at a time", "");
+		else
+			file = a;
+	}
+	if (!file)
+		return usage_error("ddl", "%sno file given", "");
+	cdc_dialect d;
+	if (!dialect)
+		return usage_error("ddl", "%s--dialect is required (redshift, postgres, mysql or athena)", "");
+	if (!cdc_dialect_parse(dialect, &d))
+		return usage_error("ddl", "unknown dialect \"%s\" (redshift, postgres, mysql or athena)", dialect);
+	loaded l;
+	int status = load(&l, file, false, false, false, "auto");
+	if (status == EXIT_CLEAN && o.table && !cdc_ir_find_table(l.ir, o.table)) {
+		fprintf(stderr, "cdcc ddl: the pipeline captures no table \"%s\"\n", o.table);
+		status = EXIT_USAGE;
+	}
+	if (status == EXIT_CLEAN && o.target) {
+		bool found = false;
+		for (int i = 0; i < l.ir->ntargets; i++)
+			found |= strcmp(l.ir->targets[i].name, o.target) == 0;
+		if (!found) {
+			fprintf(stderr, "cdcc ddl: the pipeline has no target \"%s\"\n", o.target);
+			status = EXIT_USAGE;
+		}
+	}
+	if (status == EXIT_CLEAN) {
+		cdc_buf b = CDC_BUF_INIT;
+		char why[512];
+		if (!cdc_sql_emit(&b, d, l.ir, &o, why, sizeof why)) {
+			fprintf(stderr, "cdcc ddl: %s\n", why);
+			status = EXIT_PROBLEMS;
+		} else {
+			fwrite(cdc_buf_str(&b), 1, b.len, stdout);
+		}
+		cdc_buf_free(&b);
+	}
+	loaded_close(&l);
+	return status;
+}
+
+static int
 cmd_explain(int argc, char **argv)
 {
 	const char *file = NULL, *format = "text";
@@ -866,6 +950,8 @@ main(int argc, char **argv)
 		return cmd_build(argc - 1, argv + 1);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 1, argv + 1);
+	if (strcmp(cmd, "ddl") == 0)
+		return cmd_ddl(argc - 1, argv + 1);
 	if (strcmp(cmd, "test") == 0)
 		return cmd_test(argc - 1, argv + 1);
 	if (strcmp(cmd, "eval") == 0)

@@ -151,6 +151,18 @@ lower_opts(lower *l, const cdc_optval *const *opts, const char *prefix)
 			lower_opts(l, (const cdc_optval *const *)v->nested,
 			           prefix ? cdc_arena_printf(l->a, "%s.%s", prefix, name) : name);
 			break;
+		case CDC_V_ENCODE: {
+			/* column, encoding, column, encoding, ... */
+			cdc_ir_opt *o = add_opt(l, prefix, name, CDC_IRV_LIST);
+			o->nlist = 2 * (int)cdc_ast_list_len(v->names);
+			o->list = cdc_arena_zalloc(l->a, (size_t)(o->nlist + 1) * sizeof *o->list);
+			int k = 0;
+			for (const cdc_node *n = v->names; n; n = n->next) {
+				o->list[k++] = n->a->key;
+				o->list[k++] = n->b->a->key;
+			}
+			break;
+		}
 		case CDC_V_BLOCK:
 			lower_opts(l, (const cdc_optval *const *)v->nested,
 			           prefix ? cdc_arena_printf(l->a, "%s.%s", prefix, name) : name);

@@ -96,6 +96,7 @@ cdc_vkind_name(cdc_vkind v)
 		"a column name", "hard, ignore, soft or soft(column)",
 		"a list of columns, compound(...) or interleaved(...)",
 		"s3(\"s3://bucket/prefix/\", ...)", "a block { ... }",
+		"a block { column = encoding ... }",
 	};
 	return names[v];
 }

@@ -53,7 +53,8 @@ typedef enum cdc_vkind {
 	CDC_V_DELETES,       /* hard | ignore | soft | soft(col) */
 	CDC_V_SORTKEY,       /* (a, b) | compound(a, b) | interleaved(a, b) */
 	CDC_V_STAGING,       /* s3("s3://bucket/prefix/", region = ..., iam_role = ...) */
-	CDC_V_BLOCK          /* name { options } */
+	CDC_V_BLOCK,         /* name { options } */
+	CDC_V_ENCODE         /* encode { column = encoding ... } (Redshift compression) */
 } cdc_vkind;
 
 typedef enum cdc_optid {

@@ -1047,6 +1047,9 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 	if (r->opts[CDC_OPT_MRG_SORTKEY])
 		for (const cdc_node *n = r->opts[CDC_OPT_MRG_SORTKEY]->names; n; n = n->next)
 			out_column(s, r, n, CDC_E0604, "sortkey");
+	if (r->opts[CDC_OPT_MRG_ENCODE])
+		for (const cdc_node *o = r->opts[CDC_OPT_MRG_ENCODE]->names; o; o = o->next)
+			out_column(s, r, o->a, CDC_E0604, "encode");
 
 	for (int c = 0; c < t->nout; c++) {
 		const cdc_column *col = &t->out[c];

@@ -261,9 +261,10 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 	out->def = d;
 	out->decl = opt;
 	out->value = v;
-	if ((v->kind == CDC_N_V_BLOCK) != (d->vkind == CDC_V_BLOCK)) {
+	bool block = d->vkind == CDC_V_BLOCK || d->vkind == CDC_V_ENCODE;
+	if ((v->kind == CDC_N_V_BLOCK) != block) {
 		cdc_diag *g = wrong_kind(s, d, v);
-		if (d->vkind == CDC_V_BLOCK)
+		if (block)
 			cdc_diag_help(g, "write it as a block: %s { ... }", d->name);
 		return false;
 	}
@@ -493,6 +494,37 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 	}
 	case CDC_V_BLOCK:
 		return nested(s, CDC_OB_BATCH, CDC_K_ANY, d->name, v->a, v->b, out);
+	case CDC_V_ENCODE: {
+		/* column = encoding; the columns are checked against the table's rows with the
+		 * route (sema.c), the words here */
+		bool ok = true;
+		for (const cdc_node *o = v->b; o; o = o->next) {
+			const char *enc = word_of(o->b);
+			if (!enc || !cdc_opt_choice_ok(d, enc)) {
+				cdc_diag *g = cdc_diag_report(s->diags, CDC_E0505, o->b->loc,
+					"\"%s\" is not a Redshift compression encoding", enc ? enc : what_value(o->b));
+				cdc_suggest sg;
+				cdc_suggest_init(&sg, enc ? enc : "");
+				char buf[160];
+				snprintf(buf, sizeof buf, "%s", d->choices);
+				for (char *c = strtok(buf, "|"); c; c = strtok(NULL, "|"))
+					cdc_suggest_add(&sg, c);
+				if (enc && cdc_suggest_best(&sg))
+					cdc_diag_help(g, "did you mean \"%s\"?", cdc_suggest_best(&sg));
+				cdc_diag_note(g, "encodings: %s", choices_text(s, d->choices));
+				ok = false;
+			}
+			for (const cdc_node *p = v->b; p != o; p = p->next)
+				if (strcmp(p->a->key, o->a->key) == 0) {
+					cdc_diag *g = cdc_diag_report(s->diags, CDC_E0502, o->a->loc, "column \"%s\" is encoded twice",
+					                              o->a->key);
+					cdc_diag_note_at(g, p->a->loc, "first here");
+					ok = false;
+				}
+		}
+		out->names = v->b;
+		return ok;
+	}
 	}
 	return false;
 }

@@ -1,0 +1,67 @@
+/*
+ * compiler/sql.h — the SQL cdcc generates for its targets: `cdcc ddl`.
+ *
+ * One emitter per dialect (sql_redshift.c, sql_postgres.c, sql_mysql.c, sql_athena.c)
+ * from the same IR, behind one interface (sql_int.h).  For each target of the dialect it
+ * writes:
+ *
+ *   - the runtime tables: checkpoints and quarantine (or, for the lake, the quarantine's
+ *     external table);
+ *   - per route, the target table: columns with their mapped types, primary key, and for
+ *     Redshift DISTSTYLE / DISTKEY / SORTKEY and column ENCODE;
+ *   - with `load` (`cdcc ddl --load`), the statements the runtime runs per batch: the
+ *     staging table, the load (Redshift COPY), the collapse of the batch to the latest
+ *     change per key, the apply (MERGE, or the dialect's equivalent) and the checkpoint.
+ *
+ * Every identifier goes through cdc_sql_ident(); the only literals in the text are
+ * configuration (S3 locations, placeholders the runtime fills in), through
+ * cdc_sql_string().  Data values never enter SQL text: they are staged (COPY, LOAD DATA)
+ * or passed as parameters ($1, ?) by the runtime.
+ */
+#ifndef CDC_SQL_H
+#define CDC_SQL_H
+
+#include <stdbool.h>
+
+#include "compiler/ir.h"
+
+struct cdc_buf;
+
+typedef enum cdc_dialect {
+	CDC_DIALECT_REDSHIFT, CDC_DIALECT_POSTGRES, CDC_DIALECT_MYSQL, CDC_DIALECT_ATHENA,
+	CDC_DIALECT_COUNT
+} cdc_dialect;
+
+/* "redshift", "postgres", "mysql", "athena"; false for another word. */
+bool        cdc_dialect_parse(const char *word, cdc_dialect *out);
+const char *cdc_dialect_word(cdc_dialect d);
+/* Does the dialect describe targets of this kind ("redshift", "s3", ...)? */
+bool        cdc_dialect_serves(cdc_dialect d, const char *target_kind);
+
+/* The one quoting function: an identifier as the dialect writes it, quoted. */
+void cdc_sql_ident(struct cdc_buf *b, cdc_dialect d, const char *name);
+/* A string literal of configuration text (a path, a placeholder), quoted and escaped. */
+void cdc_sql_string(struct cdc_buf *b, cdc_dialect d, const char *s);
+/*
+ * The dialect's type for a cdcc type; `key` when the column is (part of) the merge key
+ * (MySQL keys need bounded types).  Returns false, with *why, when the dialect cannot
+ * hold the type; the text is then still written (the nearest type) so the output stays
+ * readable, and the caller reports the error.
+ */
+bool cdc_sql_type(struct cdc_buf *b, cdc_dialect d, cdc_rtype t, bool key, const char **why);
+
+typedef struct cdc_sql_opts {
+	const char *target;   /* only this target, or NULL for every target of the dialect */
+	const char *table;    /* only routes of this source table (display name), or NULL */
+	bool        load;     /* also the per-batch statements: stage, load, apply, checkpoint */
+} cdc_sql_opts;
+
+/*
+ * Writes the SQL of every target the dialect serves.  Returns false after writing what
+ * it could, with a message in why, when a target cannot be expressed (a name Athena
+ * refuses, a type the dialect lacks).
+ */
+bool cdc_sql_emit(struct cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o,
+                  char *why, size_t whylen);
+
+#endif

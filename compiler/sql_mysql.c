@@ -1,0 +1,332 @@
+/*
+ * compiler/sql_mysql.c — MySQL and MariaDB targets (MariaDB 10.11 is what the tests run).
+ *
+ * Tables are InnoDB, utf8mb4 with the binary collation, so that keys compare as the
+ * source compares them ('A' and 'a' are two keys, as in PostgreSQL).  Strings of up to
+ * 255 characters are VARCHAR; longer ones TEXT types, because a row's VARCHARs share a
+ * 65,535-byte limit; a key must be VARCHAR of at most 768 characters (InnoDB's 3,072-byte
+ * index limit in utf8mb4).  timestamptz is DATETIME(6) in UTC (the runtime's sessions run
+ * with time_zone '+00:00'); MySQL's TIMESTAMP ends in 2038.
+ *
+ * There is no MERGE: a batch is loaded with LOAD DATA, collapsed per key, deletes are
+ * applied with DELETE ... JOIN, and the rest with one INSERT ... SELECT ... ON DUPLICATE
+ * KEY UPDATE.
+ */
+#include "compiler/sql_int.h"
+#include "runtime/typeids.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static void
+my_ident(cdc_buf *b, const char *name)
+{
+	cdc_buf_putc(b, '`');
+	for (const char *p = name; *p; p++) {
+		if (*p == '`')
+			cdc_buf_putc(b, '`');
+		cdc_buf_putc(b, *p);
+	}
+	cdc_buf_putc(b, '`');
+}
+
+static bool
+my_string_type(cdc_buf *b, int chars, bool key, const char **why)
+{
+	if (key) {
+		if (chars > 768) {
+			cdc_buf_puts(b, "VARCHAR(768)");
+			*why = "a MySQL key holds at most 768 characters (3,072 bytes in utf8mb4)";
+			return false;
+		}
+		cdc_buf_printf(b, "VARCHAR(%d)", chars < 0 ? 768 : chars);
+		return true;
+	}
+	if (chars >= 0 && chars <= 255)
+		cdc_buf_printf(b, "VARCHAR(%d)", chars);
+	else if (chars >= 0 && chars <= 16383)
+		cdc_buf_puts(b, "TEXT");
+	else if (chars >= 0 && chars <= 4194303)
+		cdc_buf_puts(b, "MEDIUMTEXT");
+	else
+		cdc_buf_puts(b, "LONGTEXT");
+	return true;
+}
+
+static bool
+my_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
+{
+	if (t.array) {
+		cdc_buf_puts(b, "JSON");
+		return true;
+	}
+	switch (t.id) {
+	case CDC_TY_BOOL: cdc_buf_puts(b, "BOOLEAN"); return true;
+	case CDC_TY_INT2: cdc_buf_puts(b, "SMALLINT"); return true;
+	case CDC_TY_INT4: cdc_buf_puts(b, "INT"); return true;
+	case CDC_TY_INT8: cdc_buf_puts(b, "BIGINT"); return true;
+	case CDC_TY_NUMERIC:
+		if (t.mod < 0) {
+			cdc_buf_puts(b, "DECIMAL(65,30)");
+			return true;
+		}
+		if (t.mod > 65 || t.scale > 30 || t.scale < 0) {
+			cdc_buf_printf(b, "DECIMAL(%d,%d)", t.mod > 65 ? 65 : t.mod, t.scale > 30 ? 30 : t.scale < 0 ? 0 : t.scale);
+			*why = "MySQL DECIMAL holds at most 65 digits, 30 after the point";
+			return false;
+		}
+		cdc_buf_printf(b, "DECIMAL(%d,%d)", t.mod, t.scale);
+		return true;
+	case CDC_TY_FLOAT4: cdc_buf_puts(b, "FLOAT"); return true;
+	case CDC_TY_FLOAT8: cdc_buf_puts(b, "DOUBLE"); return true;
+	case CDC_TY_CHAR:
+		if (t.mod >= 0 && t.mod <= 255) {
+			cdc_buf_printf(b, "CHAR(%d)", t.mod);
+			return true;
+		}
+		return my_string_type(b, t.mod, key, why);
+	case CDC_TY_VARCHAR:
+	case CDC_TY_TEXT:
+		return my_string_type(b, t.id == CDC_TY_TEXT ? -1 : t.mod, key, why);
+	case CDC_TY_BYTEA: cdc_buf_puts(b, key ? "VARBINARY(3072)" : "LONGBLOB"); return true;
+	case CDC_TY_DATE: cdc_buf_puts(b, "DATE"); return true;
+	case CDC_TY_TIME: cdc_buf_puts(b, "TIME(6)"); return true;
+	case CDC_TY_TIMESTAMP:
+	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "DATETIME(6)"); return true;
+	case CDC_TY_UUID: cdc_buf_puts(b, "CHAR(36)"); return true;
+	case CDC_TY_JSON:
+	case CDC_TY_JSONB: cdc_buf_puts(b, "JSON"); return true;
+	case CDC_TY_TIMETZ:
+		cdc_buf_puts(b, "VARCHAR(32)");
+		*why = "MySQL has no time with time zone";
+		return false;
+	case CDC_TY_INTERVAL:
+		cdc_buf_puts(b, "VARCHAR(64)");
+		*why = "MySQL has no interval type";
+		return false;
+	default:
+		cdc_buf_puts(b, "LONGTEXT");
+		return true;
+	}
+}
+
+static const char table_options[] = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+
+static void
+my_runtime(sqlw *w)
+{
+	const char *schema = sw_runtime_schema(w->tg);
+	sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
+	sw_ident(w, schema);
+	sw_puts(w, " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;\nCREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " (\n"
+	           "  `pipeline`     VARCHAR(255) NOT NULL,\n"
+	           "  `source`       VARCHAR(255) NOT NULL,\n"
+	           "  `position`     VARCHAR(512) NOT NULL,\n"
+	           "  `batch_id`     BIGINT NOT NULL,\n"
+	           "  `committed_at` DATETIME(6) NOT NULL,\n"
+	           "  PRIMARY KEY (`pipeline`, `source`)\n)");
+	sw_puts(w, table_options);
+	sw_puts(w, ";\nCREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, sw_quarantine(w->tg));
+	sw_puts(w, " (\n"
+	           "  `id`             BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
+	           "  `pipeline`       VARCHAR(255) NOT NULL,\n"
+	           "  `table_name`     VARCHAR(1024) NOT NULL,\n"
+	           "  `rule`           TEXT NOT NULL,\n"
+	           "  `reason`         TEXT NOT NULL,\n"
+	           "  `line`           INT,\n"
+	           "  `op`             VARCHAR(16) NOT NULL,\n"
+	           "  `position`       VARCHAR(512),\n"
+	           "  `commit_time`    DATETIME(6),\n"
+	           "  `row`            JSON NOT NULL,\n"
+	           "  `quarantined_at` DATETIME(6) NOT NULL\n)");
+	sw_puts(w, table_options);
+	sw_puts(w, ";\n");
+}
+
+static void
+my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	if (r->schema) {
+		sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
+		sw_ident(w, r->schema);
+		sw_puts(w, " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;\n");
+	}
+	/* MySQL's column names are case-insensitive */
+	for (int i = 0; i < r->ncols; i++)
+		for (int k = 0; k < i; k++)
+			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
+				sw_fail(w, "columns \"%s\" and \"%s\" of %s are the same column in MySQL, whose column names ignore case",
+				        r->cols[k].name, r->cols[i].name, r->name);
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	for (int i = 0; i < r->ncols; i++) {
+		sw_puts(w, i ? ",\n  " : "\n  ");
+		sw_ident(w, r->cols[i].name);
+		sw_puts(w, " ");
+		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
+		if (sw_is_flag(t, r, i))
+			sw_puts(w, " NOT NULL DEFAULT FALSE");
+		else if (r->cols[i].not_null)
+			sw_puts(w, " NOT NULL");
+	}
+	sql_key_constraint(w, t, r);
+	sw_puts(w, "\n)");
+	sw_puts(w, table_options);
+	sw_puts(w, ";\n");
+}
+
+static void
+my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_stage_table(w, t, r, "CREATE TEMPORARY TABLE", NULL);
+	/* NULL is the unquoted word NULL (with ENCLOSED BY, LOAD DATA reads it so) */
+	sw_puts(w, "LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE ");
+	sw_ident(w, SQL_STAGE);
+	sw_puts(w, " CHARACTER SET utf8mb4\n  FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY ''\n"
+	           "  LINES TERMINATED BY '\\n' (");
+	sw_ident(w, SQL_SEQ);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_OP);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_UNCH);
+	for (int i = 0; i < r->ncols; i++)
+		if (!sw_is_flag(t, r, i)) {
+			sw_puts(w, ", ");
+			sw_ident(w, r->cols[i].name);
+		}
+	sw_puts(w, ");\n");
+	if (r->append) {
+		sw_puts(w, "INSERT INTO ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " (");
+		sw_column_list(w, r);
+		sw_puts(w, ")\nSELECT ");
+		for (int i = 0; i < r->ncols; i++) {
+			if (i)
+				sw_puts(w, ", ");
+			sw_puts(w, "CASE WHEN ");
+			sw_unchanged(w, "s", i + 1);
+			sw_puts(w, " = 1 THEN NULL ELSE s.");
+			sw_ident(w, r->cols[i].name);
+			sw_puts(w, " END");
+		}
+		sw_puts(w, "\nFROM ");
+		sw_ident(w, SQL_STAGE);
+		sw_puts(w, " AS s ORDER BY s.");
+		sw_ident(w, SQL_SEQ);
+		sw_puts(w, ";\nDROP TEMPORARY TABLE ");
+		sw_ident(w, SQL_STAGE);
+		sw_puts(w, ";\n");
+		return;
+	}
+	sw_collapse(w, t, r, "CREATE TEMPORARY TABLE");
+	if (r->deletes == CDC_IR_DEL_HARD) {
+		sw_puts(w, "DELETE t FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t JOIN ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " AS b ON ");
+		sw_key_match(w, t, r, "t", "b");
+		sw_puts(w, " WHERE b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D';\nDELETE FROM ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " WHERE ");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D';\n");
+	} else if (r->deletes == CDC_IR_DEL_SOFT) {
+		sw_puts(w, "DELETE b FROM ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " AS b WHERE b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D' AND b.");
+		sw_ident(w, SQL_UPS);
+		sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t WHERE ");
+		sw_key_match(w, t, r, "t", "b");
+		sw_puts(w, ");\n");
+	}
+	sw_puts(w, "INSERT INTO ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	sw_column_list(w, r);
+	sw_puts(w, ")\nSELECT ");
+	for (int i = 0; i < r->ncols; i++) {
+		if (i)
+			sw_puts(w, ", ");
+		if (sw_is_key(r, i)) {
+			sw_puts(w, "b.");
+			sw_ident(w, r->cols[i].name);
+		} else if (i == r->soft) {
+			sw_puts(w, "b.");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " = 'D'");
+		} else {
+			sw_value(w, r, i, "NULL", NULL);
+		}
+	}
+	sw_puts(w, "\nFROM ");
+	sw_ident(w, SQL_BATCH);
+	sw_puts(w, " AS b\nON DUPLICATE KEY UPDATE\n  ");
+	/* the existing row's column is named with its table; b's are the batch's */
+	cdc_buf tq = CDC_BUF_INIT;
+	if (r->schema) {
+		my_ident(&tq, r->schema);
+		cdc_buf_putc(&tq, '.');
+	}
+	my_ident(&tq, r->name);
+	cdc_buf_putc(&tq, '.');
+	bool any = false;
+	for (int i = 0; i < r->ncols; i++) {
+		if (sw_is_key(r, i))
+			continue;
+		if (any)
+			sw_puts(w, ",\n  ");
+		any = true;
+		sw_ident(w, r->cols[i].name);
+		sw_puts(w, " = ");
+		if (i == r->soft) {
+			sw_puts(w, "b.");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " = 'D'");
+		} else {
+			sw_value(w, r, i, cdc_buf_str(&tq), NULL);
+		}
+	}
+	if (!any) {
+		sw_ident(w, r->cols[r->key[0]].name);
+		sw_puts(w, " = ");
+		sw_puts(w, cdc_buf_str(&tq));
+		sw_ident(w, r->cols[r->key[0]].name);
+	}
+	cdc_buf_free(&tq);
+	sw_puts(w, ";\nDROP TEMPORARY TABLE ");
+	sw_ident(w, SQL_BATCH);
+	sw_puts(w, ";\nDROP TEMPORARY TABLE ");
+	sw_ident(w, SQL_STAGE);
+	sw_puts(w, ";\n");
+}
+
+static void
+my_checkpoint(sqlw *w)
+{
+	const char *schema = sw_runtime_schema(w->tg);
+	sw_puts(w, "-- quarantined changes, one statement per change (parameters ? in order)\nINSERT INTO ");
+	sw_qname(w, schema, sw_quarantine(w->tg));
+	sw_puts(w, " (`pipeline`, `table_name`, `rule`, `reason`, `line`, `op`, `position`, `commit_time`, `row`, `quarantined_at`)\n"
+	           "  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6));\n"
+	           "-- the checkpoint (pipeline, source, position, batch)\nINSERT INTO ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " (`pipeline`, `source`, `position`, `batch_id`, `committed_at`)\n"
+	           "  VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))\n"
+	           "  ON DUPLICATE KEY UPDATE `position` = VALUES(`position`), `batch_id` = VALUES(`batch_id`),\n"
+	           "    `committed_at` = VALUES(`committed_at`);\n");
+}
+
+const cdc_sql_emitter cdc_sql_mysql = {my_runtime, my_table, my_load, my_checkpoint, my_type, my_ident};

@@ -1,0 +1,250 @@
+/*
+ * compiler/sql_postgres.c — PostgreSQL (15 and later) targets.
+ *
+ * Types are cdcc's own (the language's types are PostgreSQL's).  A batch is staged with
+ * COPY FROM STDIN, collapsed per key, and applied with DELETE ... USING for hard deletes
+ * and one MERGE (PostgreSQL 15) for the rest; the checkpoint is an upsert with
+ * parameters.
+ */
+#include "compiler/sql_int.h"
+#include "runtime/typeids.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void
+pg_ident(cdc_buf *b, const char *name)
+{
+	cdc_buf_putc(b, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			cdc_buf_putc(b, '"');
+		cdc_buf_putc(b, *p);
+	}
+	cdc_buf_putc(b, '"');
+}
+
+static bool
+pg_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
+{
+	(void)key;
+	(void)why;
+	cdc_rtype_str(t, b);   /* cdcc's type names are PostgreSQL's */
+	return true;
+}
+
+static void
+pg_runtime(sqlw *w)
+{
+	const char *schema = sw_runtime_schema(w->tg);
+	sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
+	sw_ident(w, schema);
+	sw_puts(w, ";\nCREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " (\n"
+	           "  \"pipeline\"     text NOT NULL,\n"
+	           "  \"source\"       text NOT NULL,\n"
+	           "  \"position\"     text NOT NULL,\n"
+	           "  \"batch_id\"     bigint NOT NULL,\n"
+	           "  \"committed_at\" timestamptz NOT NULL DEFAULT now(),\n"
+	           "  PRIMARY KEY (\"pipeline\", \"source\")\n"
+	           ");\nCREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, sw_quarantine(w->tg));
+	sw_puts(w, " (\n"
+	           "  \"id\"             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+	           "  \"pipeline\"       text NOT NULL,\n"
+	           "  \"table_name\"     text NOT NULL,\n"
+	           "  \"rule\"           text NOT NULL,\n"
+	           "  \"reason\"         text NOT NULL,\n"
+	           "  \"line\"           integer,\n"
+	           "  \"op\"             text NOT NULL,\n"
+	           "  \"position\"       text,\n"
+	           "  \"commit_time\"    timestamptz,\n"
+	           "  \"row\"            jsonb NOT NULL,\n"
+	           "  \"quarantined_at\" timestamptz NOT NULL DEFAULT now()\n"
+	           ");\n");
+}
+
+/* PRIMARY KEY when every key column is NOT NULL; otherwise UNIQUE, which lets rows with
+ * a NULL key in, as the merge does (a NULL key never matches). */
+void
+sql_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	if (r->append || r->nkey == 0)
+		return;
+	bool not_null = true;
+	for (int k = 0; k < r->nkey; k++)
+		not_null &= r->cols[r->key[k]].not_null;
+	sw_puts(w, not_null ? ",\n  PRIMARY KEY (" : ",\n  UNIQUE (");
+	for (int k = 0; k < r->nkey; k++) {
+		if (k)
+			sw_puts(w, ", ");
+		sw_ident(w, t->out[r->key[k]].name);
+	}
+	sw_puts(w, ")");
+}
+
+static void
+pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	if (r->schema) {
+		sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
+		sw_ident(w, r->schema);
+		sw_puts(w, ";\n");
+	}
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	for (int i = 0; i < r->ncols; i++) {
+		sw_puts(w, i ? ",\n  " : "\n  ");
+		sw_ident(w, r->cols[i].name);
+		sw_puts(w, " ");
+		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
+		if (sw_is_flag(t, r, i))
+			sw_puts(w, " NOT NULL DEFAULT false");
+		else if (r->cols[i].not_null)
+			sw_puts(w, " NOT NULL");
+	}
+	sql_key_constraint(w, t, r);
+	sw_puts(w, "\n);\n");
+}
+
+static void
+pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_stage_table(w, t, r, "CREATE TEMP TABLE", NULL);
+	sw_puts(w, "COPY ");
+	sw_ident(w, SQL_STAGE);
+	sw_puts(w, " (");
+	sw_ident(w, SQL_SEQ);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_OP);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_UNCH);
+	for (int i = 0; i < r->ncols; i++)
+		if (!sw_is_flag(t, r, i)) {
+			sw_puts(w, ", ");
+			sw_ident(w, r->cols[i].name);
+		}
+	sw_puts(w, ") FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
+	if (r->append) {
+		/* every change is a row: what the source did not send is NULL */
+		sw_puts(w, "INSERT INTO ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " (");
+		sw_column_list(w, r);
+		sw_puts(w, ")\nSELECT ");
+		for (int i = 0; i < r->ncols; i++) {
+			if (i)
+				sw_puts(w, ", ");
+			sw_puts(w, "CASE WHEN ");
+			sw_unchanged(w, "s", i + 1);
+			sw_puts(w, " = 1 THEN NULL ELSE s.");
+			sw_ident(w, r->cols[i].name);
+			sw_puts(w, " END");
+		}
+		sw_puts(w, "\nFROM ");
+		sw_ident(w, SQL_STAGE);
+		sw_puts(w, " AS s ORDER BY s.");
+		sw_ident(w, SQL_SEQ);
+		sw_puts(w, ";\nDROP TABLE ");
+		sw_ident(w, SQL_STAGE);
+		sw_puts(w, ";\n");
+		return;
+	}
+	sw_collapse(w, t, r, "CREATE TEMP TABLE");
+	if (r->deletes == CDC_IR_DEL_HARD) {
+		sw_puts(w, "DELETE FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t USING ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " AS b WHERE ");
+		sw_key_match(w, t, r, "t", "b");
+		sw_puts(w, " AND b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D';\nDELETE FROM ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " WHERE ");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D';\n");
+	} else if (r->deletes == CDC_IR_DEL_SOFT) {
+		/* a delete of a key the target does not have, and that the batch did not write
+		 * before deleting it, changes nothing */
+		sw_puts(w, "DELETE FROM ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " AS b WHERE b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D' AND b.");
+		sw_ident(w, SQL_UPS);
+		sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t WHERE ");
+		sw_key_match(w, t, r, "t", "b");
+		sw_puts(w, ");\n");
+	}
+	sw_puts(w, "MERGE INTO ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " AS t USING ");
+	sw_ident(w, SQL_BATCH);
+	sw_puts(w, " AS b ON ");
+	sw_key_match(w, t, r, "t", "b");
+	sw_puts(w, "\nWHEN MATCHED THEN ");
+	bool any = false;
+	for (int i = 0; i < r->ncols; i++) {
+		if (sw_is_key(r, i))
+			continue;
+		sw_puts(w, any ? ",\n  " : "UPDATE SET\n  ");
+		any = true;
+		sw_ident(w, r->cols[i].name);
+		sw_puts(w, " = ");
+		if (i == r->soft) {
+			sw_puts(w, "b.");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " = 'D'");
+		} else {
+			sw_value(w, r, i, "t.", NULL);
+		}
+	}
+	if (!any)
+		sw_puts(w, "DO NOTHING");
+	sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
+	sw_column_list(w, r);
+	sw_puts(w, ")\n  VALUES (");
+	for (int i = 0; i < r->ncols; i++) {
+		if (i)
+			sw_puts(w, ", ");
+		if (sw_is_key(r, i)) {
+			sw_puts(w, "b.");
+			sw_ident(w, r->cols[i].name);
+		} else if (i == r->soft) {
+			sw_puts(w, "b.");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " = 'D'");
+		} else {
+			sw_value(w, r, i, "NULL", NULL);
+		}
+	}
+	sw_puts(w, ");\nDROP TABLE ");
+	sw_ident(w, SQL_BATCH);
+	sw_puts(w, ";\nDROP TABLE ");
+	sw_ident(w, SQL_STAGE);
+	sw_puts(w, ";\n");
+}
+
+static void
+pg_checkpoint(sqlw *w)
+{
+	const char *schema = sw_runtime_schema(w->tg);
+	sw_puts(w, "-- quarantined changes, one statement per change ($1 .. $9)\nINSERT INTO ");
+	sw_qname(w, schema, sw_quarantine(w->tg));
+	sw_puts(w, " (\"pipeline\", \"table_name\", \"rule\", \"reason\", \"line\", \"op\", \"position\", \"commit_time\", \"row\")\n"
+	           "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);\n"
+	           "-- the checkpoint ($1 pipeline, $2 source, $3 position, $4 batch)\nINSERT INTO ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " (\"pipeline\", \"source\", \"position\", \"batch_id\", \"committed_at\")\n"
+	           "  VALUES ($1, $2, $3, $4, now())\n"
+	           "  ON CONFLICT (\"pipeline\", \"source\") DO UPDATE SET \"position\" = EXCLUDED.\"position\",\n"
+	           "    \"batch_id\" = EXCLUDED.\"batch_id\", \"committed_at\" = EXCLUDED.\"committed_at\";\n");
+}
+
+const cdc_sql_emitter cdc_sql_postgres = {pg_runtime, pg_table, pg_load, pg_checkpoint, pg_type, pg_ident};

@@ -1,0 +1,486 @@
+/*
+ * compiler/sql_redshift.c — Amazon Redshift targets.
+ *
+ * Types (docs/sql.md has the whole table): VARCHAR counts bytes, so a varchar(n) becomes
+ * VARCHAR(4n) (UTF-8 needs at most 4 bytes a character), capped at 65535, and text is
+ * VARCHAR(65535) (Redshift's TEXT is VARCHAR(256)); json, jsonb and arrays are SUPER;
+ * bytea is VARBYTE.  Tables get DISTSTYLE/DISTKEY/SORTKEY from the merge and a
+ * compression ENCODE per column: AZ64 for numbers, dates and timestamps, ZSTD for text
+ * and the rest, RAW for booleans and the leading sort key column (AWS's guidance), unless
+ * the merge's `encode` block says otherwise.
+ *
+ * A batch is staged in S3 and loaded with one COPY (a manifest of the batch's files);
+ * Redshift's MERGE takes a table as its source and one unconditional clause each for
+ * matched and not matched rows, so deletes are applied first with DELETE ... USING and
+ * removed from the batch.  With the target's `apply = delete_insert`, the batch's rows
+ * are built against the target first, then its keys deleted and the rows inserted.
+ */
+#include "compiler/sql_int.h"
+#include "runtime/typeids.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* Redshift folds identifiers to lower case, quoted or not (unless the cluster enables
+ * case-sensitive identifiers): write them folded, so what is created is what is named. */
+static void
+rs_ident(cdc_buf *b, const char *name)
+{
+	cdc_buf_putc(b, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			cdc_buf_putc(b, '"');
+		cdc_buf_putc(b, (char)((unsigned char)*p < 0x80 ? tolower((unsigned char)*p) : *p));
+	}
+	cdc_buf_putc(b, '"');
+}
+
+static int
+varchar_bytes(int chars)
+{
+	return chars < 0 || chars > 16383 ? 65535 : chars * 4;
+}
+
+static bool
+rs_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
+{
+	(void)key;
+	if (t.array) {
+		cdc_buf_puts(b, "SUPER");
+		return true;
+	}
+	switch (t.id) {
+	case CDC_TY_BOOL: cdc_buf_puts(b, "BOOLEAN"); return true;
+	case CDC_TY_INT2: cdc_buf_puts(b, "SMALLINT"); return true;
+	case CDC_TY_INT4: cdc_buf_puts(b, "INTEGER"); return true;
+	case CDC_TY_INT8: cdc_buf_puts(b, "BIGINT"); return true;
+	case CDC_TY_NUMERIC:
+		if (t.mod < 0) {
+			cdc_buf_puts(b, "DECIMAL(38,10)");
+			return true;
+		}
+		cdc_buf_printf(b, "DECIMAL(%d,%d)", t.mod > 38 ? 38 : t.mod, t.scale);
+		if (t.mod > 38) {
+			*why = "Redshift DECIMAL holds at most 38 digits";
+			return false;
+		}
+		return true;
+	case CDC_TY_FLOAT4: cdc_buf_puts(b, "REAL"); return true;
+	case CDC_TY_FLOAT8: cdc_buf_puts(b, "DOUBLE PRECISION"); return true;
+	case CDC_TY_CHAR:
+	case CDC_TY_VARCHAR:
+		/* Redshift's CHAR holds single-byte characters only: both become VARCHAR */
+		cdc_buf_printf(b, "VARCHAR(%d)", varchar_bytes(t.mod));
+		return true;
+	case CDC_TY_TEXT: cdc_buf_puts(b, "VARCHAR(65535)"); return true;
+	case CDC_TY_BYTEA: cdc_buf_puts(b, "VARBYTE(1024000)"); return true;
+	case CDC_TY_DATE: cdc_buf_puts(b, "DATE"); return true;
+	case CDC_TY_TIME: cdc_buf_puts(b, "TIME"); return true;
+	case CDC_TY_TIMETZ: cdc_buf_puts(b, "TIMETZ"); return true;
+	case CDC_TY_TIMESTAMP: cdc_buf_puts(b, "TIMESTAMP"); return true;
+	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "TIMESTAMPTZ"); return true;
+	case CDC_TY_UUID: cdc_buf_puts(b, "CHAR(36)"); return true;
+	case CDC_TY_JSON:
+	case CDC_TY_JSONB: cdc_buf_puts(b, "SUPER"); return true;
+	case CDC_TY_INTERVAL:
+		cdc_buf_puts(b, "VARCHAR(64)");
+		*why = "Redshift has no interval type that holds months and days together";
+		return false;
+	default:
+		cdc_buf_puts(b, "VARCHAR(65535)");
+		return true;
+	}
+}
+
+static bool
+is_super(cdc_rtype t)
+{
+	return t.array || t.id == CDC_TY_JSON || t.id == CDC_TY_JSONB;
+}
+
+/* SUPER is staged as text (COPY from CSV does not parse JSON) and parsed when applied. */
+static void
+rs_stage_type(sqlw *w, cdc_rtype t, bool key, const char *column)
+{
+	if (is_super(t))
+		sw_puts(w, "VARCHAR(65535)");
+	else
+		sw_type(w, t, key, column);
+}
+
+static void
+rs_runtime(sqlw *w)
+{
+	const char *schema = sw_runtime_schema(w->tg);
+	sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
+	sw_ident(w, schema);
+	sw_puts(w, ";\nCREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " (\n"
+	           "  \"pipeline\"     VARCHAR(512) NOT NULL,\n"
+	           "  \"source\"       VARCHAR(512) NOT NULL,\n"
+	           "  \"position\"     VARCHAR(512) NOT NULL,\n"
+	           "  \"batch_id\"     BIGINT NOT NULL,\n"
+	           "  \"committed_at\" TIMESTAMPTZ NOT NULL,\n"
+	           "  PRIMARY KEY (\"pipeline\", \"source\")\n"
+	           ") DISTSTYLE ALL;\nCREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, sw_quarantine(w->tg));
+	sw_puts(w, " (\n"
+	           "  \"pipeline\"       VARCHAR(512) NOT NULL,\n"
+	           "  \"table_name\"     VARCHAR(1024) NOT NULL,\n"
+	           "  \"rule\"           VARCHAR(65535) NOT NULL,\n"
+	           "  \"reason\"         VARCHAR(65535) NOT NULL,\n"
+	           "  \"line\"           INTEGER,\n"
+	           "  \"op\"             VARCHAR(16) NOT NULL,\n"
+	           "  \"position\"       VARCHAR(512),\n"
+	           "  \"commit_time\"    TIMESTAMPTZ,\n"
+	           "  \"row\"            SUPER NOT NULL,\n"
+	           "  \"quarantined_at\" TIMESTAMPTZ NOT NULL\n"
+	           ");\n");
+}
+
+static const cdc_ir_opt *
+list_opt(const cdc_ir_route *r, const char *name)
+{
+	const cdc_ir_opt *o = sw_opt(&r->opts, name);
+	return o && o->kind == CDC_IRV_LIST ? o : NULL;
+}
+
+/* The column's encoding: the merge's `encode` block, else cdcc's default. */
+static const char *
+encoding(const cdc_ir_route *r, int i, bool leading_sort)
+{
+	const cdc_ir_opt *enc = list_opt(r, "encode");
+	for (int k = 0; enc && k + 1 < enc->nlist; k += 2)
+		if (strcmp(enc->list[k], r->cols[i].name) == 0)
+			return enc->list[k + 1];
+	cdc_rtype t = r->cols[i].type;
+	if (leading_sort || (t.id == CDC_TY_BOOL && !t.array))
+		return "raw";
+	if (t.array)
+		return "zstd";
+	switch (t.id) {
+	case CDC_TY_INT2: case CDC_TY_INT4: case CDC_TY_INT8: case CDC_TY_NUMERIC:
+	case CDC_TY_DATE: case CDC_TY_TIMESTAMP: case CDC_TY_TIMESTAMPTZ:
+		return "az64";
+	default:
+		return "zstd";
+	}
+}
+
+static void
+upper_word(sqlw *w, const char *s)
+{
+	for (; *s; s++)
+		cdc_buf_putc(w->b, (char)toupper((unsigned char)*s));
+}
+
+static void
+rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	const cdc_ir_opt *sortkey = list_opt(r, "sortkey"), *distkey = list_opt(r, "distkey");
+	/* Redshift folds names to lower case: two columns that differ only in case collide */
+	for (int i = 0; i < r->ncols; i++)
+		for (int k = 0; k < i; k++)
+			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
+				sw_fail(w, "columns \"%s\" and \"%s\" of %s are the same column in Redshift, which folds names to lower case",
+				        r->cols[k].name, r->cols[i].name, r->name);
+	if (r->schema) {
+		sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
+		sw_ident(w, r->schema);
+		sw_puts(w, ";\n");
+	}
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	for (int i = 0; i < r->ncols; i++) {
+		sw_puts(w, i ? ",\n  " : "\n  ");
+		sw_ident(w, r->cols[i].name);
+		sw_puts(w, " ");
+		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
+		if (sw_is_flag(t, r, i))
+			sw_puts(w, " NOT NULL DEFAULT false");
+		else if (r->cols[i].not_null)
+			sw_puts(w, " NOT NULL");
+		bool leading = sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], r->cols[i].name) == 0;
+		sw_puts(w, " ENCODE ");
+		upper_word(w, encoding(r, i, leading));
+	}
+	sql_key_constraint(w, t, r);
+	sw_puts(w, "\n)");
+	const char *style = sw_opt_str(&r->opts, "diststyle");
+	if (distkey && distkey->nlist == 1) {
+		sw_puts(w, "\nDISTSTYLE KEY DISTKEY (");
+		sw_ident(w, distkey->list[0]);
+		sw_puts(w, ")");
+	} else {
+		sw_puts(w, "\nDISTSTYLE ");
+		upper_word(w, style ? style : "auto");
+	}
+	if (sortkey && sortkey->nlist > 0) {
+		const char *st = sw_opt_str(&r->opts, "sortkey_style");
+		sw_puts(w, st && strcmp(st, "interleaved") == 0 ? "\nINTERLEAVED SORTKEY (" : "\nCOMPOUND SORTKEY (");
+		for (int k = 0; k < sortkey->nlist; k++) {
+			if (k)
+				sw_puts(w, ", ");
+			sw_ident(w, sortkey->list[k]);
+		}
+		sw_puts(w, ")");
+	}
+	sw_puts(w, ";\n");
+}
+
+/* The value of column i for the target: JSON_PARSE for SUPER, staged as text. */
+static void
+rs_value(sqlw *w, const cdc_ir_route *r, int i, const char *otherwise)
+{
+	sw_value(w, r, i, otherwise, is_super(r->cols[i].type) ? "JSON_PARSE" : NULL);
+}
+
+static void
+rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	const char *staging = sw_opt_str(&w->tg->opts, "staging");
+	const cdc_ir_opt *role = sw_opt(&w->tg->opts, "staging.iam_role");
+	const char *region = sw_opt_str(&w->tg->opts, "staging.region");
+	const char *compression = sw_opt_str(&w->tg->opts, "compression");
+	sw_puts(w, "COPY ");
+	sw_ident(w, SQL_STAGE);
+	sw_puts(w, " (");
+	sw_ident(w, SQL_SEQ);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_OP);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_UNCH);
+	for (int i = 0; i < r->ncols; i++)
+		if (!sw_is_flag(t, r, i)) {
+			sw_puts(w, ", ");
+			sw_ident(w, r->cols[i].name);
+		}
+	sw_puts(w, ")\nFROM ");
+	/* {{batch}}: the runtime writes the batch's files under this prefix, and the manifest
+	 * that lists them (one COPY loads them all in parallel) */
+	char path[2048];
+	snprintf(path, sizeof path, "%s{{batch}}/%s%s%s.manifest", staging ? staging : "s3://{{staging}}/",
+	         r->schema ? r->schema : "", r->schema ? "." : "", r->name);
+	sw_string(w, path);
+	sw_puts(w, "\nIAM_ROLE ");
+	if (!role)
+		sw_puts(w, "default");
+	else if (role->kind == CDC_IRV_STR)
+		sw_string(w, role->str);
+	else
+		sw_string(w, "{{iam_role}}");   /* read from env()/file() when the pipeline starts */
+	sw_puts(w, "\nMANIFEST FORMAT AS CSV");
+	if (!compression || strcmp(compression, "gzip") == 0)
+		sw_puts(w, " GZIP");
+	sw_puts(w, " NULL AS '\\\\N' TIMEFORMAT 'auto' DATEFORMAT 'auto'");
+	if (region) {
+		sw_puts(w, " REGION ");
+		sw_string(w, region);
+	}
+	sw_puts(w, " COMPUPDATE OFF STATUPDATE OFF;\n");
+}
+
+static void
+rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_stage_table(w, t, r, "CREATE TEMP TABLE", rs_stage_type);
+	rs_copy(w, t, r);
+	if (r->append) {
+		sw_puts(w, "INSERT INTO ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " (");
+		sw_column_list(w, r);
+		sw_puts(w, ")\nSELECT ");
+		for (int i = 0; i < r->ncols; i++) {
+			if (i)
+				sw_puts(w, ", ");
+			sw_puts(w, "CASE WHEN ");
+			sw_unchanged(w, "s", i + 1);
+			sw_printf(w, " = 1 THEN NULL ELSE %ss.", is_super(r->cols[i].type) ? "JSON_PARSE(" : "");
+			sw_ident(w, r->cols[i].name);
+			sw_printf(w, "%s END", is_super(r->cols[i].type) ? ")" : "");
+		}
+		sw_puts(w, "\nFROM ");
+		sw_ident(w, SQL_STAGE);
+		sw_puts(w, " AS s;\nDROP TABLE ");
+		sw_ident(w, SQL_STAGE);
+		sw_puts(w, ";\n");
+		return;
+	}
+	sw_collapse(w, t, r, "CREATE TEMP TABLE");
+	const char *apply = sw_opt_str(&w->tg->opts, "apply");
+	bool delete_insert = apply && strcmp(apply, "delete_insert") == 0;
+	if (r->deletes == CDC_IR_DEL_SOFT) {
+		sw_puts(w, "DELETE FROM ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " WHERE ");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D' AND ");
+		sw_ident(w, SQL_UPS);
+		sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t WHERE ");
+		char batch[64];
+		snprintf(batch, sizeof batch, "\"%s\"", SQL_BATCH);
+		sw_key_match(w, t, r, "t", batch);
+		sw_puts(w, ");\n");
+	}
+	if (delete_insert) {
+		/* the rows as they will be, against the target before anything is deleted */
+		sw_puts(w, "CREATE TEMP TABLE \"cdcc_rows\" AS\nSELECT ");
+		for (int i = 0; i < r->ncols; i++) {
+			if (i)
+				sw_puts(w, ",\n  ");
+			if (sw_is_key(r, i)) {
+				sw_puts(w, "b.");
+				sw_ident(w, r->cols[i].name);
+			} else if (i == r->soft) {
+				sw_puts(w, "b.");
+				sw_ident(w, SQL_OP);
+				sw_puts(w, " = 'D'");
+			} else {
+				rs_value(w, r, i, "t.");
+			}
+			sw_puts(w, " AS ");
+			sw_ident(w, r->cols[i].name);
+		}
+		sw_puts(w, "\nFROM ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " AS b LEFT JOIN ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t ON ");
+		sw_key_match(w, t, r, "t", "b");
+		if (r->deletes == CDC_IR_DEL_HARD) {
+			sw_puts(w, "\nWHERE b.");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " <> 'D'");
+		}
+		sw_puts(w, ";\nDELETE FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " USING ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " WHERE ");
+		char target[512], batch[64];
+		cdc_buf tq = CDC_BUF_INIT;
+		if (r->schema) {
+			rs_ident(&tq, r->schema);
+			cdc_buf_putc(&tq, '.');
+		}
+		rs_ident(&tq, r->name);
+		snprintf(target, sizeof target, "%s", cdc_buf_str(&tq));
+		cdc_buf_free(&tq);
+		snprintf(batch, sizeof batch, "\"%s\"", SQL_BATCH);
+		sw_key_match(w, t, r, target, batch);
+		sw_puts(w, ";\nINSERT INTO ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " (");
+		sw_column_list(w, r);
+		sw_puts(w, ")\nSELECT ");
+		sw_column_list(w, r);
+		sw_puts(w, " FROM \"cdcc_rows\";\nDROP TABLE \"cdcc_rows\";\n");
+	} else {
+		if (r->deletes == CDC_IR_DEL_HARD) {
+			char target[512], batch[64];
+			cdc_buf tq = CDC_BUF_INIT;
+			if (r->schema) {
+				rs_ident(&tq, r->schema);
+				cdc_buf_putc(&tq, '.');
+			}
+			rs_ident(&tq, r->name);
+			snprintf(target, sizeof target, "%s", cdc_buf_str(&tq));
+			cdc_buf_free(&tq);
+			snprintf(batch, sizeof batch, "\"%s\"", SQL_BATCH);
+			sw_puts(w, "DELETE FROM ");
+			sw_qname(w, r->schema, r->name);
+			sw_puts(w, " USING ");
+			sw_ident(w, SQL_BATCH);
+			sw_puts(w, " WHERE ");
+			sw_key_match(w, t, r, target, batch);
+			sw_puts(w, " AND ");
+			sw_ident(w, SQL_BATCH);
+			sw_puts(w, ".");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " = 'D';\nDELETE FROM ");
+			sw_ident(w, SQL_BATCH);
+			sw_puts(w, " WHERE ");
+			sw_ident(w, SQL_OP);
+			sw_puts(w, " = 'D';\n");
+		}
+		/* one WHEN MATCHED and one WHEN NOT MATCHED, without conditions: Redshift's MERGE */
+		sw_puts(w, "MERGE INTO ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " AS t USING ");
+		sw_ident(w, SQL_BATCH);
+		sw_puts(w, " AS b ON ");
+		sw_key_match(w, t, r, "t", "b");
+		sw_puts(w, "\nWHEN MATCHED THEN UPDATE SET\n  ");
+		bool any = false;
+		for (int i = 0; i < r->ncols; i++) {
+			if (sw_is_key(r, i))
+				continue;
+			if (any)
+				sw_puts(w, ",\n  ");
+			any = true;
+			sw_ident(w, r->cols[i].name);
+			sw_puts(w, " = ");
+			if (i == r->soft) {
+				sw_puts(w, "b.");
+				sw_ident(w, SQL_OP);
+				sw_puts(w, " = 'D'");
+			} else {
+				rs_value(w, r, i, "t.");
+			}
+		}
+		if (!any) {
+			/* a key-only table: the clause is required; setting the key changes nothing */
+			sw_ident(w, r->cols[r->key[0]].name);
+			sw_puts(w, " = b.");
+			sw_ident(w, r->cols[r->key[0]].name);
+		}
+		sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
+		sw_column_list(w, r);
+		sw_puts(w, ")\n  VALUES (");
+		for (int i = 0; i < r->ncols; i++) {
+			if (i)
+				sw_puts(w, ", ");
+			if (sw_is_key(r, i)) {
+				sw_puts(w, "b.");
+				sw_ident(w, r->cols[i].name);
+			} else if (i == r->soft) {
+				sw_puts(w, "b.");
+				sw_ident(w, SQL_OP);
+				sw_puts(w, " = 'D'");
+			} else {
+				rs_value(w, r, i, "NULL");
+			}
+		}
+		sw_puts(w, ");\n");
+	}
+	sw_puts(w, "DROP TABLE ");
+	sw_ident(w, SQL_BATCH);
+	sw_puts(w, ";\nDROP TABLE ");
+	sw_ident(w, SQL_STAGE);
+	sw_puts(w, ";\n");
+}
+
+static void
+rs_checkpoint(sqlw *w)
+{
+	const char *schema = sw_runtime_schema(w->tg);
+	sw_puts(w, "-- quarantined changes, staged and loaded like a batch, then:\nINSERT INTO ");
+	sw_qname(w, schema, sw_quarantine(w->tg));
+	sw_puts(w, " (\"pipeline\", \"table_name\", \"rule\", \"reason\", \"line\", \"op\", \"position\", \"commit_time\", \"row\", \"quarantined_at\")\n"
+	           "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, JSON_PARSE($9), GETDATE());\n"
+	           "-- the checkpoint ($1 pipeline, $2 source, $3 position, $4 batch): no upsert in Redshift\nDELETE FROM ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " WHERE \"pipeline\" = $1 AND \"source\" = $2;\nINSERT INTO ");
+	sw_qname(w, schema, SQL_CHECKPOINTS);
+	sw_puts(w, " (\"pipeline\", \"source\", \"position\", \"batch_id\", \"committed_at\")\n"
+	           "  VALUES ($1, $2, $3, $4, GETDATE());\n");
+}
+
+const cdc_sql_emitter cdc_sql_redshift = {rs_runtime, rs_table, rs_load, rs_checkpoint, rs_type, rs_ident};
