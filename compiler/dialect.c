@@ -1,13 +1,16 @@
 /*
- * compiler/dialect.c — target limits (Redshift, PostgreSQL, MySQL, lake files).
+ * compiler/dialect.c — what each target can store, for `cdcc check`.
  *
- * Redshift: DECIMAL(p,s) p <= 38; VARCHAR(n) n <= 65535 bytes; CHAR(n) n <= 4096 bytes;
- * no INTERVAL that holds months and days together; TEXT is VARCHAR(256), so text maps to
- * VARCHAR(65535).  MySQL: DECIMAL p <= 65, s <= 30; no INTERVAL, no TIME WITH TIME ZONE.
- * PostgreSQL and the lake (JSON Lines/CSV text) hold every cdcc type.
+ * The answers come from the type mapping that `cdcc ddl` writes (compiler/sql.c and the
+ * dialect emitters), so that a pipeline that checks is one whose DDL can be generated,
+ * and the two can never disagree.  The lake (s3 and files targets: JSON Lines or CSV
+ * text) holds every cdcc type.
  */
 #include "compiler/dialect.h"
 #include "compiler/options.h"
+#include "compiler/sql.h"
+#include "runtime/buf.h"
+#include "runtime/mem.h"
 
 #include <stddef.h>
 
@@ -34,68 +37,58 @@ cdc_dialect_name_max(unsigned kind)
 	}
 }
 
-cdc_fit
-cdc_dialect_fit(unsigned kind, cdc_type t, const char **why)
+/* The SQL dialect of a database target kind; false for the lake. */
+static bool
+sql_dialect(unsigned kind, cdc_dialect *d)
 {
+	switch (kind) {
+	case CDC_K_REDSHIFT: *d = CDC_DIALECT_REDSHIFT; return true;
+	case CDC_K_TPOSTGRES: *d = CDC_DIALECT_POSTGRES; return true;
+	case CDC_K_TMYSQL: *d = CDC_DIALECT_MYSQL; return true;
+	default: return false;
+	}
+}
+
+static cdc_rtype
+rtype(cdc_type t)
+{
+	cdc_rtype r = {t.id, t.array, t.scale, t.mod};
+	return r;
+}
+
+cdc_fit
+cdc_dialect_fit(unsigned kind, cdc_type t, bool key, const char **why)
+{
+	cdc_dialect d;
 	*why = NULL;
-	if (t.id == CDC_TY_ERROR)
+	if (t.id == CDC_TY_ERROR || !sql_dialect(kind, &d))
 		return CDC_FIT_OK;
-	if (kind == CDC_K_REDSHIFT) {
-		if (t.array)
-			return CDC_FIT_OK;                 /* SUPER */
-		switch (t.id) {
-		case CDC_TY_NUMERIC:
-			if (t.mod < 0) {
-				*why = "it is stored as DECIMAL(38,10)";
-				return CDC_FIT_UNBOUNDED;
-			}
-			if (t.mod > 38) {
-				*why = "Redshift DECIMAL holds at most 38 digits";
-				return CDC_FIT_TOO_WIDE;
-			}
-			return CDC_FIT_OK;
-		case CDC_TY_VARCHAR:
-			if (t.mod > 65535) {
-				*why = "Redshift VARCHAR holds at most 65535 bytes";
-				return CDC_FIT_TOO_WIDE;
-			}
-			return CDC_FIT_OK;
-		case CDC_TY_CHAR:
-			if (t.mod > 4096) {
-				*why = "Redshift CHAR holds at most 4096 bytes";
-				return CDC_FIT_TOO_WIDE;
-			}
-			return CDC_FIT_OK;
-		case CDC_TY_INTERVAL:
-			*why = "Redshift has no interval type that holds months and days together";
-			return CDC_FIT_UNSUPPORTED;
-		default:
-			return CDC_FIT_OK;
-		}
-	}
-	if (kind == CDC_K_TMYSQL) {
-		if (t.array)
-			return CDC_FIT_OK;                 /* JSON */
-		switch (t.id) {
-		case CDC_TY_NUMERIC:
-			if (t.mod < 0) {
-				*why = "it is stored as DECIMAL(65,30)";
-				return CDC_FIT_UNBOUNDED;
-			}
-			if (t.mod > 65 || t.scale > 30) {
-				*why = "MySQL DECIMAL holds at most 65 digits, 30 after the point";
-				return CDC_FIT_TOO_WIDE;
-			}
-			return CDC_FIT_OK;
-		case CDC_TY_INTERVAL:
-			*why = "MySQL has no interval type";
-			return CDC_FIT_UNSUPPORTED;
-		case CDC_TY_TIMETZ:
-			*why = "MySQL has no time with time zone";
-			return CDC_FIT_UNSUPPORTED;
-		default:
-			return CDC_FIT_OK;
-		}
-	}
-	return CDC_FIT_OK;
+	cdc_buf b = CDC_BUF_INIT;
+	cdc_fit fit = cdc_sql_type(&b, d, rtype(t), key, why);
+	cdc_buf_free(&b);
+	return fit;
+}
+
+bool
+cdc_dialect_key_fits(unsigned kind, const cdc_type *types, int n, int *bytes)
+{
+	cdc_dialect d;
+	*bytes = 0;
+	if (!sql_dialect(kind, &d) || n <= 0)
+		return true;
+	cdc_rtype *rt = cdc_mem_alloc((size_t)n * sizeof *rt);
+	for (int i = 0; i < n; i++)
+		rt[i] = rtype(types[i]);
+	bool fits = cdc_sql_key_fits(d, rt, n, bytes);
+	cdc_mem_free(rt);
+	return fits;
+}
+
+bool
+cdc_dialect_folds_names(unsigned kind)
+{
+	/* Redshift folds identifiers to lower case (quoted ones too, unless the cluster sets
+	 * enable_case_sensitive_identifier); MySQL column names ignore case.  The lake keeps
+	 * names as they are (cdcc ddl --dialect athena reports what Athena cannot read). */
+	return kind == CDC_K_REDSHIFT || kind == CDC_K_TMYSQL;
 }

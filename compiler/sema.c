@@ -12,11 +12,13 @@
 #include "compiler/suggest.h"
 #include "runtime/buf.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- names and keys --------------------------------------------------------------- */
 
@@ -49,6 +51,13 @@ cdc_sema_qpath(cdc_sema *s, const cdc_node *path)
 {
 	const char *t = cdc_ast_path_text(s->arena, path);
 	return strchr(t, '"') ? t : cdc_arena_printf(s->arena, "\"%s\"", t);
+}
+
+/* The same for a display name ("shop.public.orders", shop.public."Orders"). */
+static const char *
+qdisplay(cdc_sema *s, const char *display)
+{
+	return strchr(display, '"') ? display : cdc_arena_printf(s->arena, "\"%s\"", display);
 }
 
 static int
@@ -985,6 +994,15 @@ route_key(cdc_sema *s, cdc_route *r)
 	}
 }
 
+static bool
+route_has_key(const cdc_route *r, int c)
+{
+	for (int k = 0; k < r->nkey; k++)
+		if (r->key[k] == c)
+			return true;
+	return false;
+}
+
 static void
 route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 {
@@ -993,13 +1011,24 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 	int maxname = cdc_dialect_name_max(kind);
 	const cdc_node *tpath = r->decl->b;
 
-	const cdc_route *other = cdc_hmap_get(target_tables, r->display);
+	/* Redshift folds table names to lower case: "Orders" and "orders" are one table */
+	const char *tkey = r->display;
+	if (kind == CDC_K_REDSHIFT) {
+		char *low = cdc_arena_printf(s->arena, "%s\037%s\037%s", r->target->name, r->schema ? r->schema : "", r->name);
+		for (char *p = low + strlen(r->target->name); *p; p++)
+			if ((unsigned char)*p < 0x80)
+				*p = (char)tolower((unsigned char)*p);
+		tkey = low;
+	}
+	const cdc_route *other = cdc_hmap_get(target_tables, tkey);
 	if (other) {
 		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0310, tpath->loc,
-			"\"%s\" and \"%s\" are both merged into \"%s\"", other->table->display, t->display, r->display);
-		cdc_diag_note_at(g, other->decl->b->loc, "\"%s\" is merged into it here", other->table->display);
+			"%s and %s are both merged into %s", qdisplay(s, other->table->display), qdisplay(s, t->display),
+			qdisplay(s, r->display));
+		cdc_diag_note_at(g, other->decl->b->loc, "%s is merged into %s here", qdisplay(s, other->table->display),
+		                 strcmp(other->display, r->display) == 0 ? "it" : "the same table (Redshift folds names to lower case)");
 	} else {
-		cdc_hmap_put(target_tables, r->display, r);
+		cdc_hmap_put(target_tables, tkey, r);
 	}
 	if (maxname && ((int)strlen(r->name) > maxname || (int)strlen(r->schema) > maxname))
 		cdc_diag_report(s->diags, CDC_E0108, tpath->loc, "target table \"%s\" has a name longer than %s's limit of %d bytes",
@@ -1051,11 +1080,32 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 		for (const cdc_node *o = r->opts[CDC_OPT_MRG_ENCODE]->names; o; o = o->next)
 			out_column(s, r, o->a, CDC_E0604, "encode");
 
+	cdc_type *key_types = cdc_arena_alloc(s->arena, ((size_t)r->nkey + 1) * sizeof *key_types);
+	for (int k = 0; k < r->nkey; k++)
+		key_types[k] = t->out[r->key[k]].type;
+	int keybytes;
+	if (!cdc_dialect_key_fits(kind, key_types, r->nkey, &keybytes)) {
+		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0409, tpath->loc,
+			"the merge key of \"%s\" takes up to %d bytes, over %s's index limit of 3072 bytes", r->display, keybytes,
+			cdc_dialect_name(kind));
+		cdc_diag_help(g, "declare the key's text columns with shorter lengths (varchar(n) takes 4n bytes in utf8mb4)");
+	}
+	if (cdc_dialect_folds_names(kind))
+		for (int c = 0; c < r->ncols; c++)
+			for (int k = 0; k < c; k++)
+				if (strcasecmp(r->cols[c].name, r->cols[k].name) == 0) {
+					const cdc_column *col = &r->cols[c];
+					cdc_diag *g = cdc_diag_report(s->diags, CDC_E0607, (col->decl ? col->decl : tpath)->loc,
+						"columns \"%s\" and \"%s\" are one column in %s, which %s", r->cols[k].name, col->name,
+						cdc_dialect_name(kind), kind == CDC_K_REDSHIFT ? "folds names to lower case" : "ignores the case of column names");
+					cdc_diag_note_at(g, tpath->loc, "merged into \"%s\" here", r->display);
+					cdc_diag_help(g, "rename one of them in a transform: rename %s to %s_2", col->name, col->name);
+				}
 	for (int c = 0; c < t->nout; c++) {
 		const cdc_column *col = &t->out[c];
 		const cdc_node *at = col->decl ? col->decl : tpath;
 		const char *why;
-		switch (cdc_dialect_fit(kind, col->type, &why)) {
+		switch (cdc_dialect_fit(kind, col->type, route_has_key(r, c), &why)) {
 		case CDC_FIT_TOO_WIDE: {
 			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0409, at->loc,
 				"column \"%s\" (%s) does not fit %s: %s", col->name, cdc_sema_type_str(s, col->type),

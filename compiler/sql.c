@@ -62,11 +62,18 @@ cdc_sql_string(cdc_buf *b, cdc_dialect d, const char *s)
 	cdc_buf_putc(b, '\'');
 }
 
-bool
+cdc_fit
 cdc_sql_type(cdc_buf *b, cdc_dialect d, cdc_rtype t, bool key, const char **why)
 {
 	*why = NULL;
 	return emitters[d]->type(b, t, key, why);
+}
+
+bool
+cdc_sql_key_fits(cdc_dialect d, const cdc_rtype *types, int n, int *bytes)
+{
+	*bytes = 0;
+	return !emitters[d]->key_fits || emitters[d]->key_fits(types, n, bytes);
 }
 
 /* ---- the writer ------------------------------------------------------------------------- */
@@ -124,8 +131,9 @@ void
 sw_type(sqlw *w, cdc_rtype t, bool key, const char *column)
 {
 	const char *why;
-	if (!cdc_sql_type(w->b, w->d, t, key, &why))
-		sw_fail(w, "column \"%s\": %s", column, why ? why : "no type of this dialect holds it");
+	cdc_fit fit = cdc_sql_type(w->b, w->d, t, key, &why);
+	if (fit == CDC_FIT_TOO_WIDE || fit == CDC_FIT_UNSUPPORTED)
+		sw_fail(w, "column \"%s\": %s", column, why);
 }
 
 const cdc_ir_opt *

@@ -23,6 +23,7 @@
 
 #include <stdbool.h>
 
+#include "compiler/dialect.h"
 #include "compiler/ir.h"
 
 struct cdc_buf;
@@ -44,11 +45,18 @@ void cdc_sql_ident(struct cdc_buf *b, cdc_dialect d, const char *name);
 void cdc_sql_string(struct cdc_buf *b, cdc_dialect d, const char *s);
 /*
  * The dialect's type for a cdcc type; `key` when the column is (part of) the merge key
- * (MySQL keys need bounded types).  Returns false, with *why, when the dialect cannot
- * hold the type; the text is then still written (the nearest type) so the output stays
- * readable, and the caller reports the error.
+ * (MySQL keys need bounded types).  This is the one type mapping: `cdcc check` asks it
+ * whether a column fits its target (compiler/dialect.c), `cdcc ddl` writes its text.
+ * Anything but CDC_FIT_OK comes with *why (static text); the text is still written (the
+ * nearest type) so the output stays readable.  CDC_FIT_UNBOUNDED is a default choice
+ * (numeric without precision), the other two are errors.
  */
-bool cdc_sql_type(struct cdc_buf *b, cdc_dialect d, cdc_rtype t, bool key, const char **why);
+cdc_fit cdc_sql_type(struct cdc_buf *b, cdc_dialect d, cdc_rtype t, bool key, const char **why);
+/*
+ * Does a key of these column types fit the dialect's index limit (MySQL: InnoDB's 3,072
+ * bytes)?  On false, *bytes is the key's widest size.
+ */
+bool cdc_sql_key_fits(cdc_dialect d, const cdc_rtype *types, int n, int *bytes);
 
 typedef struct cdc_sql_opts {
 	const char *target;   /* only this target, or NULL for every target of the dialect */

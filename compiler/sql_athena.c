@@ -40,39 +40,41 @@ ath_name_ok(const char *name)
 	return true;
 }
 
-static bool
+static cdc_fit
 ath_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
 {
 	(void)key;
 	if (t.array) {
 		cdc_buf_puts(b, "string");   /* the array's text form */
-		return true;
+		return CDC_FIT_OK;
 	}
 	switch (t.id) {
-	case CDC_TY_BOOL: cdc_buf_puts(b, "boolean"); return true;
-	case CDC_TY_INT2: cdc_buf_puts(b, "smallint"); return true;
-	case CDC_TY_INT4: cdc_buf_puts(b, "int"); return true;
-	case CDC_TY_INT8: cdc_buf_puts(b, "bigint"); return true;
+	case CDC_TY_BOOL: cdc_buf_puts(b, "boolean"); return CDC_FIT_OK;
+	case CDC_TY_INT2: cdc_buf_puts(b, "smallint"); return CDC_FIT_OK;
+	case CDC_TY_INT4: cdc_buf_puts(b, "int"); return CDC_FIT_OK;
+	case CDC_TY_INT8: cdc_buf_puts(b, "bigint"); return CDC_FIT_OK;
 	case CDC_TY_NUMERIC:
 		if (t.mod < 0) {
 			cdc_buf_puts(b, "decimal(38,10)");
-			return true;
+			*why = "it is read as decimal(38,10)";
+			return CDC_FIT_UNBOUNDED;
 		}
-		cdc_buf_printf(b, "decimal(%d,%d)", t.mod > 38 ? 38 : t.mod, t.scale);
 		if (t.mod > 38) {
-			*why = "Athena decimal holds at most 38 digits";
-			return false;
+			/* the lake has the exact text; Athena's decimal holds 38 digits */
+			cdc_buf_puts(b, "string");
+			return CDC_FIT_OK;
 		}
-		return true;
-	case CDC_TY_FLOAT4: cdc_buf_puts(b, "float"); return true;
-	case CDC_TY_FLOAT8: cdc_buf_puts(b, "double"); return true;
-	case CDC_TY_DATE: cdc_buf_puts(b, "date"); return true;
+		cdc_buf_printf(b, "decimal(%d,%d)", t.mod, t.scale);
+		return CDC_FIT_OK;
+	case CDC_TY_FLOAT4: cdc_buf_puts(b, "float"); return CDC_FIT_OK;
+	case CDC_TY_FLOAT8: cdc_buf_puts(b, "double"); return CDC_FIT_OK;
+	case CDC_TY_DATE: cdc_buf_puts(b, "date"); return CDC_FIT_OK;
 	case CDC_TY_TIMESTAMP:
-	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "timestamp"); return true;
+	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "timestamp"); return CDC_FIT_OK;
 	default:
 		/* text, char, varchar, uuid, json, bytea (\x hex), time, timetz, interval */
 		cdc_buf_puts(b, "string");
-		return true;
+		return CDC_FIT_OK;
 	}
 }
 
@@ -181,4 +183,4 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	partitioned(w, where);
 }
 
-const cdc_sql_emitter cdc_sql_athena = {ath_runtime, ath_table, NULL, NULL, ath_type, ath_ident};
+const cdc_sql_emitter cdc_sql_athena = {ath_runtime, ath_table, NULL, NULL, ath_type, NULL, ath_ident};

@@ -86,7 +86,9 @@ typedef struct cdc_sql_emitter {
 	void (*load)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 	/* the checkpoint and quarantine writes, once per target (cdcc ddl --load) */
 	void (*checkpoint)(sqlw *w);
-	bool (*type)(cdc_buf *b, cdc_rtype t, bool key, const char **why);
+	cdc_fit (*type)(cdc_buf *b, cdc_rtype t, bool key, const char **why);
+	/* does a key of these types fit the index size limit (NULL: no limit); *bytes its size */
+	bool (*key_fits)(const cdc_rtype *types, int n, int *bytes);
 	void (*ident)(cdc_buf *b, const char *name);
 } cdc_sql_emitter;
 

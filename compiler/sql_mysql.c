@@ -31,17 +31,18 @@ my_ident(cdc_buf *b, const char *name)
 	cdc_buf_putc(b, '`');
 }
 
-static bool
+static cdc_fit
 my_string_type(cdc_buf *b, int chars, bool key, const char **why)
 {
 	if (key) {
-		if (chars > 768) {
+		if (chars < 0 || chars > 768) {
 			cdc_buf_puts(b, "VARCHAR(768)");
-			*why = "a MySQL key holds at most 768 characters (3,072 bytes in utf8mb4)";
-			return false;
+			*why = chars < 0 ? "a MySQL key column holds at most 768 characters and this type has no length limit"
+			                 : "a MySQL key column holds at most 768 characters (3,072 bytes in utf8mb4)";
+			return CDC_FIT_TOO_WIDE;
 		}
-		cdc_buf_printf(b, "VARCHAR(%d)", chars < 0 ? 768 : chars);
-		return true;
+		cdc_buf_printf(b, "VARCHAR(%d)", chars);
+		return CDC_FIT_OK;
 	}
 	if (chars >= 0 && chars <= 255)
 		cdc_buf_printf(b, "VARCHAR(%d)", chars);
@@ -51,64 +52,103 @@ my_string_type(cdc_buf *b, int chars, bool key, const char **why)
 		cdc_buf_puts(b, "MEDIUMTEXT");
 	else
 		cdc_buf_puts(b, "LONGTEXT");
-	return true;
+	return CDC_FIT_OK;
 }
 
-static bool
+static cdc_fit
 my_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
 {
 	if (t.array) {
 		cdc_buf_puts(b, "JSON");
-		return true;
+		return CDC_FIT_OK;
 	}
 	switch (t.id) {
-	case CDC_TY_BOOL: cdc_buf_puts(b, "BOOLEAN"); return true;
-	case CDC_TY_INT2: cdc_buf_puts(b, "SMALLINT"); return true;
-	case CDC_TY_INT4: cdc_buf_puts(b, "INT"); return true;
-	case CDC_TY_INT8: cdc_buf_puts(b, "BIGINT"); return true;
+	case CDC_TY_BOOL: cdc_buf_puts(b, "BOOLEAN"); return CDC_FIT_OK;
+	case CDC_TY_INT2: cdc_buf_puts(b, "SMALLINT"); return CDC_FIT_OK;
+	case CDC_TY_INT4: cdc_buf_puts(b, "INT"); return CDC_FIT_OK;
+	case CDC_TY_INT8: cdc_buf_puts(b, "BIGINT"); return CDC_FIT_OK;
 	case CDC_TY_NUMERIC:
 		if (t.mod < 0) {
 			cdc_buf_puts(b, "DECIMAL(65,30)");
-			return true;
+			*why = "it is stored as DECIMAL(65,30)";
+			return CDC_FIT_UNBOUNDED;
 		}
 		if (t.mod > 65 || t.scale > 30 || t.scale < 0) {
 			cdc_buf_printf(b, "DECIMAL(%d,%d)", t.mod > 65 ? 65 : t.mod, t.scale > 30 ? 30 : t.scale < 0 ? 0 : t.scale);
 			*why = "MySQL DECIMAL holds at most 65 digits, 30 after the point";
-			return false;
+			return CDC_FIT_TOO_WIDE;
 		}
 		cdc_buf_printf(b, "DECIMAL(%d,%d)", t.mod, t.scale);
-		return true;
-	case CDC_TY_FLOAT4: cdc_buf_puts(b, "FLOAT"); return true;
-	case CDC_TY_FLOAT8: cdc_buf_puts(b, "DOUBLE"); return true;
+		return CDC_FIT_OK;
+	case CDC_TY_FLOAT4: cdc_buf_puts(b, "FLOAT"); return CDC_FIT_OK;
+	case CDC_TY_FLOAT8: cdc_buf_puts(b, "DOUBLE"); return CDC_FIT_OK;
 	case CDC_TY_CHAR:
 		if (t.mod >= 0 && t.mod <= 255) {
 			cdc_buf_printf(b, "CHAR(%d)", t.mod);
-			return true;
+			return CDC_FIT_OK;
 		}
 		return my_string_type(b, t.mod, key, why);
 	case CDC_TY_VARCHAR:
 	case CDC_TY_TEXT:
 		return my_string_type(b, t.id == CDC_TY_TEXT ? -1 : t.mod, key, why);
-	case CDC_TY_BYTEA: cdc_buf_puts(b, key ? "VARBINARY(3072)" : "LONGBLOB"); return true;
-	case CDC_TY_DATE: cdc_buf_puts(b, "DATE"); return true;
-	case CDC_TY_TIME: cdc_buf_puts(b, "TIME(6)"); return true;
+	case CDC_TY_BYTEA:
+		if (!key) {
+			cdc_buf_puts(b, "LONGBLOB");
+			return CDC_FIT_OK;
+		}
+		cdc_buf_puts(b, "VARBINARY(3072)");
+		*why = "a MySQL key column holds at most 3,072 bytes and bytea has no length limit";
+		return CDC_FIT_TOO_WIDE;
+	case CDC_TY_DATE: cdc_buf_puts(b, "DATE"); return CDC_FIT_OK;
+	case CDC_TY_TIME: cdc_buf_puts(b, "TIME(6)"); return CDC_FIT_OK;
 	case CDC_TY_TIMESTAMP:
-	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "DATETIME(6)"); return true;
-	case CDC_TY_UUID: cdc_buf_puts(b, "CHAR(36)"); return true;
+	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "DATETIME(6)"); return CDC_FIT_OK;
+	case CDC_TY_UUID: cdc_buf_puts(b, "CHAR(36)"); return CDC_FIT_OK;
 	case CDC_TY_JSON:
-	case CDC_TY_JSONB: cdc_buf_puts(b, "JSON"); return true;
+	case CDC_TY_JSONB: cdc_buf_puts(b, "JSON"); return CDC_FIT_OK;
 	case CDC_TY_TIMETZ:
 		cdc_buf_puts(b, "VARCHAR(32)");
 		*why = "MySQL has no time with time zone";
-		return false;
+		return CDC_FIT_UNSUPPORTED;
 	case CDC_TY_INTERVAL:
 		cdc_buf_puts(b, "VARCHAR(64)");
 		*why = "MySQL has no interval type";
-		return false;
+		return CDC_FIT_UNSUPPORTED;
 	default:
 		cdc_buf_puts(b, "LONGTEXT");
-		return true;
+		return CDC_FIT_OK;
 	}
+}
+
+/* Bytes of a key column in an InnoDB index (utf8mb4: 4 a character), for the 3,072-byte
+ * limit on a whole key.  Unbounded types count as their key type's bound. */
+static int
+my_key_bytes(cdc_rtype t)
+{
+	switch (t.id) {
+	case CDC_TY_BOOL: return 1;
+	case CDC_TY_INT2: return 2;
+	case CDC_TY_INT4: return 4;
+	case CDC_TY_INT8: return 8;
+	case CDC_TY_NUMERIC: return t.mod < 0 ? 30 : (t.mod + 8) / 9 * 4 + 1;   /* 4 bytes per 9 digits */
+	case CDC_TY_DATE: return 3;
+	case CDC_TY_TIME: return 6;
+	case CDC_TY_TIMESTAMP:
+	case CDC_TY_TIMESTAMPTZ: return 8;
+	case CDC_TY_UUID: return 36 * 4;
+	case CDC_TY_CHAR:
+	case CDC_TY_VARCHAR: return (t.mod < 0 || t.mod > 768 ? 768 : t.mod) * 4;
+	case CDC_TY_BYTEA: return 3072;
+	default: return 768 * 4;
+	}
+}
+
+static bool
+my_key_fits(const cdc_rtype *types, int n, int *bytes)
+{
+	for (int i = 0; i < n; i++)
+		*bytes += my_key_bytes(types[i]);
+	return *bytes <= 3072;
 }
 
 static const char table_options[] = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
@@ -329,4 +369,5 @@ my_checkpoint(sqlw *w)
 	           "    `committed_at` = VALUES(`committed_at`);\n");
 }
 
-const cdc_sql_emitter cdc_sql_mysql = {my_runtime, my_table, my_load, my_checkpoint, my_type, my_ident};
+const cdc_sql_emitter cdc_sql_mysql = {my_runtime, my_table, my_load, my_checkpoint, my_type, my_key_fits,
+                                         my_ident};

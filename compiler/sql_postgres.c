@@ -24,13 +24,13 @@ pg_ident(cdc_buf *b, const char *name)
 	cdc_buf_putc(b, '"');
 }
 
-static bool
+static cdc_fit
 pg_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
 {
 	(void)key;
 	(void)why;
 	cdc_rtype_str(t, b);   /* cdcc's type names are PostgreSQL's */
-	return true;
+	return CDC_FIT_OK;
 }
 
 static void
@@ -247,4 +247,4 @@ pg_checkpoint(sqlw *w)
 	           "    \"batch_id\" = EXCLUDED.\"batch_id\", \"committed_at\" = EXCLUDED.\"committed_at\";\n");
 }
 
-const cdc_sql_emitter cdc_sql_postgres = {pg_runtime, pg_table, pg_load, pg_checkpoint, pg_type, pg_ident};
+const cdc_sql_emitter cdc_sql_postgres = {pg_runtime, pg_table, pg_load, pg_checkpoint, pg_type, NULL, pg_ident};

@@ -43,54 +43,59 @@ varchar_bytes(int chars)
 	return chars < 0 || chars > 16383 ? 65535 : chars * 4;
 }
 
-static bool
+static cdc_fit
 rs_type(cdc_buf *b, cdc_rtype t, bool key, const char **why)
 {
 	(void)key;
 	if (t.array) {
 		cdc_buf_puts(b, "SUPER");
-		return true;
+		return CDC_FIT_OK;
 	}
 	switch (t.id) {
-	case CDC_TY_BOOL: cdc_buf_puts(b, "BOOLEAN"); return true;
-	case CDC_TY_INT2: cdc_buf_puts(b, "SMALLINT"); return true;
-	case CDC_TY_INT4: cdc_buf_puts(b, "INTEGER"); return true;
-	case CDC_TY_INT8: cdc_buf_puts(b, "BIGINT"); return true;
+	case CDC_TY_BOOL: cdc_buf_puts(b, "BOOLEAN"); return CDC_FIT_OK;
+	case CDC_TY_INT2: cdc_buf_puts(b, "SMALLINT"); return CDC_FIT_OK;
+	case CDC_TY_INT4: cdc_buf_puts(b, "INTEGER"); return CDC_FIT_OK;
+	case CDC_TY_INT8: cdc_buf_puts(b, "BIGINT"); return CDC_FIT_OK;
 	case CDC_TY_NUMERIC:
 		if (t.mod < 0) {
 			cdc_buf_puts(b, "DECIMAL(38,10)");
-			return true;
+			*why = "it is stored as DECIMAL(38,10)";
+			return CDC_FIT_UNBOUNDED;
 		}
 		cdc_buf_printf(b, "DECIMAL(%d,%d)", t.mod > 38 ? 38 : t.mod, t.scale);
 		if (t.mod > 38) {
 			*why = "Redshift DECIMAL holds at most 38 digits";
-			return false;
+			return CDC_FIT_TOO_WIDE;
 		}
-		return true;
-	case CDC_TY_FLOAT4: cdc_buf_puts(b, "REAL"); return true;
-	case CDC_TY_FLOAT8: cdc_buf_puts(b, "DOUBLE PRECISION"); return true;
+		return CDC_FIT_OK;
+	case CDC_TY_FLOAT4: cdc_buf_puts(b, "REAL"); return CDC_FIT_OK;
+	case CDC_TY_FLOAT8: cdc_buf_puts(b, "DOUBLE PRECISION"); return CDC_FIT_OK;
 	case CDC_TY_CHAR:
 	case CDC_TY_VARCHAR:
 		/* Redshift's CHAR holds single-byte characters only: both become VARCHAR */
 		cdc_buf_printf(b, "VARCHAR(%d)", varchar_bytes(t.mod));
-		return true;
-	case CDC_TY_TEXT: cdc_buf_puts(b, "VARCHAR(65535)"); return true;
-	case CDC_TY_BYTEA: cdc_buf_puts(b, "VARBYTE(1024000)"); return true;
-	case CDC_TY_DATE: cdc_buf_puts(b, "DATE"); return true;
-	case CDC_TY_TIME: cdc_buf_puts(b, "TIME"); return true;
-	case CDC_TY_TIMETZ: cdc_buf_puts(b, "TIMETZ"); return true;
-	case CDC_TY_TIMESTAMP: cdc_buf_puts(b, "TIMESTAMP"); return true;
-	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "TIMESTAMPTZ"); return true;
-	case CDC_TY_UUID: cdc_buf_puts(b, "CHAR(36)"); return true;
+		if (t.mod > 65535) {
+			*why = "Redshift VARCHAR holds at most 65535 bytes";
+			return CDC_FIT_TOO_WIDE;
+		}
+		return CDC_FIT_OK;
+	case CDC_TY_TEXT: cdc_buf_puts(b, "VARCHAR(65535)"); return CDC_FIT_OK;
+	case CDC_TY_BYTEA: cdc_buf_puts(b, "VARBYTE(1024000)"); return CDC_FIT_OK;
+	case CDC_TY_DATE: cdc_buf_puts(b, "DATE"); return CDC_FIT_OK;
+	case CDC_TY_TIME: cdc_buf_puts(b, "TIME"); return CDC_FIT_OK;
+	case CDC_TY_TIMETZ: cdc_buf_puts(b, "TIMETZ"); return CDC_FIT_OK;
+	case CDC_TY_TIMESTAMP: cdc_buf_puts(b, "TIMESTAMP"); return CDC_FIT_OK;
+	case CDC_TY_TIMESTAMPTZ: cdc_buf_puts(b, "TIMESTAMPTZ"); return CDC_FIT_OK;
+	case CDC_TY_UUID: cdc_buf_puts(b, "CHAR(36)"); return CDC_FIT_OK;
 	case CDC_TY_JSON:
-	case CDC_TY_JSONB: cdc_buf_puts(b, "SUPER"); return true;
+	case CDC_TY_JSONB: cdc_buf_puts(b, "SUPER"); return CDC_FIT_OK;
 	case CDC_TY_INTERVAL:
 		cdc_buf_puts(b, "VARCHAR(64)");
 		*why = "Redshift has no interval type that holds months and days together";
-		return false;
+		return CDC_FIT_UNSUPPORTED;
 	default:
 		cdc_buf_puts(b, "VARCHAR(65535)");
-		return true;
+		return CDC_FIT_OK;
 	}
 }
 
@@ -483,4 +488,4 @@ rs_checkpoint(sqlw *w)
 	           "  VALUES ($1, $2, $3, $4, GETDATE());\n");
 }
 
-const cdc_sql_emitter cdc_sql_redshift = {rs_runtime, rs_table, rs_load, rs_checkpoint, rs_type, rs_ident};
+const cdc_sql_emitter cdc_sql_redshift = {rs_runtime, rs_table, rs_load, rs_checkpoint, rs_type, NULL, rs_ident};
