@@ -117,6 +117,8 @@ static const char usage_ddl[] =
 	"  --target NAME      only this target\n"
 	"  --table NAME       only the routes of this source table (source.schema.table)\n"
 	"  --load             also the per-batch statements\n"
+	"  --full-rows        with --load: the form for batches whose changes sent every\n"
+	"                     column (no TOAST-unchanged or missing columns): one sort\n"
 	"\n"
 	"exit status: 0 written, 1 errors in the file or SQL the dialect cannot express,\n"
 	"2 usage or I/O error\n";
@@ -609,7 +611,7 @@ static int
 cmd_ddl(int argc, char **argv)
 {
 	const char *file = NULL, *dialect = NULL;
-	cdc_sql_opts o = {NULL, NULL, false};
+	cdc_sql_opts o = {NULL, NULL, false, false};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		if (want_help(a)) {
@@ -624,6 +626,8 @@ cmd_ddl(int argc, char **argv)
 			o.table = v;
 		else if (strcmp(a, "--load") == 0)
 			o.load = true;
+		else if (strcmp(a, "--full-rows") == 0)
+			o.full_rows = true;
 		else if (a[0] == '-' && a[1])
 			return usage_error("ddl", "unknown option \"%s\"", a);
 		else if (file)
@@ -654,15 +658,19 @@ cmd_ddl(int argc, char **argv)
 		}
 	}
 	if (status == EXIT_CLEAN) {
-		cdc_buf b = CDC_BUF_INIT;
-		char why[512];
-		if (!cdc_sql_emit(&b, d, l.ir, &o, why, sizeof why)) {
-			fprintf(stderr, "cdcc ddl: %s\n", why);
+		cdc_buf b = CDC_BUF_INIT, errors = CDC_BUF_INIT;
+		if (!cdc_sql_emit(&b, d, l.ir, &o, &errors)) {
+			/* nothing is printed: half a script is worse than none */
+			for (const char *p = cdc_buf_str(&errors), *nl; *p; p = nl + 1) {
+				nl = strchr(p, '\n');
+				fprintf(stderr, "cdcc ddl: %.*s\n", (int)(nl - p), p);
+			}
 			status = EXIT_PROBLEMS;
 		} else {
 			fwrite(cdc_buf_str(&b), 1, b.len, stdout);
 		}
 		cdc_buf_free(&b);
+		cdc_buf_free(&errors);
 	}
 	loaded_close(&l);
 	return status;

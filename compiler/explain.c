@@ -368,6 +368,7 @@ cdc_explain_json(const cdc_ir *ir, const cdc_explain_opts *o, cdc_buf *b)
 			cJSON *jc = cJSON_CreateObject();
 			cJSON_AddStringToObject(jc, "name", t->out[c].name);
 			cJSON_AddItemToObject(jc, "type", json_type(t->out[c].type));
+			cJSON_AddBoolToObject(jc, "not_null", t->out[c].not_null);
 			if (t->out[c].origin) {
 				cJSON_AddStringToObject(jc, "expression", t->out[c].origin);
 				cJSON_AddNumberToObject(jc, "line", t->out[c].line);

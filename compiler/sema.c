@@ -1090,6 +1090,14 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 			cdc_dialect_name(kind));
 		cdc_diag_help(g, "declare the key's text columns with shorter lengths (varchar(n) takes 4n bytes in utf8mb4)");
 	}
+	for (int c = 0; c < r->ncols; c++)
+		if (strncasecmp(r->cols[c].name, "_cdc_", 5) == 0) {
+			const cdc_column *col = &r->cols[c];
+			cdc_diag *g = cdc_diag_report(s->diags, CDC_E0608, (col->decl ? col->decl : tpath)->loc,
+				"column \"%s\" has a name reserved for cdcc's staging tables (_cdc_...)", col->name);
+			cdc_diag_note_at(g, tpath->loc, "merged into %s here", qdisplay(s, r->display));
+			cdc_diag_help(g, "rename it in a transform: rename %s to %s", col->name, col->name + 5);
+		}
 	if (cdc_dialect_folds_names(kind))
 		for (int c = 0; c < r->ncols; c++)
 			for (int k = 0; k < c; k++)

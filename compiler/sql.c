@@ -3,6 +3,7 @@
  * (see sql.h and sql_int.h).
  */
 #include "compiler/sql_int.h"
+#include "compiler/ast.h"
 #include "runtime/typeids.h"
 
 #include <stdarg.h>
@@ -51,11 +52,15 @@ cdc_sql_ident(cdc_buf *b, cdc_dialect d, const char *name)
 void
 cdc_sql_string(cdc_buf *b, cdc_dialect d, const char *s)
 {
-	/* standard SQL: a quote is doubled.  MySQL also treats \ as an escape in strings
-	 * (unless NO_BACKSLASH_ESCAPES), so there a backslash is doubled too. */
+	/* standard SQL: a quote is doubled.  Redshift and MySQL also treat \ as an escape in
+	 * strings (MySQL unless NO_BACKSLASH_ESCAPES), so there a backslash is doubled too;
+	 * Hive (Athena's DDL) escapes both with a backslash.  PostgreSQL's strings are
+	 * standard_conforming_strings (on by default since 9.1). */
 	cdc_buf_putc(b, '\'');
 	for (; *s; s++) {
-		if (*s == '\'' || (*s == '\\' && d == CDC_DIALECT_MYSQL))
+		if (*s == '\'' && d == CDC_DIALECT_ATHENA)
+			cdc_buf_putc(b, '\\');    /* Hive reads '' as two strings, not a quote */
+		else if (*s == '\'' || (*s == '\\' && d != CDC_DIALECT_POSTGRES))
 			cdc_buf_putc(b, *s);
 		cdc_buf_putc(b, *s);
 	}
@@ -110,6 +115,24 @@ sw_qname(sqlw *w, const char *schema, const char *name)
 }
 
 void
+sql_key_part(cdc_buf *b, const char *name)
+{
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '_' || *p == '.')
+			cdc_buf_putc(b, (char)*p);
+		else
+			cdc_buf_printf(b, "%%%02X", *p);
+	}
+}
+
+void
+sw_temp(sqlw *w, const char *name)
+{
+	sw_qname(w, w->temp_schema, name);
+}
+
+void
 sw_string(sqlw *w, const char *s)
 {
 	cdc_sql_string(w->b, w->d, s);
@@ -118,13 +141,14 @@ sw_string(sqlw *w, const char *s)
 void
 sw_fail(sqlw *w, const char *fmt, ...)
 {
-	if (w->failed)
-		return;   /* the first problem is the one reported */
 	w->failed = true;
+	if (w->where)
+		cdc_buf_printf(w->errors, "%s: ", w->where);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(w->why, w->whylen, fmt, ap);
+	cdc_buf_vprintf(w->errors, fmt, ap);
 	va_end(ap);
+	cdc_buf_putc(w->errors, '\n');
 }
 
 void
@@ -181,10 +205,10 @@ sw_is_flag(const cdc_ir_table *t, const cdc_ir_route *r, int i)
 /* ---- what the dialects share ---------------------------------------------------------- */
 
 void
-sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create, stage_type_fn *stage_type)
+sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create)
 {
 	sw_printf(w, "%s ", create);
-	sw_ident(w, SQL_STAGE);
+	sw_temp(w, SQL_STAGE);
 	sw_puts(w, " (\n  ");
 	sw_ident(w, SQL_SEQ);
 	sw_puts(w, " BIGINT NOT NULL,\n  ");
@@ -198,20 +222,78 @@ sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char
 		sw_puts(w, ",\n  ");
 		sw_ident(w, r->cols[i].name);
 		sw_puts(w, " ");
-		if (stage_type)
-			stage_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
-		else
-			sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
+		if (w->e->stage_type && w->e->stage_type(w->b, r->cols[i].type))
+			continue;
+		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
 	}
 	sw_puts(w, "\n);\n");
 }
 
 void
-sw_unchanged(sqlw *w, const char *alias, int p)
+sw_stage_columns(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_puts(w, "(");
+	sw_ident(w, SQL_SEQ);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_OP);
+	sw_puts(w, ", ");
+	sw_ident(w, SQL_UNCH);
+	for (int i = 0; i < r->ncols; i++)
+		if (!sw_is_flag(t, r, i)) {
+			sw_puts(w, ", ");
+			sw_ident(w, r->cols[i].name);
+		}
+	sw_puts(w, ")");
+}
+
+/* "stage row s did not send column p (1-based)": 1 or 0 */
+static void
+unchanged(sqlw *w, const char *alias, int p)
 {
 	sw_printf(w, "CASE WHEN SUBSTRING(COALESCE(%s.", alias);
 	sw_ident(w, SQL_UNCH);
 	sw_printf(w, ", ''), %d, 1) = '1' THEN 1 ELSE 0 END", p);
+}
+
+/* alias.column, through the dialect's unstage function (JSON_PARSE, UNHEX) if any */
+static void
+staged(sqlw *w, const char *alias, const cdc_ir_route *r, int i)
+{
+	const char *fn = w->e->unstage ? w->e->unstage(r->cols[i].type) : NULL;
+	sw_printf(w, "%s%s%s.", fn ? fn : "", fn ? "(" : "", alias);
+	sw_ident(w, r->cols[i].name);
+	if (fn)
+		sw_puts(w, ")");
+}
+
+void
+sw_append(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	/* every change is a row of its own; what a change did not send is NULL */
+	sw_puts(w, "INSERT INTO ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	sw_column_list(w, r);
+	sw_puts(w, ")\nSELECT ");
+	for (int i = 0; i < r->ncols; i++) {
+		if (i)
+			sw_puts(w, ", ");
+		if (sw_is_flag(t, r, i)) {
+			sw_puts(w, "FALSE");
+			continue;
+		}
+		if (w->partial) {
+			sw_puts(w, "CASE WHEN ");
+			unchanged(w, "s", i + 1);
+			sw_puts(w, " = 1 THEN NULL ELSE ");
+		}
+		staged(w, "s", r, i);
+		if (w->partial)
+			sw_puts(w, " END");
+	}
+	sw_puts(w, "\nFROM ");
+	sw_temp(w, SQL_STAGE);
+	sw_puts(w, " AS s;\n");
 }
 
 /* PARTITION BY the key, where a key with a NULL is never equal to another (as in SQL's
@@ -238,57 +320,76 @@ partition(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, " END");
 }
 
+static void
+unchanged_name(char *buf, size_t n, int i)
+{
+	snprintf(buf, n, "_cdc_u%d", i + 1);
+}
+
+/*
+ * Two forms.  When every change of the batch sent every column (w->partial false), the
+ * latest change of each key is the row: one window, one sort, as a hand-written
+ * ROW_NUMBER() dedup.  Otherwise each column takes the latest value sent for it in the
+ * batch (a change that did not send it sorts last), with _cdc_uN = 1 when no change
+ * did; that is one sort per column, which is why the runtime uses this form only for the
+ * batches that need it.
+ */
 void
 sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create_as)
 {
 	sw_printf(w, "%s ", create_as);
-	sw_ident(w, SQL_BATCH);
+	sw_temp(w, SQL_BATCH);
 	sw_puts(w, " AS\nSELECT * FROM (\n  SELECT ");
-	for (int k = 0; k < r->nkey; k++) {
+	if (!w->partial) {
+		sw_puts(w, "s.*");
+	} else {
+		for (int k = 0; k < r->nkey; k++) {
+			sw_puts(w, "s.");
+			sw_ident(w, t->out[r->key[k]].name);
+			sw_puts(w, ", ");
+		}
 		sw_puts(w, "s.");
-		sw_ident(w, t->out[r->key[k]].name);
-		sw_puts(w, ", ");
+		sw_ident(w, SQL_OP);
 	}
-	sw_puts(w, "s.");
-	sw_ident(w, SQL_OP);
 	sw_puts(w, ",\n    ROW_NUMBER() OVER (");
 	partition(w, t, r);
 	sw_puts(w, " ORDER BY s.");
 	sw_ident(w, SQL_SEQ);
 	sw_puts(w, " DESC) AS ");
 	sw_ident(w, SQL_RN);
-	sw_puts(w, ",\n    MAX(CASE WHEN s.");
-	sw_ident(w, SQL_OP);
-	sw_puts(w, " <> 'D' THEN 1 ELSE 0 END) OVER (");
-	partition(w, t, r);
-	sw_puts(w, ") AS ");
-	sw_ident(w, SQL_UPS);
-	for (int i = 0; i < r->ncols; i++) {
+	if (r->deletes == CDC_IR_DEL_SOFT) {
+		/* did the batch write the key before deleting it (see sw_soft_prefilter) */
+		sw_puts(w, ",\n    MAX(CASE WHEN s.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " <> 'D' THEN 1 ELSE 0 END) OVER (");
+		partition(w, t, r);
+		sw_puts(w, ") AS ");
+		sw_ident(w, SQL_UPS);
+	}
+	for (int i = 0; w->partial && i < r->ncols; i++) {
 		if (sw_is_key(r, i) || sw_is_flag(t, r, i))
 			continue;
-		/* the latest value sent for the column (a change that did not send it, TOAST,
-		 * sorts last), and whether no change of the batch sent it */
+		char u[32];
+		unchanged_name(u, sizeof u, i);
 		sw_puts(w, ",\n    FIRST_VALUE(s.");
 		sw_ident(w, r->cols[i].name);
 		sw_puts(w, ") OVER (");
 		partition(w, t, r);
 		sw_puts(w, " ORDER BY ");
-		sw_unchanged(w, "s", i + 1);
+		unchanged(w, "s", i + 1);
 		sw_puts(w, ", s.");
 		sw_ident(w, SQL_SEQ);
 		sw_puts(w, " DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS ");
 		sw_ident(w, r->cols[i].name);
 		sw_puts(w, ",\n    MIN(");
-		sw_unchanged(w, "s", i + 1);
+		unchanged(w, "s", i + 1);
 		sw_puts(w, ") OVER (");
 		partition(w, t, r);
-		sw_printf(w, ") AS ");
-		char u[32];
-		snprintf(u, sizeof u, "_cdc_u%d", i + 1);
+		sw_puts(w, ") AS ");
 		sw_ident(w, u);
 	}
 	sw_puts(w, "\n  FROM ");
-	sw_ident(w, SQL_STAGE);
+	sw_temp(w, SQL_STAGE);
 	sw_puts(w, " s");
 	if (r->deletes == CDC_IR_DEL_IGNORE) {
 		sw_puts(w, "\n  WHERE s.");
@@ -301,18 +402,130 @@ sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *c
 }
 
 void
-sw_value(sqlw *w, const cdc_ir_route *r, int i, const char *otherwise, const char *wrap)
+sw_soft_prefilter(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
+	/* a delete of a key that the target does not have, and that the batch did not write
+	 * before deleting it, changes nothing: it must not insert a deleted row */
+	cdc_buf bq = CDC_BUF_INIT;
+	if (w->temp_schema) {
+		w->e->ident(&bq, w->temp_schema);
+		cdc_buf_putc(&bq, '.');
+	}
+	w->e->ident(&bq, SQL_BATCH);
+	sw_puts(w, "DELETE FROM ");
+	sw_temp(w, SQL_BATCH);
+	sw_puts(w, " WHERE ");
+	sw_ident(w, SQL_OP);
+	sw_puts(w, " = 'D' AND ");
+	sw_ident(w, SQL_UPS);
+	sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " AS t WHERE ");
+	sw_key_match(w, t, r, "t", cdc_buf_str(&bq));
+	sw_puts(w, ");\n");
+	cdc_buf_free(&bq);
+}
+
+static void value_sent(sqlw *w, const cdc_ir_route *r, int i, const char *otherwise);
+
+void
+sw_value(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const char *otherwise)
+{
+	if (sw_is_flag(t, r, i)) {
+		/* the route's own soft-delete flag: set by a delete, cleared by any other change */
+		sw_puts(w, "b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D'");
+		return;
+	}
+	if (i == r->soft) {
+		/* a flag the transform computes: set by a delete, else the transform's value */
+		sw_puts(w, "CASE WHEN b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D' THEN TRUE ELSE ");
+		value_sent(w, r, i, otherwise);
+		sw_puts(w, " END");
+		return;
+	}
+	value_sent(w, r, i, otherwise);
+}
+
+/* sw_value of a column the changes send */
+static void
+value_sent(sqlw *w, const cdc_ir_route *r, int i, const char *otherwise)
+{
+	if (sw_is_key(r, i) || !w->partial) {
+		staged(w, "b", r, i);
+		return;
+	}
 	char u[32];
-	snprintf(u, sizeof u, "_cdc_u%d", i + 1);
+	unchanged_name(u, sizeof u, i);
 	sw_puts(w, "CASE WHEN b.");
 	sw_ident(w, u);
 	sw_printf(w, " = 1 THEN %s", otherwise);
 	if (strcmp(otherwise, "NULL") != 0)
 		sw_ident(w, r->cols[i].name);
-	sw_printf(w, " ELSE %s%sb.", wrap ? wrap : "", wrap ? "(" : "");
-	sw_ident(w, r->cols[i].name);
-	sw_printf(w, "%s END", wrap ? ")" : "");
+	sw_puts(w, " ELSE ");
+	staged(w, "b", r, i);
+	sw_puts(w, " END");
+}
+
+void
+sw_insert_values(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	for (int i = 0; i < r->ncols; i++) {
+		if (i)
+			sw_puts(w, ", ");
+		sw_value(w, t, r, i, "NULL");
+	}
+}
+
+void
+sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_key, const char *tref)
+{
+	/* one WHEN MATCHED and one WHEN NOT MATCHED, without conditions: the form Redshift
+	 * takes (deletes were applied before, and removed from the batch) */
+	sw_puts(w, "MERGE INTO ");
+	sw_qname(w, r->schema, r->name);
+	if (!tref)
+		sw_puts(w, " AS t");
+	sw_puts(w, " USING ");
+	sw_temp(w, SQL_BATCH);
+	sw_puts(w, " AS b ON ");
+	sw_key_match(w, t, r, tref ? tref : "t", "b");
+	sw_puts(w, "\nWHEN MATCHED THEN ");
+	bool any = false;
+	for (int i = 0; i < r->ncols; i++) {
+		if (sw_is_key(r, i))
+			continue;
+		sw_puts(w, any ? ",\n  " : "UPDATE SET\n  ");
+		any = true;
+		sw_ident(w, r->cols[i].name);
+		sw_puts(w, " = ");
+		char own[1024];
+		snprintf(own, sizeof own, "%s.", tref ? tref : "t");
+		sw_value(w, t, r, i, own);
+	}
+	if (!any)
+		sw_puts(w, all_key);
+	sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
+	sw_column_list(w, r);
+	sw_puts(w, ")\n  VALUES (");
+	sw_insert_values(w, t, r);
+	sw_puts(w, ");\n");
+}
+
+void
+sw_drop_temps(sqlw *w, const char *drop, bool batch)
+{
+	if (batch) {
+		sw_printf(w, "%s ", drop);
+		sw_temp(w, SQL_BATCH);
+		sw_puts(w, ";\n");
+	}
+	sw_printf(w, "%s ", drop);
+	sw_temp(w, SQL_STAGE);
+	sw_puts(w, ";\n");
 }
 
 void
@@ -340,6 +553,37 @@ sw_column_list(sqlw *w, const cdc_ir_route *r)
 
 /* ---- the driver -------------------------------------------------------------------------- */
 
+/* A comment line: names may hold any character, and a line break in one would end the
+ * comment and make the rest of the name SQL, so control characters are written as '?'. */
+static void
+comment(sqlw *w, const char *fmt, ...)
+{
+	cdc_buf line = CDC_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	cdc_buf_vprintf(&line, fmt, ap);
+	va_end(ap);
+	sw_puts(w, "-- ");
+	for (const char *p = cdc_buf_str(&line); *p; p++)
+		cdc_buf_putc(w->b, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+	sw_puts(w, "\n");
+	cdc_buf_free(&line);
+}
+
+/* target.schema.table, with the language's quoting of names */
+static const char *
+route_name(cdc_buf *b, const cdc_ir_target *tg, const cdc_ir_route *r)
+{
+	cdc_ast_put_name(b, tg->name);
+	if (r->schema) {
+		cdc_buf_putc(b, '.');
+		cdc_ast_put_name(b, r->schema);
+	}
+	cdc_buf_putc(b, '.');
+	cdc_ast_put_name(b, r->name);
+	return cdc_buf_str(b);
+}
+
 static bool
 wanted_table(const cdc_sql_opts *o, const cdc_ir_table *t)
 {
@@ -347,14 +591,13 @@ wanted_table(const cdc_sql_opts *o, const cdc_ir_table *t)
 }
 
 bool
-cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o, char *why, size_t whylen)
+cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o, cdc_buf *errors)
 {
 	const cdc_sql_emitter *e = emitters[d];
-	sqlw W = {out, d, ir, NULL, false, why, whylen}, *w = &W;
-	why[0] = '\0';
+	sqlw W = {out, d, e, ir, NULL, NULL, !o->full_rows, false, errors, NULL}, *w = &W;
 	int ntargets = 0;
-	sw_printf(w, "-- cdcc ddl --dialect %s: pipeline %s, from %s (sha256 %.12s)\n", words[d], ir->pipeline, ir->file,
-	          ir->sha256);
+	comment(w, "cdcc ddl --dialect %s: pipeline %s, from %s (sha256 %.12s)", words[d], ir->pipeline, ir->file,
+	        ir->sha256);
 	sw_puts(w, "-- generated: review it, keep it with the pipeline, do not edit it by hand\n");
 	for (int ti = 0; ti < ir->ntargets; ti++) {
 		const cdc_ir_target *tg = &ir->targets[ti];
@@ -362,7 +605,9 @@ cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *
 			continue;
 		ntargets++;
 		w->tg = tg;
-		sw_printf(w, "\n-- ==== target %s (%s) ====\n", tg->name, tg->kind);
+		w->temp_schema = e->temp_in_runtime_schema ? sw_runtime_schema(tg) : NULL;
+		sw_puts(w, "\n");
+		comment(w, "==== target %s (%s) ====", tg->name, tg->kind);
 		if (d == CDC_DIALECT_ATHENA && strcmp(tg->kind, "files") == 0) {
 			sw_puts(w, "-- a local folder, not S3: Athena cannot read it, so there is no table to create\n");
 			continue;
@@ -376,15 +621,17 @@ cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *
 				const cdc_ir_route *r = &t->routes[k];
 				if (r->target != ti)
 					continue;
-				sw_printf(w, "\n-- %s -> %s", t->display, tg->name);
-				if (r->schema)
-					sw_printf(w, ".%s", r->schema);
-				sw_printf(w, ".%s (%s)\n", r->name, r->append ? "append" : "merge");
+				cdc_buf rn = CDC_BUF_INIT;
+				w->where = route_name(&rn, tg, r);
+				sw_puts(w, "\n");
+				comment(w, "%s -> %s (%s)", t->display, w->where, r->append ? "append" : "merge");
 				e->table(w, t, r);
 				if (o->load && e->load) {
 					sw_puts(w, "\n-- per batch, in the transaction that writes the checkpoint:\n");
 					e->load(w, t, r);
 				}
+				w->where = NULL;
+				cdc_buf_free(&rn);
 			}
 		}
 		if (o->load && e->checkpoint) {
@@ -393,8 +640,8 @@ cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *
 		}
 	}
 	if (ntargets == 0) {
-		sw_printf(w, "\n-- no %s target in this pipeline%s%s\n", words[d], o->target ? " named " : "",
-		          o->target ? o->target : "");
+		sw_puts(w, "\n");
+		comment(w, "no %s target in this pipeline%s%s", words[d], o->target ? " named " : "", o->target ? o->target : "");
 	}
 	return !w->failed;
 }

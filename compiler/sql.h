@@ -62,14 +62,15 @@ typedef struct cdc_sql_opts {
 	const char *target;   /* only this target, or NULL for every target of the dialect */
 	const char *table;    /* only routes of this source table (display name), or NULL */
 	bool        load;     /* also the per-batch statements: stage, load, apply, checkpoint */
+	bool        full_rows;/* the batch's changes sent every column: the one-sort collapse */
 } cdc_sql_opts;
 
 /*
  * Writes the SQL of every target the dialect serves.  Returns false after writing what
- * it could, with a message in why, when a target cannot be expressed (a name Athena
- * refuses, a type the dialect lacks).
+ * it could, with one line per problem in `errors` ("target.schema.table: message"),
+ * when a target cannot be expressed (a name Athena refuses, a type the dialect lacks).
  */
 bool cdc_sql_emit(struct cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o,
-                  char *why, size_t whylen);
+                  struct cdc_buf *errors);
 
 #endif

@@ -156,13 +156,20 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	if (r->schema)
 		check_name(w, "database", r->schema);
 	check_name(w, "table", r->name);
+	const char *part = sw_opt_str(&w->tg->opts, "partition");
+	bool hourly = part && strcmp(part, "hourly") == 0, none = part && strcmp(part, "none") == 0;
 	for (int i = 0; i < r->ncols; i++) {
 		check_name(w, "column", r->cols[i].name);
+		if ((!none && strcasecmp(r->cols[i].name, "dt") == 0) || (hourly && strcasecmp(r->cols[i].name, "hr") == 0))
+			sw_fail(w, "column \"%s\" has the name of a partition column of the lake; rename it in a transform",
+			        r->cols[i].name);
 		for (int k = 0; k < i; k++)
 			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
-				sw_fail(w, "columns \"%s\" and \"%s\" of %s are the same column in Athena, which keeps names in lower case",
-				        r->cols[k].name, r->cols[i].name, r->name);
+				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in Athena, which keeps names in lower case",
+				        r->cols[k].name, r->cols[i].name);
 	}
+	const char *format = sw_opt_str(&w->tg->opts, "format");
+	bool csv = format && strcmp(format, "csv") == 0;
 	char where[2048];
 	location(where, sizeof where, root(w), r->schema, r->name);
 	if (r->schema) {
@@ -177,10 +184,20 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, i ? ",\n  " : "\n  ");
 		sw_ident(w, r->cols[i].name);
 		sw_puts(w, " ");
-		sw_type(w, r->cols[i].type, false, r->cols[i].name);
+		cdc_rtype ty = r->cols[i].type;
+		if (ty.array && !csv) {
+			/* JSON Lines hold arrays as JSON arrays */
+			ty.array = 0;
+			sw_puts(w, "array<");
+			sw_type(w, ty, false, r->cols[i].name);
+			sw_puts(w, ">");
+		} else {
+			sw_type(w, ty, false, r->cols[i].name);
+		}
 	}
 	sw_puts(w, "\n)");
 	partitioned(w, where);
 }
 
-const cdc_sql_emitter cdc_sql_athena = {ath_runtime, ath_table, NULL, NULL, ath_type, NULL, ath_ident};
+const cdc_sql_emitter cdc_sql_athena = {ath_runtime, ath_table, NULL, NULL, ath_type, NULL, ath_ident, false,
+                                        NULL, NULL};

@@ -12,19 +12,25 @@
 #include "compiler/sql.h"
 #include "runtime/buf.h"
 
+typedef struct cdc_sql_emitter cdc_sql_emitter;
+
 typedef struct sqlw {
-	cdc_buf             *b;
-	cdc_dialect          d;
-	const cdc_ir        *ir;
-	const cdc_ir_target *tg;
-	bool                 failed;
-	char                *why;
-	size_t               whylen;
+	cdc_buf               *b;
+	cdc_dialect            d;
+	const cdc_sql_emitter *e;
+	const cdc_ir          *ir;
+	const cdc_ir_target   *tg;
+	const char            *temp_schema;  /* where the per-batch tables live, or NULL */
+	bool                   partial;      /* a change of the batch may leave columns unsent */
+	bool                   failed;
+	cdc_buf               *errors;       /* one line per problem */
+	const char            *where;        /* the route being written, for messages */
 } sqlw;
 
 /* Names of the per-batch temporary tables (one route at a time, in one transaction). */
 #define SQL_STAGE "cdcc_stage"
 #define SQL_BATCH "cdcc_batch"
+#define SQL_ROWS  "cdcc_rows"       /* Redshift's apply = delete_insert */
 /* Names of the staging table's own columns. */
 #define SQL_SEQ   "_cdc_seq"        /* order of the change in the batch */
 #define SQL_OP    "_cdc_op"         /* I, U, D or S */
@@ -37,9 +43,16 @@ void sw_puts(sqlw *w, const char *s);
 void sw_printf(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sw_ident(sqlw *w, const char *name);
 void sw_qname(sqlw *w, const char *schema, const char *name);   /* schema may be NULL */
+/* A per-batch table (SQL_STAGE, SQL_BATCH): in the emitter's temp_schema if it has one. */
+void sw_temp(sqlw *w, const char *name);
 void sw_string(sqlw *w, const char *s);
 void sw_type(sqlw *w, cdc_rtype t, bool key, const char *column);
+/* A problem: one line in w->errors, after the route's name; the output is then refused. */
 void sw_fail(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A name as part of an S3 key: bytes other than letters, digits, '-', '_' and '.' are
+ * written %XX, so that the runtime's files and the SQL that names them agree. */
+void sql_key_part(cdc_buf *b, const char *name);
 
 /* Target options (or NULL). */
 const char *sw_opt_str(const cdc_ir_opts *o, const char *name);
@@ -53,21 +66,29 @@ const char *sw_quarantine(const cdc_ir_target *t);
 bool sw_is_key(const cdc_ir_route *r, int i);
 bool sw_is_flag(const cdc_ir_table *t, const cdc_ir_route *r, int i);
 
-/* The staging table: _cdc_seq, _cdc_op, _cdc_unchanged, then the route's columns with
- * `stage_type` giving each column's type in the stage (NULL: the target type). */
-typedef void stage_type_fn(sqlw *w, cdc_rtype t, bool key, const char *column);
-void sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create,
-                    stage_type_fn *stage_type);
-/* "is column i (1-based position p) unchanged in stage row s": 1 or 0 */
-void sw_unchanged(sqlw *w, const char *alias, int p);
-/* The collapse: cdcc_batch from cdcc_stage, one row per key (the latest change), each
- * column the latest value sent for it in the batch with _cdc_uN = 1 when none was. */
+/* The staging table: _cdc_seq, _cdc_op, _cdc_unchanged, then the route's columns (not
+ * its own soft-delete flag), in the emitter's stage types. */
+void sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create);
+/* "(_cdc_seq, _cdc_op, _cdc_unchanged, c1, ...)": the staged columns, for COPY/LOAD */
+void sw_stage_columns(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
+/* An appending route: INSERT INTO the target every staged change. */
+void sw_append(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
+/* The collapse: SQL_BATCH from SQL_STAGE, one row per key (the latest change). */
 void sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create_as);
-
-/* The value to write for column i from batch row b: the batch's, or `otherwise` ("NULL"
- * for an insert, "t." for the target's own column on update) when no change of the
- * batch sent it; `wrap` names a function applied to the batch's value (JSON_PARSE). */
-void sw_value(sqlw *w, const cdc_ir_route *r, int i, const char *otherwise, const char *wrap);
+/* Soft deletes: drops from the batch the deletes that would insert a deleted row. */
+void sw_soft_prefilter(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
+/* The value to write for column i from batch row b: the soft-delete flag, the batch's
+ * value, or `otherwise` ("NULL" on insert, "t." for the target's own column on update,
+ * written before the column name) when no change of the batch sent the column. */
+void sw_value(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const char *otherwise);
+/* sw_value(..., "NULL") of every column, comma-separated: an insert's values */
+void sw_insert_values(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
+/* MERGE INTO the target USING the batch; `all_key` is what WHEN MATCHED does when every
+ * column is part of the key; `tref` names the target's columns where the dialect takes
+ * no alias for the target (Redshift), else NULL: "AS t". */
+void sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_key, const char *tref);
+/* `drop` (DROP TABLE, DROP TEMPORARY TABLE) the batch (if `batch`) and the stage */
+void sw_drop_temps(sqlw *w, const char *drop, bool batch);
 /* ta.k1 = ba.k1 AND ... over the merge key */
 void sw_key_match(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *ta, const char *ba);
 /* "c1", "c2", ... every column of the route */
@@ -77,7 +98,7 @@ void sw_column_list(sqlw *w, const cdc_ir_route *r);
  * an appending route.  Written after the last column (with its leading comma). */
 void sql_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 
-typedef struct cdc_sql_emitter {
+struct cdc_sql_emitter {
 	/* the schema, checkpoint and quarantine tables of one target */
 	void (*runtime)(sqlw *w);
 	/* the target table of one route */
@@ -90,7 +111,15 @@ typedef struct cdc_sql_emitter {
 	/* does a key of these types fit the index size limit (NULL: no limit); *bytes its size */
 	bool (*key_fits)(const cdc_rtype *types, int n, int *bytes);
 	void (*ident)(cdc_buf *b, const char *name);
-} cdc_sql_emitter;
+	/* MySQL: temporary tables belong to a database, so they are put in the target's
+	 * runtime schema rather than in whatever database the session has selected */
+	bool temp_in_runtime_schema;
+	/* the stage's type for a column when it is not the target's (SUPER and bytea staged
+	 * as text): writes it and returns true; NULL or false for the target's type */
+	bool (*stage_type)(cdc_buf *b, cdc_rtype t);
+	/* the function that turns such a staged value into the target's (JSON_PARSE, UNHEX) */
+	const char *(*unstage)(cdc_rtype t);
+};
 
 extern const cdc_sql_emitter cdc_sql_redshift, cdc_sql_postgres, cdc_sql_mysql, cdc_sql_athena;
 

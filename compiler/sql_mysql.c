@@ -10,7 +10,7 @@
  *
  * There is no MERGE: a batch is loaded with LOAD DATA, collapsed per key, deletes are
  * applied with DELETE ... JOIN, and the rest with one INSERT ... SELECT ... ON DUPLICATE
- * KEY UPDATE.
+ * KEY UPDATE of the rows as they will be.
  */
 #include "compiler/sql_int.h"
 #include "runtime/typeids.h"
@@ -199,8 +199,8 @@ my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	for (int i = 0; i < r->ncols; i++)
 		for (int k = 0; k < i; k++)
 			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
-				sw_fail(w, "columns \"%s\" and \"%s\" of %s are the same column in MySQL, whose column names ignore case",
-				        r->cols[k].name, r->cols[i].name, r->name);
+				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in MySQL, whose column names ignore case",
+				        r->cols[k].name, r->cols[i].name);
 	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
 	sw_qname(w, r->schema, r->name);
 	sw_puts(w, " (");
@@ -220,13 +220,34 @@ my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, ";\n");
 }
 
+/* `schema`.`name` as text, for a column reference */
+static void
+qualified(cdc_buf *b, const char *schema, const char *name)
+{
+	if (schema) {
+		my_ident(b, schema);
+		cdc_buf_putc(b, '.');
+	}
+	my_ident(b, name);
+}
+
+/* bytea is staged as hex text, so that the staged file is text in one character set;
+ * LOAD DATA reads it into a variable and stores UNHEX of it.  (Converting it later, in
+ * the statements that read the stage, runs into MariaDB giving an empty UNHEX() of a
+ * LONGTEXT column in a derived table.) */
+static bool
+is_bytes(cdc_rtype t)
+{
+	return t.id == CDC_TY_BYTEA && !t.array;
+}
+
 static void
 my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	sw_stage_table(w, t, r, "CREATE TEMPORARY TABLE", NULL);
+	sw_stage_table(w, t, r, "CREATE TEMPORARY TABLE");
 	/* NULL is the unquoted word NULL (with ENCLOSED BY, LOAD DATA reads it so) */
 	sw_puts(w, "LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE ");
-	sw_ident(w, SQL_STAGE);
+	sw_temp(w, SQL_STAGE);
 	sw_puts(w, " CHARACTER SET utf8mb4\n  FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY ''\n"
 	           "  LINES TERMINATED BY '\\n' (");
 	sw_ident(w, SQL_SEQ);
@@ -234,123 +255,97 @@ my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_ident(w, SQL_OP);
 	sw_puts(w, ", ");
 	sw_ident(w, SQL_UNCH);
-	for (int i = 0; i < r->ncols; i++)
-		if (!sw_is_flag(t, r, i)) {
-			sw_puts(w, ", ");
+	bool bytes = false;
+	for (int i = 0; i < r->ncols; i++) {
+		if (sw_is_flag(t, r, i))
+			continue;
+		sw_puts(w, ", ");
+		if (is_bytes(r->cols[i].type)) {
+			sw_printf(w, "@cdc_hex%d", i + 1);
+			bytes = true;
+		} else {
 			sw_ident(w, r->cols[i].name);
 		}
-	sw_puts(w, ");\n");
+	}
+	sw_puts(w, ")");
+	for (int i = 0, n = 0; bytes && i < r->ncols; i++)
+		if (!sw_is_flag(t, r, i) && is_bytes(r->cols[i].type)) {
+			sw_puts(w, n++ ? ", " : "\n  SET ");
+			sw_ident(w, r->cols[i].name);
+			sw_printf(w, " = UNHEX(@cdc_hex%d)", i + 1);
+		}
+	sw_puts(w, ";\n");
 	if (r->append) {
-		sw_puts(w, "INSERT INTO ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " (");
-		sw_column_list(w, r);
-		sw_puts(w, ")\nSELECT ");
-		for (int i = 0; i < r->ncols; i++) {
-			if (i)
-				sw_puts(w, ", ");
-			sw_puts(w, "CASE WHEN ");
-			sw_unchanged(w, "s", i + 1);
-			sw_puts(w, " = 1 THEN NULL ELSE s.");
-			sw_ident(w, r->cols[i].name);
-			sw_puts(w, " END");
-		}
-		sw_puts(w, "\nFROM ");
-		sw_ident(w, SQL_STAGE);
-		sw_puts(w, " AS s ORDER BY s.");
-		sw_ident(w, SQL_SEQ);
-		sw_puts(w, ";\nDROP TEMPORARY TABLE ");
-		sw_ident(w, SQL_STAGE);
-		sw_puts(w, ";\n");
+		sw_append(w, t, r);
+		sw_drop_temps(w, "DROP TEMPORARY TABLE", false);
 		return;
 	}
 	sw_collapse(w, t, r, "CREATE TEMPORARY TABLE");
+	/* the deletes name their tables in full, without aliases: MySQL resolves the alias
+	 * of a multi-table DELETE in the session's database, which the runtime does not set */
+	cdc_buf tq = CDC_BUF_INIT, bq = CDC_BUF_INIT;
+	qualified(&tq, r->schema, r->name);
+	qualified(&bq, w->temp_schema, SQL_BATCH);
 	if (r->deletes == CDC_IR_DEL_HARD) {
-		sw_puts(w, "DELETE t FROM ");
+		sw_puts(w, "DELETE ");
 		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " AS t JOIN ");
-		sw_ident(w, SQL_BATCH);
-		sw_puts(w, " AS b ON ");
-		sw_key_match(w, t, r, "t", "b");
-		sw_puts(w, " WHERE b.");
+		sw_puts(w, " FROM ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, " JOIN ");
+		sw_temp(w, SQL_BATCH);
+		sw_puts(w, " ON ");
+		sw_key_match(w, t, r, cdc_buf_str(&tq), cdc_buf_str(&bq));
+		sw_printf(w, " WHERE %s.", cdc_buf_str(&bq));
 		sw_ident(w, SQL_OP);
 		sw_puts(w, " = 'D';\nDELETE FROM ");
-		sw_ident(w, SQL_BATCH);
+		sw_temp(w, SQL_BATCH);
 		sw_puts(w, " WHERE ");
 		sw_ident(w, SQL_OP);
 		sw_puts(w, " = 'D';\n");
 	} else if (r->deletes == CDC_IR_DEL_SOFT) {
-		sw_puts(w, "DELETE b FROM ");
-		sw_ident(w, SQL_BATCH);
-		sw_puts(w, " AS b WHERE b.");
-		sw_ident(w, SQL_OP);
-		sw_puts(w, " = 'D' AND b.");
-		sw_ident(w, SQL_UPS);
-		sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " AS t WHERE ");
-		sw_key_match(w, t, r, "t", "b");
-		sw_puts(w, ");\n");
+		sw_soft_prefilter(w, t, r);
 	}
+	cdc_buf_free(&bq);
+	cdc_buf_free(&tq);
+	/* The rows as they will be, joined with the target for the columns the batch did not
+	 * send, are inserted, and ON DUPLICATE KEY UPDATE takes them for the keys that exist.
+	 * (Unsent columns cannot simply be NULL in the inserted row and kept by the update
+	 * clause: MySQL checks the inserted row's NOT NULL columns before it finds the
+	 * duplicate.) */
 	sw_puts(w, "INSERT INTO ");
 	sw_qname(w, r->schema, r->name);
 	sw_puts(w, " (");
 	sw_column_list(w, r);
-	sw_puts(w, ")\nSELECT ");
+	sw_puts(w, ")\nSELECT * FROM (\n  SELECT ");
 	for (int i = 0; i < r->ncols; i++) {
 		if (i)
-			sw_puts(w, ", ");
-		if (sw_is_key(r, i)) {
-			sw_puts(w, "b.");
-			sw_ident(w, r->cols[i].name);
-		} else if (i == r->soft) {
-			sw_puts(w, "b.");
-			sw_ident(w, SQL_OP);
-			sw_puts(w, " = 'D'");
-		} else {
-			sw_value(w, r, i, "NULL", NULL);
-		}
+			sw_puts(w, ",\n    ");
+		sw_value(w, t, r, i, "t.");
+		sw_puts(w, " AS ");
+		sw_ident(w, r->cols[i].name);
 	}
-	sw_puts(w, "\nFROM ");
-	sw_ident(w, SQL_BATCH);
-	sw_puts(w, " AS b\nON DUPLICATE KEY UPDATE\n  ");
-	/* the existing row's column is named with its table; b's are the batch's */
-	cdc_buf tq = CDC_BUF_INIT;
-	if (r->schema) {
-		my_ident(&tq, r->schema);
-		cdc_buf_putc(&tq, '.');
-	}
-	my_ident(&tq, r->name);
-	cdc_buf_putc(&tq, '.');
+	sw_puts(w, "\n  FROM ");
+	sw_temp(w, SQL_BATCH);
+	sw_puts(w, " AS b LEFT JOIN ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " AS t ON ");
+	sw_key_match(w, t, r, "t", "b");
+	sw_puts(w, "\n) AS n\nON DUPLICATE KEY UPDATE\n  ");
 	bool any = false;
 	for (int i = 0; i < r->ncols; i++) {
-		if (sw_is_key(r, i))
+		if (sw_is_key(r, i) && r->nkey < r->ncols)
 			continue;
 		if (any)
 			sw_puts(w, ",\n  ");
 		any = true;
 		sw_ident(w, r->cols[i].name);
-		sw_puts(w, " = ");
-		if (i == r->soft) {
-			sw_puts(w, "b.");
-			sw_ident(w, SQL_OP);
-			sw_puts(w, " = 'D'");
-		} else {
-			sw_value(w, r, i, cdc_buf_str(&tq), NULL);
-		}
+		sw_puts(w, " = n.");
+		sw_ident(w, r->cols[i].name);
+		if (r->nkey == r->ncols)
+			break;   /* every column is the key: an existing row stays as it is */
 	}
-	if (!any) {
-		sw_ident(w, r->cols[r->key[0]].name);
-		sw_puts(w, " = ");
-		sw_puts(w, cdc_buf_str(&tq));
-		sw_ident(w, r->cols[r->key[0]].name);
-	}
-	cdc_buf_free(&tq);
-	sw_puts(w, ";\nDROP TEMPORARY TABLE ");
-	sw_ident(w, SQL_BATCH);
-	sw_puts(w, ";\nDROP TEMPORARY TABLE ");
-	sw_ident(w, SQL_STAGE);
 	sw_puts(w, ";\n");
+	sw_drop_temps(w, "DROP TEMPORARY TABLE", true);
 }
 
 static void
@@ -370,4 +365,4 @@ my_checkpoint(sqlw *w)
 }
 
 const cdc_sql_emitter cdc_sql_mysql = {my_runtime, my_table, my_load, my_checkpoint, my_type, my_key_fits,
-                                         my_ident};
+                                         my_ident, true, NULL, NULL};

@@ -112,44 +112,15 @@ pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 static void
 pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	sw_stage_table(w, t, r, "CREATE TEMP TABLE", NULL);
+	sw_stage_table(w, t, r, "CREATE TEMP TABLE");
 	sw_puts(w, "COPY ");
-	sw_ident(w, SQL_STAGE);
-	sw_puts(w, " (");
-	sw_ident(w, SQL_SEQ);
-	sw_puts(w, ", ");
-	sw_ident(w, SQL_OP);
-	sw_puts(w, ", ");
-	sw_ident(w, SQL_UNCH);
-	for (int i = 0; i < r->ncols; i++)
-		if (!sw_is_flag(t, r, i)) {
-			sw_puts(w, ", ");
-			sw_ident(w, r->cols[i].name);
-		}
-	sw_puts(w, ") FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
+	sw_temp(w, SQL_STAGE);
+	sw_puts(w, " ");
+	sw_stage_columns(w, t, r);
+	sw_puts(w, " FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
 	if (r->append) {
-		/* every change is a row: what the source did not send is NULL */
-		sw_puts(w, "INSERT INTO ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " (");
-		sw_column_list(w, r);
-		sw_puts(w, ")\nSELECT ");
-		for (int i = 0; i < r->ncols; i++) {
-			if (i)
-				sw_puts(w, ", ");
-			sw_puts(w, "CASE WHEN ");
-			sw_unchanged(w, "s", i + 1);
-			sw_puts(w, " = 1 THEN NULL ELSE s.");
-			sw_ident(w, r->cols[i].name);
-			sw_puts(w, " END");
-		}
-		sw_puts(w, "\nFROM ");
-		sw_ident(w, SQL_STAGE);
-		sw_puts(w, " AS s ORDER BY s.");
-		sw_ident(w, SQL_SEQ);
-		sw_puts(w, ";\nDROP TABLE ");
-		sw_ident(w, SQL_STAGE);
-		sw_puts(w, ";\n");
+		sw_append(w, t, r);
+		sw_drop_temps(w, "DROP TABLE", false);
 		return;
 	}
 	sw_collapse(w, t, r, "CREATE TEMP TABLE");
@@ -157,78 +128,21 @@ pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, "DELETE FROM ");
 		sw_qname(w, r->schema, r->name);
 		sw_puts(w, " AS t USING ");
-		sw_ident(w, SQL_BATCH);
+		sw_temp(w, SQL_BATCH);
 		sw_puts(w, " AS b WHERE ");
 		sw_key_match(w, t, r, "t", "b");
 		sw_puts(w, " AND b.");
 		sw_ident(w, SQL_OP);
 		sw_puts(w, " = 'D';\nDELETE FROM ");
-		sw_ident(w, SQL_BATCH);
+		sw_temp(w, SQL_BATCH);
 		sw_puts(w, " WHERE ");
 		sw_ident(w, SQL_OP);
 		sw_puts(w, " = 'D';\n");
 	} else if (r->deletes == CDC_IR_DEL_SOFT) {
-		/* a delete of a key the target does not have, and that the batch did not write
-		 * before deleting it, changes nothing */
-		sw_puts(w, "DELETE FROM ");
-		sw_ident(w, SQL_BATCH);
-		sw_puts(w, " AS b WHERE b.");
-		sw_ident(w, SQL_OP);
-		sw_puts(w, " = 'D' AND b.");
-		sw_ident(w, SQL_UPS);
-		sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " AS t WHERE ");
-		sw_key_match(w, t, r, "t", "b");
-		sw_puts(w, ");\n");
+		sw_soft_prefilter(w, t, r);
 	}
-	sw_puts(w, "MERGE INTO ");
-	sw_qname(w, r->schema, r->name);
-	sw_puts(w, " AS t USING ");
-	sw_ident(w, SQL_BATCH);
-	sw_puts(w, " AS b ON ");
-	sw_key_match(w, t, r, "t", "b");
-	sw_puts(w, "\nWHEN MATCHED THEN ");
-	bool any = false;
-	for (int i = 0; i < r->ncols; i++) {
-		if (sw_is_key(r, i))
-			continue;
-		sw_puts(w, any ? ",\n  " : "UPDATE SET\n  ");
-		any = true;
-		sw_ident(w, r->cols[i].name);
-		sw_puts(w, " = ");
-		if (i == r->soft) {
-			sw_puts(w, "b.");
-			sw_ident(w, SQL_OP);
-			sw_puts(w, " = 'D'");
-		} else {
-			sw_value(w, r, i, "t.", NULL);
-		}
-	}
-	if (!any)
-		sw_puts(w, "DO NOTHING");
-	sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
-	sw_column_list(w, r);
-	sw_puts(w, ")\n  VALUES (");
-	for (int i = 0; i < r->ncols; i++) {
-		if (i)
-			sw_puts(w, ", ");
-		if (sw_is_key(r, i)) {
-			sw_puts(w, "b.");
-			sw_ident(w, r->cols[i].name);
-		} else if (i == r->soft) {
-			sw_puts(w, "b.");
-			sw_ident(w, SQL_OP);
-			sw_puts(w, " = 'D'");
-		} else {
-			sw_value(w, r, i, "NULL", NULL);
-		}
-	}
-	sw_puts(w, ");\nDROP TABLE ");
-	sw_ident(w, SQL_BATCH);
-	sw_puts(w, ";\nDROP TABLE ");
-	sw_ident(w, SQL_STAGE);
-	sw_puts(w, ";\n");
+	sw_merge(w, t, r, "DO NOTHING", NULL);
+	sw_drop_temps(w, "DROP TABLE", true);
 }
 
 static void
@@ -247,4 +161,5 @@ pg_checkpoint(sqlw *w)
 	           "    \"batch_id\" = EXCLUDED.\"batch_id\", \"committed_at\" = EXCLUDED.\"committed_at\";\n");
 }
 
-const cdc_sql_emitter cdc_sql_postgres = {pg_runtime, pg_table, pg_load, pg_checkpoint, pg_type, NULL, pg_ident};
+const cdc_sql_emitter cdc_sql_postgres = {pg_runtime, pg_table, pg_load, pg_checkpoint, pg_type, NULL, pg_ident, false,
+                                          NULL, NULL};

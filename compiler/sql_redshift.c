@@ -105,14 +105,21 @@ is_super(cdc_rtype t)
 	return t.array || t.id == CDC_TY_JSON || t.id == CDC_TY_JSONB;
 }
 
-/* SUPER is staged as text (COPY from CSV does not parse JSON) and parsed when applied. */
-static void
-rs_stage_type(sqlw *w, cdc_rtype t, bool key, const char *column)
+/* SUPER is staged as text (the stage's VARCHAR holds the JSON text, up to 65535 bytes)
+ * and parsed with JSON_PARSE when applied. */
+static bool
+rs_stage_type(cdc_buf *b, cdc_rtype t)
 {
-	if (is_super(t))
-		sw_puts(w, "VARCHAR(65535)");
-	else
-		sw_type(w, t, key, column);
+	if (!is_super(t))
+		return false;
+	cdc_buf_puts(b, "VARCHAR(65535)");
+	return true;
+}
+
+static const char *
+rs_unstage(cdc_rtype t)
+{
+	return is_super(t) ? "JSON_PARSE" : NULL;
 }
 
 static void
@@ -190,8 +197,8 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	for (int i = 0; i < r->ncols; i++)
 		for (int k = 0; k < i; k++)
 			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
-				sw_fail(w, "columns \"%s\" and \"%s\" of %s are the same column in Redshift, which folds names to lower case",
-				        r->cols[k].name, r->cols[i].name, r->name);
+				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in Redshift, which folds names to lower case",
+				        r->cols[k].name, r->cols[i].name);
 	if (r->schema) {
 		sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
 		sw_ident(w, r->schema);
@@ -237,11 +244,15 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, ";\n");
 }
 
-/* The value of column i for the target: JSON_PARSE for SUPER, staged as text. */
+/* "schema"."table" as text, for a column reference where Redshift takes no alias */
 static void
-rs_value(sqlw *w, const cdc_ir_route *r, int i, const char *otherwise)
+qualified(cdc_buf *b, const char *schema, const char *name)
 {
-	sw_value(w, r, i, otherwise, is_super(r->cols[i].type) ? "JSON_PARSE" : NULL);
+	if (schema) {
+		rs_ident(b, schema);
+		cdc_buf_putc(b, '.');
+	}
+	rs_ident(b, name);
 }
 
 static void
@@ -252,7 +263,7 @@ rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	const char *region = sw_opt_str(&w->tg->opts, "staging.region");
 	const char *compression = sw_opt_str(&w->tg->opts, "compression");
 	sw_puts(w, "COPY ");
-	sw_ident(w, SQL_STAGE);
+	sw_temp(w, SQL_STAGE);
 	sw_puts(w, " (");
 	sw_ident(w, SQL_SEQ);
 	sw_puts(w, ", ");
@@ -267,10 +278,16 @@ rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, ")\nFROM ");
 	/* {{batch}}: the runtime writes the batch's files under this prefix, and the manifest
 	 * that lists them (one COPY loads them all in parallel) */
-	char path[2048];
-	snprintf(path, sizeof path, "%s{{batch}}/%s%s%s.manifest", staging ? staging : "s3://{{staging}}/",
-	         r->schema ? r->schema : "", r->schema ? "." : "", r->name);
-	sw_string(w, path);
+	cdc_buf path = CDC_BUF_INIT;
+	cdc_buf_printf(&path, "%s{{batch}}/", staging ? staging : "s3://{{staging}}/");
+	if (r->schema) {
+		sql_key_part(&path, r->schema);
+		cdc_buf_putc(&path, '.');
+	}
+	sql_key_part(&path, r->name);
+	cdc_buf_puts(&path, ".manifest");
+	sw_string(w, cdc_buf_str(&path));
+	cdc_buf_free(&path);
 	sw_puts(w, "\nIAM_ROLE ");
 	if (!role)
 		sw_puts(w, "default");
@@ -292,69 +309,35 @@ rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 static void
 rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	sw_stage_table(w, t, r, "CREATE TEMP TABLE", rs_stage_type);
+	sw_stage_table(w, t, r, "CREATE TEMP TABLE");
 	rs_copy(w, t, r);
 	if (r->append) {
-		sw_puts(w, "INSERT INTO ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " (");
-		sw_column_list(w, r);
-		sw_puts(w, ")\nSELECT ");
-		for (int i = 0; i < r->ncols; i++) {
-			if (i)
-				sw_puts(w, ", ");
-			sw_puts(w, "CASE WHEN ");
-			sw_unchanged(w, "s", i + 1);
-			sw_printf(w, " = 1 THEN NULL ELSE %ss.", is_super(r->cols[i].type) ? "JSON_PARSE(" : "");
-			sw_ident(w, r->cols[i].name);
-			sw_printf(w, "%s END", is_super(r->cols[i].type) ? ")" : "");
-		}
-		sw_puts(w, "\nFROM ");
-		sw_ident(w, SQL_STAGE);
-		sw_puts(w, " AS s;\nDROP TABLE ");
-		sw_ident(w, SQL_STAGE);
-		sw_puts(w, ";\n");
+		sw_append(w, t, r);
+		sw_drop_temps(w, "DROP TABLE", false);
 		return;
 	}
 	sw_collapse(w, t, r, "CREATE TEMP TABLE");
 	const char *apply = sw_opt_str(&w->tg->opts, "apply");
-	bool delete_insert = apply && strcmp(apply, "delete_insert") == 0;
-	if (r->deletes == CDC_IR_DEL_SOFT) {
-		sw_puts(w, "DELETE FROM ");
-		sw_ident(w, SQL_BATCH);
-		sw_puts(w, " WHERE ");
-		sw_ident(w, SQL_OP);
-		sw_puts(w, " = 'D' AND ");
-		sw_ident(w, SQL_UPS);
-		sw_puts(w, " = 0 AND NOT EXISTS (SELECT 1 FROM ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " AS t WHERE ");
-		char batch[64];
-		snprintf(batch, sizeof batch, "\"%s\"", SQL_BATCH);
-		sw_key_match(w, t, r, "t", batch);
-		sw_puts(w, ");\n");
-	}
-	if (delete_insert) {
+	/* Redshift's DELETE takes no alias for its table: the key is matched on full names */
+	cdc_buf tq = CDC_BUF_INIT, bq = CDC_BUF_INIT;
+	qualified(&tq, r->schema, r->name);
+	qualified(&bq, NULL, SQL_BATCH);
+	if (r->deletes == CDC_IR_DEL_SOFT)
+		sw_soft_prefilter(w, t, r);
+	if (apply && strcmp(apply, "delete_insert") == 0) {
 		/* the rows as they will be, against the target before anything is deleted */
-		sw_puts(w, "CREATE TEMP TABLE \"cdcc_rows\" AS\nSELECT ");
+		sw_puts(w, "CREATE TEMP TABLE ");
+		sw_ident(w, SQL_ROWS);
+		sw_puts(w, " AS\nSELECT ");
 		for (int i = 0; i < r->ncols; i++) {
 			if (i)
 				sw_puts(w, ",\n  ");
-			if (sw_is_key(r, i)) {
-				sw_puts(w, "b.");
-				sw_ident(w, r->cols[i].name);
-			} else if (i == r->soft) {
-				sw_puts(w, "b.");
-				sw_ident(w, SQL_OP);
-				sw_puts(w, " = 'D'");
-			} else {
-				rs_value(w, r, i, "t.");
-			}
+			sw_value(w, t, r, i, "t.");
 			sw_puts(w, " AS ");
 			sw_ident(w, r->cols[i].name);
 		}
 		sw_puts(w, "\nFROM ");
-		sw_ident(w, SQL_BATCH);
+		sw_temp(w, SQL_BATCH);
 		sw_puts(w, " AS b LEFT JOIN ");
 		sw_qname(w, r->schema, r->name);
 		sw_puts(w, " AS t ON ");
@@ -367,116 +350,56 @@ rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, ";\nDELETE FROM ");
 		sw_qname(w, r->schema, r->name);
 		sw_puts(w, " USING ");
-		sw_ident(w, SQL_BATCH);
+		sw_temp(w, SQL_BATCH);
 		sw_puts(w, " WHERE ");
-		char target[512], batch[64];
-		cdc_buf tq = CDC_BUF_INIT;
-		if (r->schema) {
-			rs_ident(&tq, r->schema);
-			cdc_buf_putc(&tq, '.');
-		}
-		rs_ident(&tq, r->name);
-		snprintf(target, sizeof target, "%s", cdc_buf_str(&tq));
-		cdc_buf_free(&tq);
-		snprintf(batch, sizeof batch, "\"%s\"", SQL_BATCH);
-		sw_key_match(w, t, r, target, batch);
+		sw_key_match(w, t, r, cdc_buf_str(&tq), cdc_buf_str(&bq));
 		sw_puts(w, ";\nINSERT INTO ");
 		sw_qname(w, r->schema, r->name);
 		sw_puts(w, " (");
 		sw_column_list(w, r);
 		sw_puts(w, ")\nSELECT ");
 		sw_column_list(w, r);
-		sw_puts(w, " FROM \"cdcc_rows\";\nDROP TABLE \"cdcc_rows\";\n");
+		sw_puts(w, " FROM ");
+		sw_ident(w, SQL_ROWS);
+		sw_puts(w, ";\nDROP TABLE ");
+		sw_ident(w, SQL_ROWS);
+		sw_puts(w, ";\n");
 	} else {
 		if (r->deletes == CDC_IR_DEL_HARD) {
-			char target[512], batch[64];
-			cdc_buf tq = CDC_BUF_INIT;
-			if (r->schema) {
-				rs_ident(&tq, r->schema);
-				cdc_buf_putc(&tq, '.');
-			}
-			rs_ident(&tq, r->name);
-			snprintf(target, sizeof target, "%s", cdc_buf_str(&tq));
-			cdc_buf_free(&tq);
-			snprintf(batch, sizeof batch, "\"%s\"", SQL_BATCH);
 			sw_puts(w, "DELETE FROM ");
 			sw_qname(w, r->schema, r->name);
 			sw_puts(w, " USING ");
-			sw_ident(w, SQL_BATCH);
+			sw_temp(w, SQL_BATCH);
 			sw_puts(w, " WHERE ");
-			sw_key_match(w, t, r, target, batch);
-			sw_puts(w, " AND ");
-			sw_ident(w, SQL_BATCH);
-			sw_puts(w, ".");
+			sw_key_match(w, t, r, cdc_buf_str(&tq), cdc_buf_str(&bq));
+			sw_printf(w, " AND %s.", cdc_buf_str(&bq));
 			sw_ident(w, SQL_OP);
 			sw_puts(w, " = 'D';\nDELETE FROM ");
-			sw_ident(w, SQL_BATCH);
+			sw_temp(w, SQL_BATCH);
 			sw_puts(w, " WHERE ");
 			sw_ident(w, SQL_OP);
 			sw_puts(w, " = 'D';\n");
 		}
-		/* one WHEN MATCHED and one WHEN NOT MATCHED, without conditions: Redshift's MERGE */
-		sw_puts(w, "MERGE INTO ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " AS t USING ");
-		sw_ident(w, SQL_BATCH);
-		sw_puts(w, " AS b ON ");
-		sw_key_match(w, t, r, "t", "b");
-		sw_puts(w, "\nWHEN MATCHED THEN UPDATE SET\n  ");
-		bool any = false;
-		for (int i = 0; i < r->ncols; i++) {
-			if (sw_is_key(r, i))
-				continue;
-			if (any)
-				sw_puts(w, ",\n  ");
-			any = true;
-			sw_ident(w, r->cols[i].name);
-			sw_puts(w, " = ");
-			if (i == r->soft) {
-				sw_puts(w, "b.");
-				sw_ident(w, SQL_OP);
-				sw_puts(w, " = 'D'");
-			} else {
-				rs_value(w, r, i, "t.");
-			}
-		}
-		if (!any) {
-			/* a key-only table: the clause is required; setting the key changes nothing */
-			sw_ident(w, r->cols[r->key[0]].name);
-			sw_puts(w, " = b.");
-			sw_ident(w, r->cols[r->key[0]].name);
-		}
-		sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
-		sw_column_list(w, r);
-		sw_puts(w, ")\n  VALUES (");
-		for (int i = 0; i < r->ncols; i++) {
-			if (i)
-				sw_puts(w, ", ");
-			if (sw_is_key(r, i)) {
-				sw_puts(w, "b.");
-				sw_ident(w, r->cols[i].name);
-			} else if (i == r->soft) {
-				sw_puts(w, "b.");
-				sw_ident(w, SQL_OP);
-				sw_puts(w, " = 'D'");
-			} else {
-				rs_value(w, r, i, "NULL");
-			}
-		}
-		sw_puts(w, ");\n");
+		/* Redshift's MERGE takes no alias for its target, and needs an UPDATE clause
+		 * (setting the key changes nothing) */
+		cdc_buf all_key = CDC_BUF_INIT;
+		cdc_buf_puts(&all_key, "UPDATE SET ");
+		rs_ident(&all_key, r->cols[r->nkey ? r->key[0] : 0].name);
+		cdc_buf_puts(&all_key, " = b.");
+		rs_ident(&all_key, r->cols[r->nkey ? r->key[0] : 0].name);
+		sw_merge(w, t, r, cdc_buf_str(&all_key), cdc_buf_str(&tq));
+		cdc_buf_free(&all_key);
 	}
-	sw_puts(w, "DROP TABLE ");
-	sw_ident(w, SQL_BATCH);
-	sw_puts(w, ";\nDROP TABLE ");
-	sw_ident(w, SQL_STAGE);
-	sw_puts(w, ";\n");
+	cdc_buf_free(&tq);
+	cdc_buf_free(&bq);
+	sw_drop_temps(w, "DROP TABLE", true);
 }
 
 static void
 rs_checkpoint(sqlw *w)
 {
 	const char *schema = sw_runtime_schema(w->tg);
-	sw_puts(w, "-- quarantined changes, staged and loaded like a batch, then:\nINSERT INTO ");
+	sw_puts(w, "-- quarantined changes, one statement per change ($1 .. $9)\nINSERT INTO ");
 	sw_qname(w, schema, sw_quarantine(w->tg));
 	sw_puts(w, " (\"pipeline\", \"table_name\", \"rule\", \"reason\", \"line\", \"op\", \"position\", \"commit_time\", \"row\", \"quarantined_at\")\n"
 	           "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, JSON_PARSE($9), GETDATE());\n"
@@ -488,4 +411,5 @@ rs_checkpoint(sqlw *w)
 	           "  VALUES ($1, $2, $3, $4, GETDATE());\n");
 }
 
-const cdc_sql_emitter cdc_sql_redshift = {rs_runtime, rs_table, rs_load, rs_checkpoint, rs_type, NULL, rs_ident};
+const cdc_sql_emitter cdc_sql_redshift = {rs_runtime, rs_table, rs_load, rs_checkpoint, rs_type, NULL, rs_ident, false,
+                                          rs_stage_type, rs_unstage};

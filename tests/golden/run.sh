@@ -22,6 +22,9 @@
 # eval/NAME.cdc    with NAME.jsonl (the changes) and NAME.args (the arguments, one
 #                  line); NAME.txt: stdout, then stderr, of `cdcc eval NAME.cdc ARGS
 #                  < NAME.jsonl`, and "exit: N".
+# ddl/NAME.DIALECT.sql  the stdout, then stderr, of `cdcc ddl NAME.cdc --dialect DIALECT
+#                  --load` and "exit: N", for every dialect and every NAME.cdc of
+#                  examples/, tests/sql/ and ddl/ (pipelines whose SQL cannot be written).
 # fmt/NAME.cdc     a valid, badly formatted input; NAME.expected.cdc is the exact
 #                  `cdcc fmt --stdout NAME.cdc`.  Also checked: formatting the expected
 #                  file changes nothing, `cdcc check` reports the same diagnostics for
@@ -271,6 +274,32 @@ else
 	pass
 fi
 
+# ---- ddl/ ------------------------------------------------------------------------------
+
+mkdir "$tmp/ddl" || exit 2
+ddl_inputs=0
+for f in "$here/../../examples"/*.cdc "$here/../sql"/*.cdc "$here/ddl"/*.cdc; do
+	[ -f "$f" ] || continue
+	ddl_inputs=$((ddl_inputs + 1))
+	name=$(basename "$f" .cdc)
+	for d in redshift postgres mysql athena; do
+		out=$tmp/ddl/$name.$d.sql
+		(cd "$(dirname "$f")" && "$cdcc" ddl "$name.cdc" --dialect $d --load) >"$out" 2>"$out.err"
+		rc=$?
+		cat "$out.err" >>"$out"
+		echo "exit: $rc" >>"$out"
+		compare "$here/ddl/$name.$d.sql" "$out" "ddl/$name.cdc --dialect $d"
+	done
+done
+[ "$ddl_inputs" -gt 0 ] || fail "no inputs for ddl/"
+for e in "$here/ddl"/*.sql; do
+	[ -f "$e" ] || continue
+	name=$(basename "$e" .sql)
+	name=${name%.*}
+	[ -f "$here/../../examples/$name.cdc" ] || [ -f "$here/../sql/$name.cdc" ] || [ -f "$here/ddl/$name.cdc" ] ||
+		fail "ddl/$(basename "$e"): no input $name.cdc for this expected file"
+done
+
 # ---- fmt/ ------------------------------------------------------------------------------
 
 fmt_inputs=0
@@ -335,6 +364,6 @@ done
 
 count() { ls "$here/$1"/*."$2" 2>/dev/null | wc -l | tr -d ' '; }
 echo "inputs: $inputs in check/, $fmt_inputs in fmt/, $(count build cdc) in build/, $(count explain cdc) in explain/," \
-	"$(count plan cdcb) in plan/, $(count test cdc) in test/, $(count eval cdc) in eval/"
+	"$(count plan cdcb) in plan/, $(count test cdc) in test/, $(count eval cdc) in eval/, $ddl_inputs for ddl/"
 echo "golden: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,5 @@
+-- cdcc ddl --dialect mysql: pipeline trades_to_redshift, from dynamodb_to_redshift.cdc (sha256 d8bc5a21bb8a)
+-- generated: review it, keep it with the pipeline, do not edit it by hand
+
+-- no mysql target in this pipeline
+exit: 0

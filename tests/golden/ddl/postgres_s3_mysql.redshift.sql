@@ -1,0 +1,5 @@
+-- cdcc ddl --dialect redshift: pipeline sales_pg_to_mysql, from postgres_s3_mysql.cdc (sha256 d5f602523204)
+-- generated: review it, keep it with the pipeline, do not edit it by hand
+
+-- no redshift target in this pipeline
+exit: 0

@@ -1,0 +1,5 @@
+-- cdcc ddl --dialect athena: pipeline txns_to_redshift, from rds_mysql_to_redshift.cdc (sha256 759bce0fd613)
+-- generated: review it, keep it with the pipeline, do not edit it by hand
+
+-- no athena target in this pipeline
+exit: 0
