@@ -119,6 +119,10 @@ static const char usage_ddl[] =
 	"  --load             also the per-batch statements\n"
 	"  --full-rows        with --load: the form for batches whose changes sent every\n"
 	"                     column (no TOAST-unchanged or missing columns): one sort\n"
+	"  --migrate-from OLD instead of the whole DDL, the statements that take the\n"
+	"                     targets from what OLD made to what FILE needs: OLD is an\n"
+	"                     earlier version of the pipeline (.cdc or plan) or a schema\n"
+	"                     lock of the sources as they were (FILE compiled against it)\n"
 	"\n"
 	"exit status: 0 written, 1 errors in the file or SQL the dialect cannot express,\n"
 	"2 usage or I/O error\n";
@@ -258,7 +262,7 @@ static bool use_color(const char *when);
  * EXIT_USAGE (unreadable).  `plan`: lowering for a plan file (credentials are errors).
  */
 static int
-load(loaded *l, const char *path, bool plan, bool warnings, bool werror, const char *color)
+load(loaded *l, const char *path, bool plan, bool warnings, bool werror, const char *color, const char *lock)
 {
 	memset(l, 0, sizeof *l);
 	cdc_arena *probe = cdc_arena_new("plan");
@@ -285,7 +289,7 @@ load(loaded *l, const char *path, bool plan, bool warnings, bool werror, const c
 		return EXIT_USAGE;
 	unit *u = &l->u;
 	if (u->parse.syntax_errors == 0)
-		u->model = cdc_sema_run(u->arena, u->file, u->diags, u->parse.root);
+		u->model = cdc_sema_run_lock(u->arena, u->file, u->diags, u->parse.root, lock);
 	if (u->model && cdc_diag_errors(u->diags) == 0)
 		l->ir = cdc_ir_lower(u->arena, u->diags, u->model, u->file->text, u->file->len, plan);
 	unsigned e = cdc_diag_errors(u->diags), w = cdc_diag_warnings(u->diags);
@@ -589,7 +593,7 @@ cmd_build(int argc, char **argv)
 		}
 	}
 	loaded l;
-	int status = load(&l, file, true, true, werror, color);
+	int status = load(&l, file, true, true, werror, color, NULL);
 	if (status == EXIT_CLEAN) {
 		if (l.arena) {
 			fprintf(stderr, "cdcc build: \"%s\" is already a plan\n", file);
@@ -607,10 +611,27 @@ cmd_build(int argc, char **argv)
 	return status;
 }
 
+/* Is this file a schema lock (JSON with "cdcc_schema_lock")? */
+static bool
+is_lock_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	char head[4096];
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	const char *p = head;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return *p == '{' && strstr(p, "\"cdcc_schema_lock\"") != NULL;
+}
+
 static int
 cmd_ddl(int argc, char **argv)
 {
-	const char *file = NULL, *dialect = NULL;
+	const char *file = NULL, *dialect = NULL, *from = NULL;
 	cdc_sql_opts o = {NULL, NULL, false, false};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
@@ -624,6 +645,8 @@ cmd_ddl(int argc, char **argv)
 			o.target = v;
 		else if ((v = opt_value(argc, argv, &i, "--table")) != NULL)
 			o.table = v;
+		else if ((v = opt_value(argc, argv, &i, "--migrate-from")) != NULL)
+			from = v;
 		else if (strcmp(a, "--load") == 0)
 			o.load = true;
 		else if (strcmp(a, "--full-rows") == 0)
@@ -642,8 +665,18 @@ cmd_ddl(int argc, char **argv)
 		return usage_error("ddl", "%s--dialect is required (redshift, postgres, mysql or athena)", "");
 	if (!cdc_dialect_parse(dialect, &d))
 		return usage_error("ddl", "unknown dialect \"%s\" (redshift, postgres, mysql or athena)", dialect);
-	loaded l;
-	int status = load(&l, file, false, false, false, "auto");
+	if (from && o.load)
+		return usage_error("ddl", "%s--migrate-from and --load do not go together", "");
+	loaded l, old;
+	memset(&old, 0, sizeof old);
+	int status = load(&l, file, false, false, false, "auto", NULL);
+	bool from_lock = from && is_lock_file(from);
+	if (status == EXIT_CLEAN && from) {
+		if (from_lock)
+			status = load(&old, file, false, false, false, "auto", from);
+		else
+			status = load(&old, from, false, false, false, "auto", NULL);
+	}
 	if (status == EXIT_CLEAN && o.table && !cdc_ir_find_table(l.ir, o.table)) {
 		fprintf(stderr, "cdcc ddl: the pipeline captures no table \"%s\"\n", o.table);
 		status = EXIT_USAGE;
@@ -658,8 +691,18 @@ cmd_ddl(int argc, char **argv)
 		}
 	}
 	if (status == EXIT_CLEAN) {
-		cdc_buf b = CDC_BUF_INIT, errors = CDC_BUF_INIT;
-		if (!cdc_sql_emit(&b, d, l.ir, &o, &errors)) {
+		cdc_buf b = CDC_BUF_INIT, errors = CDC_BUF_INIT, desc = CDC_BUF_INIT;
+		if (from) {
+			const char *slash = strrchr(from, '/'), *base = slash ? slash + 1 : from;
+			if (from_lock)
+				cdc_buf_printf(&desc, "the sources as the schema lock %s records them", base);
+			else
+				cdc_buf_printf(&desc, "%s (sha256 %.12s)", base, old.ir->sha256);
+		}
+		bool ok = from ? cdc_sql_migrate(&b, d, old.ir, l.ir, cdc_buf_str(&desc), &o, &errors)
+		               : cdc_sql_emit(&b, d, l.ir, &o, &errors);
+		cdc_buf_free(&desc);
+		if (!ok) {
 			/* nothing is printed: half a script is worse than none */
 			for (const char *p = cdc_buf_str(&errors), *nl; *p; p = nl + 1) {
 				nl = strchr(p, '\n');
@@ -673,6 +716,8 @@ cmd_ddl(int argc, char **argv)
 		cdc_buf_free(&errors);
 	}
 	loaded_close(&l);
+	if (from)
+		loaded_close(&old);
 	return status;
 }
 
@@ -705,7 +750,7 @@ cmd_explain(int argc, char **argv)
 	if (!file)
 		return usage_error("explain", "%sno file given", "");
 	loaded l;
-	int status = load(&l, file, false, false, false, "auto");
+	int status = load(&l, file, false, false, false, "auto", NULL);
 	if (status == EXIT_CLEAN && o.table && !cdc_ir_find_table(l.ir, o.table)) {
 		fprintf(stderr, "cdcc explain: the pipeline captures no table \"%s\"\n", o.table);
 		status = EXIT_USAGE;
@@ -764,7 +809,7 @@ cmd_test(int argc, char **argv)
 			continue;
 		nfiles++;
 		loaded l;
-		int st = load(&l, a, false, false, false, "auto");
+		int st = load(&l, a, false, false, false, "auto", NULL);
 		if (st == EXIT_CLEAN && l.arena) {
 			fprintf(stderr, "cdcc test: \"%s\" is a plan; tests are in the pipeline file\n", a);
 			st = EXIT_USAGE;
@@ -816,7 +861,7 @@ cmd_eval(int argc, char **argv)
 	if (!table)
 		return usage_error("eval", "%s--table is required", "");
 	loaded l;
-	int status = load(&l, file, false, false, false, "auto");
+	int status = load(&l, file, false, false, false, "auto", NULL);
 	if (status != EXIT_CLEAN) {
 		loaded_close(&l);
 		return status;

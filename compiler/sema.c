@@ -341,13 +341,15 @@ static void
 load_lock(cdc_sema *s)
 {
 	const cdc_optval *ov = s->m->opts[CDC_OPT_PIPE_SCHEMA_LOCK];
-	if (!ov)
+	if (!ov && !s->lock)
 		return;
-	const char *path = ov->str[0] == '/' ? ov->str
+	/* a lock given by the caller (cdcc ddl --migrate-from LOCK) is a path as given */
+	cdc_loc at = ov ? at : (cdc_loc){0, 0};
+	const char *path = s->lock ? s->lock : ov->str[0] == '/' ? ov->str
 	                 : (strcmp(s->m->dir, ".") == 0 ? ov->str : cdc_arena_printf(s->arena, "%s/%s", s->m->dir, ov->str));
 	cdc_srcfile *lf = cdc_srcfile_read(s->arena, path);
 	if (!lf) {
-		cdc_diag_report(s->diags, CDC_E0801, ov->value->loc, "could not read schema lock \"%s\": %s",
+		cdc_diag_report(s->diags, CDC_E0801, at, "could not read schema lock \"%s\": %s",
 		                path, strerror(errno));
 		return;
 	}
@@ -355,7 +357,7 @@ load_lock(cdc_sema *s)
 	const char *why;
 	cdc_lock_err rc = cdc_lock_parse(s->arena, lf->text, lf->len, &lock, &why);
 	if (rc != CDC_LOCK_OK) {
-		cdc_diag_report(s->diags, rc == CDC_LOCK_VERSION_ERR ? CDC_E0803 : CDC_E0802, ov->value->loc,
+		cdc_diag_report(s->diags, rc == CDC_LOCK_VERSION_ERR ? CDC_E0803 : CDC_E0802, at,
 		                "schema lock \"%s\": %s", path, why);
 		return;
 	}
@@ -365,7 +367,7 @@ load_lock(cdc_sema *s)
 		if (!src || !src->kind)
 			continue;        /* a lock may describe more sources than the pipeline uses */
 		if (strcmp(ls->kind, src->kind->name) != 0) {
-			cdc_diag_report(s->diags, CDC_E0802, ov->value->loc,
+			cdc_diag_report(s->diags, CDC_E0802, at,
 				"schema lock \"%s\": source \"%s\" is %s there but %s in the pipeline", path,
 				ls->name, ls->kind, src->kind->name);
 			continue;
@@ -374,7 +376,7 @@ load_lock(cdc_sema *s)
 		for (int j = 0; j < ls->ntables; j++) {
 			const cdc_lock_table *lt = &ls->tables[j];
 			if ((lt->schema != NULL) != src->schemas) {
-				cdc_diag_report(s->diags, CDC_E0802, ov->value->loc,
+				cdc_diag_report(s->diags, CDC_E0802, at,
 					"schema lock \"%s\": table \"%s\" of source \"%s\" %s a schema", path, lt->name,
 					ls->name, lt->schema ? "has" : "lacks");
 				return;
@@ -387,7 +389,7 @@ load_lock(cdc_sema *s)
 				cdc_type ty;
 				const char *tw;
 				if (cdc_type_parse_text(lt->cols[c].type, &ty, &tw) != CDC_TYERR_OK) {
-					cdc_diag_report(s->diags, CDC_E0802, ov->value->loc,
+					cdc_diag_report(s->diags, CDC_E0802, at,
 						"schema lock \"%s\": column \"%s\" of \"%s\" has unknown type \"%s\"", path,
 						lt->cols[c].name, t->display, lt->cols[c].type);
 					ty = cdc_type_make(CDC_TY_ERROR);
@@ -398,7 +400,7 @@ load_lock(cdc_sema *s)
 			for (int k = 0; k < lt->npk; k++) {
 				int ci = cdc_sema_find_column(t->cols, t->ncols, lt->pk[k]);
 				if (ci < 0) {
-					cdc_diag_report(s->diags, CDC_E0802, ov->value->loc,
+					cdc_diag_report(s->diags, CDC_E0802, at,
 						"schema lock \"%s\": primary key column \"%s\" of \"%s\" is not a column", path,
 						lt->pk[k], t->display);
 					continue;
@@ -1262,7 +1264,13 @@ cdc_sema_find_route(cdc_sema *s, const cdc_node *path)
 cdc_model *
 cdc_sema_run(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags, const cdc_node *root)
 {
-	cdc_sema s = {a, diags, f, NULL, CDC_HMAP_INIT};
+	return cdc_sema_run_lock(a, f, diags, root, NULL);
+}
+
+cdc_model *
+cdc_sema_run_lock(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags, const cdc_node *root, const char *lock)
+{
+	cdc_sema s = {a, diags, f, NULL, CDC_HMAP_INIT, lock};
 	cdc_model *m = s.m = cdc_arena_zalloc(a, sizeof *m);
 	const char *slash = strrchr(f->path, '/');
 	m->dir = slash ? cdc_arena_strndup(a, f->path, (size_t)(slash - f->path)) : ".";

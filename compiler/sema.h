@@ -15,5 +15,9 @@
  */
 cdc_model *cdc_sema_run(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
                         const cdc_node *root);
+/* The same with the schema lock at `lock` (a path as given) instead of the file's
+ * schema_lock: the pipeline as it was when the sources had that schema. */
+cdc_model *cdc_sema_run_lock(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
+                             const cdc_node *root, const char *lock);
 
 #endif

@@ -16,6 +16,7 @@ typedef struct cdc_sema {
 	const cdc_srcfile *file;
 	cdc_model         *m;
 	cdc_hmap           names;     /* source and target names -> declaring node */
+	const char        *lock;      /* a schema lock to read instead of the file's, or NULL */
 } cdc_sema;
 
 /* Grows an arena array by doubling; the old block stays in the arena. */

@@ -230,6 +230,22 @@ sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char
 }
 
 void
+sw_column_def(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, bool create)
+{
+	sw_ident(w, r->cols[i].name);
+	sw_puts(w, " ");
+	sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
+	/* in the order Redshift documents: DEFAULT, ENCODE, NOT NULL */
+	bool flag = sw_is_flag(t, r, i);
+	if (flag)
+		sw_puts(w, " DEFAULT FALSE");
+	if (w->e->column_extra)
+		w->e->column_extra(w, r, i);
+	if (flag || (r->cols[i].not_null && create))
+		sw_puts(w, " NOT NULL");
+}
+
+void
 sw_stage_columns(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
 	sw_puts(w, "(");
@@ -553,10 +569,8 @@ sw_column_list(sqlw *w, const cdc_ir_route *r)
 
 /* ---- the driver -------------------------------------------------------------------------- */
 
-/* A comment line: names may hold any character, and a line break in one would end the
- * comment and make the rest of the name SQL, so control characters are written as '?'. */
-static void
-comment(sqlw *w, const char *fmt, ...)
+void
+sw_comment(sqlw *w, const char *fmt, ...)
 {
 	cdc_buf line = CDC_BUF_INIT;
 	va_list ap;
@@ -570,78 +584,93 @@ comment(sqlw *w, const char *fmt, ...)
 	cdc_buf_free(&line);
 }
 
-/* target.schema.table, with the language's quoting of names */
-static const char *
-route_name(cdc_buf *b, const cdc_ir_target *tg, const cdc_ir_route *r)
+void
+sql_writer_init(sqlw *w, cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o, cdc_buf *errors)
 {
-	cdc_ast_put_name(b, tg->name);
-	if (r->schema) {
-		cdc_buf_putc(b, '.');
-		cdc_ast_put_name(b, r->schema);
-	}
-	cdc_buf_putc(b, '.');
-	cdc_ast_put_name(b, r->name);
-	return cdc_buf_str(b);
+	memset(w, 0, sizeof *w);
+	w->b = out;
+	w->d = d;
+	w->e = emitters[d];
+	w->ir = ir;
+	w->partial = !o->full_rows;
+	w->errors = errors;
 }
 
-static bool
-wanted_table(const cdc_sql_opts *o, const cdc_ir_table *t)
+void
+sql_writer_target(sqlw *w, const cdc_ir_target *tg)
 {
-	return !o->table || strcmp(o->table, t->display) == 0;
+	w->tg = tg;
+	w->temp_schema = w->e->temp_in_runtime_schema ? sw_runtime_schema(tg) : NULL;
+}
+
+void
+sql_writer_route(sqlw *w, cdc_buf *name, const cdc_ir_route *r)
+{
+	if (!r) {
+		w->where = NULL;
+		return;
+	}
+	cdc_ast_put_name(name, w->tg->name);
+	if (r->schema) {
+		cdc_buf_putc(name, '.');
+		cdc_ast_put_name(name, r->schema);
+	}
+	cdc_buf_putc(name, '.');
+	cdc_ast_put_name(name, r->name);
+	w->where = cdc_buf_str(name);
 }
 
 bool
 cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o, cdc_buf *errors)
 {
-	const cdc_sql_emitter *e = emitters[d];
-	sqlw W = {out, d, e, ir, NULL, NULL, !o->full_rows, false, errors, NULL}, *w = &W;
+	sqlw W, *w = &W;
+	sql_writer_init(w, out, d, ir, o, errors);
 	int ntargets = 0;
-	comment(w, "cdcc ddl --dialect %s: pipeline %s, from %s (sha256 %.12s)", words[d], ir->pipeline, ir->file,
-	        ir->sha256);
+	sw_comment(w, "cdcc ddl --dialect %s: pipeline %s, from %s (sha256 %.12s)", words[d], ir->pipeline, ir->file,
+	           ir->sha256);
 	sw_puts(w, "-- generated: review it, keep it with the pipeline, do not edit it by hand\n");
 	for (int ti = 0; ti < ir->ntargets; ti++) {
 		const cdc_ir_target *tg = &ir->targets[ti];
 		if (!cdc_dialect_serves(d, tg->kind) || (o->target && strcmp(o->target, tg->name) != 0))
 			continue;
 		ntargets++;
-		w->tg = tg;
-		w->temp_schema = e->temp_in_runtime_schema ? sw_runtime_schema(tg) : NULL;
+		sql_writer_target(w, tg);
 		sw_puts(w, "\n");
-		comment(w, "==== target %s (%s) ====", tg->name, tg->kind);
+		sw_comment(w, "==== target %s (%s) ====", tg->name, tg->kind);
 		if (d == CDC_DIALECT_ATHENA && strcmp(tg->kind, "files") == 0) {
 			sw_puts(w, "-- a local folder, not S3: Athena cannot read it, so there is no table to create\n");
 			continue;
 		}
-		e->runtime(w);
+		w->e->runtime(w);
 		for (int i = 0; i < ir->ntables; i++) {
 			const cdc_ir_table *t = &ir->tables[i];
-			if (!wanted_table(o, t))
+			if (o->table && strcmp(o->table, t->display) != 0)
 				continue;
 			for (int k = 0; k < t->nroutes; k++) {
 				const cdc_ir_route *r = &t->routes[k];
 				if (r->target != ti)
 					continue;
 				cdc_buf rn = CDC_BUF_INIT;
-				w->where = route_name(&rn, tg, r);
+				sql_writer_route(w, &rn, r);
 				sw_puts(w, "\n");
-				comment(w, "%s -> %s (%s)", t->display, w->where, r->append ? "append" : "merge");
-				e->table(w, t, r);
-				if (o->load && e->load) {
+				sw_comment(w, "%s -> %s (%s)", t->display, w->where, r->append ? "append" : "merge");
+				w->e->table(w, t, r);
+				if (o->load && w->e->load) {
 					sw_puts(w, "\n-- per batch, in the transaction that writes the checkpoint:\n");
-					e->load(w, t, r);
+					w->e->load(w, t, r);
 				}
-				w->where = NULL;
+				sql_writer_route(w, NULL, NULL);
 				cdc_buf_free(&rn);
 			}
 		}
-		if (o->load && e->checkpoint) {
+		if (o->load && w->e->checkpoint) {
 			sw_puts(w, "\n-- per batch, last, in the same transaction:\n");
-			e->checkpoint(w);
+			w->e->checkpoint(w);
 		}
 	}
 	if (ntargets == 0) {
 		sw_puts(w, "\n");
-		comment(w, "no %s target in this pipeline%s%s", words[d], o->target ? " named " : "", o->target ? o->target : "");
+		sw_comment(w, "no %s target in this pipeline%s%s", words[d], o->target ? " named " : "", o->target ? o->target : "");
 	}
 	return !w->failed;
 }

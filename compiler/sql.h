@@ -73,4 +73,13 @@ typedef struct cdc_sql_opts {
 bool cdc_sql_emit(struct cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o,
                   struct cdc_buf *errors);
 
+/*
+ * cdcc ddl --migrate-from: the statements that take the targets of the dialect from
+ * what `old` (an earlier version of the pipeline; `old_name` says which, for the
+ * header) made to what `ir` needs.  Returns false, with one line per problem in `errors`, where the
+ * dialect cannot make a change (Redshift changes few column types).
+ */
+bool cdc_sql_migrate(struct cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir, const char *old_name,
+                     const cdc_sql_opts *o, struct cdc_buf *errors);
+
 #endif

@@ -199,5 +199,6 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	partitioned(w, where);
 }
 
-const cdc_sql_emitter cdc_sql_athena = {ath_runtime, ath_table, NULL, NULL, ath_type, NULL, ath_ident, false,
-                                        NULL, NULL};
+const cdc_sql_emitter cdc_sql_athena = {
+	.runtime = ath_runtime, .table = ath_table, .type = ath_type, .ident = ath_ident,
+};

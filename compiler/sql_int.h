@@ -47,6 +47,16 @@ void sw_qname(sqlw *w, const char *schema, const char *name);   /* schema may be
 void sw_temp(sqlw *w, const char *name);
 void sw_string(sqlw *w, const char *s);
 void sw_type(sqlw *w, cdc_rtype t, bool key, const char *column);
+/* The writer for one run of a dialect; then, per target and per route (r NULL: done
+ * with the route; `name` holds the route's name for messages). */
+void sql_writer_init(sqlw *w, cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o, cdc_buf *errors);
+void sql_writer_target(sqlw *w, const cdc_ir_target *tg);
+void sql_writer_route(sqlw *w, cdc_buf *name, const cdc_ir_route *r);
+/* A comment line.  Names may hold any character, and a line break in one would end the
+ * comment and make the rest of the name SQL: control characters are written as '?'. */
+void sw_comment(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "ALTER TABLE schema.table " */
+void sw_alter_table(sqlw *w, const cdc_ir_route *r);
 /* A problem: one line in w->errors, after the route's name; the output is then refused. */
 void sw_fail(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -69,6 +79,9 @@ bool sw_is_flag(const cdc_ir_table *t, const cdc_ir_route *r, int i);
 /* The staging table: _cdc_seq, _cdc_op, _cdc_unchanged, then the route's columns (not
  * its own soft-delete flag), in the emitter's stage types. */
 void sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create);
+/* Column i as CREATE TABLE declares it: name, type, NOT NULL (not when added to a table
+ * that has rows: `create` false), the emitter's column_extra (Redshift ENCODE). */
+void sw_column_def(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, bool create);
 /* "(_cdc_seq, _cdc_op, _cdc_unchanged, c1, ...)": the staged columns, for COPY/LOAD */
 void sw_stage_columns(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 /* An appending route: INSERT INTO the target every staged change. */
@@ -119,6 +132,15 @@ struct cdc_sql_emitter {
 	bool (*stage_type)(cdc_buf *b, cdc_rtype t);
 	/* the function that turns such a staged value into the target's (JSON_PARSE, UNHEX) */
 	const char *(*unstage)(cdc_rtype t);
+	/* what follows a column's type and constraints (Redshift: ENCODE), or NULL */
+	void (*column_extra)(sqlw *w, const cdc_ir_route *r, int i);
+	/* cdcc ddl --migrate-from: the statements that turn column i of route r from `old`
+	 * (another type or NOT NULL) into what it is now, or sw_fail where the dialect
+	 * cannot; NULL: the table is created anew instead (Athena's external tables) */
+	void (*alter_column)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old);
+	/* the same for the table's own settings (Redshift: distribution, sort key,
+	 * encodings), or NULL */
+	void (*alter_table)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *old, const cdc_ir_route *r);
 };
 
 extern const cdc_sql_emitter cdc_sql_redshift, cdc_sql_postgres, cdc_sql_mysql, cdc_sql_athena;

@@ -206,13 +206,7 @@ my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, " (");
 	for (int i = 0; i < r->ncols; i++) {
 		sw_puts(w, i ? ",\n  " : "\n  ");
-		sw_ident(w, r->cols[i].name);
-		sw_puts(w, " ");
-		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
-		if (sw_is_flag(t, r, i))
-			sw_puts(w, " NOT NULL DEFAULT FALSE");
-		else if (r->cols[i].not_null)
-			sw_puts(w, " NOT NULL");
+		sw_column_def(w, t, r, i, true);
 	}
 	sql_key_constraint(w, t, r);
 	sw_puts(w, "\n)");
@@ -364,5 +358,20 @@ my_checkpoint(sqlw *w)
 	           "    `committed_at` = VALUES(`committed_at`);\n");
 }
 
-const cdc_sql_emitter cdc_sql_mysql = {my_runtime, my_table, my_load, my_checkpoint, my_type, my_key_fits,
-                                         my_ident, true, NULL, NULL};
+/* MySQL rebuilds the table for MODIFY COLUMN, which takes any type (a value that does
+ * not fit fails the statement in strict mode). */
+static void
+my_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old)
+{
+	(void)old;
+	sw_alter_table(w, r);
+	sw_puts(w, "MODIFY COLUMN ");
+	sw_column_def(w, t, r, i, true);
+	sw_puts(w, ";\n");
+}
+
+const cdc_sql_emitter cdc_sql_mysql = {
+	.runtime = my_runtime, .table = my_table, .load = my_load, .checkpoint = my_checkpoint,
+	.type = my_type, .key_fits = my_key_fits, .ident = my_ident, .temp_in_runtime_schema = true,
+	.alter_column = my_alter_column,
+};

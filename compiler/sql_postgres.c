@@ -97,13 +97,7 @@ pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, " (");
 	for (int i = 0; i < r->ncols; i++) {
 		sw_puts(w, i ? ",\n  " : "\n  ");
-		sw_ident(w, r->cols[i].name);
-		sw_puts(w, " ");
-		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
-		if (sw_is_flag(t, r, i))
-			sw_puts(w, " NOT NULL DEFAULT false");
-		else if (r->cols[i].not_null)
-			sw_puts(w, " NOT NULL");
+		sw_column_def(w, t, r, i, true);
 	}
 	sql_key_constraint(w, t, r);
 	sw_puts(w, "\n);\n");
@@ -161,5 +155,36 @@ pg_checkpoint(sqlw *w)
 	           "    \"batch_id\" = EXCLUDED.\"batch_id\", \"committed_at\" = EXCLUDED.\"committed_at\";\n");
 }
 
-const cdc_sql_emitter cdc_sql_postgres = {pg_runtime, pg_table, pg_load, pg_checkpoint, pg_type, NULL, pg_ident, false,
-                                          NULL, NULL};
+/* PostgreSQL changes any type with a cast of the existing values (which fails, and
+ * changes nothing, if one does not fit), and NOT NULL either way. */
+static void
+pg_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old)
+{
+	(void)t;
+	const cdc_ir_col *c = &r->cols[i];
+	cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT;
+	const char *why;
+	cdc_sql_type(&a, CDC_DIALECT_POSTGRES, old->type, false, &why);
+	cdc_sql_type(&b, CDC_DIALECT_POSTGRES, c->type, false, &why);
+	if (strcmp(cdc_buf_str(&a), cdc_buf_str(&b)) != 0) {
+		sw_alter_table(w, r);
+		sw_puts(w, "ALTER COLUMN ");
+		sw_ident(w, c->name);
+		sw_printf(w, " TYPE %s USING ", cdc_buf_str(&b));
+		sw_ident(w, c->name);
+		sw_printf(w, "::%s;\n", cdc_buf_str(&b));
+	}
+	if (old->not_null != c->not_null) {
+		sw_alter_table(w, r);
+		sw_puts(w, "ALTER COLUMN ");
+		sw_ident(w, c->name);
+		sw_puts(w, c->not_null ? " SET NOT NULL;\n" : " DROP NOT NULL;\n");
+	}
+	cdc_buf_free(&a);
+	cdc_buf_free(&b);
+}
+
+const cdc_sql_emitter cdc_sql_postgres = {
+	.runtime = pg_runtime, .table = pg_table, .load = pg_load, .checkpoint = pg_checkpoint,
+	.type = pg_type, .ident = pg_ident, .alter_column = pg_alter_column,
+};

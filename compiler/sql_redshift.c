@@ -190,6 +190,15 @@ upper_word(sqlw *w, const char *s)
 }
 
 static void
+rs_column_extra(sqlw *w, const cdc_ir_route *r, int i)
+{
+	const cdc_ir_opt *sortkey = list_opt(r, "sortkey");
+	bool leading = sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], r->cols[i].name) == 0;
+	sw_puts(w, " ENCODE ");
+	upper_word(w, encoding(r, i, leading));
+}
+
+static void
 rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
 	const cdc_ir_opt *sortkey = list_opt(r, "sortkey"), *distkey = list_opt(r, "distkey");
@@ -209,16 +218,7 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, " (");
 	for (int i = 0; i < r->ncols; i++) {
 		sw_puts(w, i ? ",\n  " : "\n  ");
-		sw_ident(w, r->cols[i].name);
-		sw_puts(w, " ");
-		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
-		if (sw_is_flag(t, r, i))
-			sw_puts(w, " NOT NULL DEFAULT false");
-		else if (r->cols[i].not_null)
-			sw_puts(w, " NOT NULL");
-		bool leading = sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], r->cols[i].name) == 0;
-		sw_puts(w, " ENCODE ");
-		upper_word(w, encoding(r, i, leading));
+		sw_column_def(w, t, r, i, true);
 	}
 	sql_key_constraint(w, t, r);
 	sw_puts(w, "\n)");
@@ -411,5 +411,130 @@ rs_checkpoint(sqlw *w)
 	           "  VALUES ($1, $2, $3, $4, GETDATE());\n");
 }
 
-const cdc_sql_emitter cdc_sql_redshift = {rs_runtime, rs_table, rs_load, rs_checkpoint, rs_type, NULL, rs_ident, false,
-                                          rs_stage_type, rs_unstage};
+/* Redshift changes one kind of type: a VARCHAR made longer, on a column that is not part
+ * of a key and whose encoding is not BYTEDICT, RUNLENGTH, TEXT255 or TEXT32K.  NOT NULL
+ * cannot be changed at all.  Anything else means a new table. */
+static void
+rs_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old)
+{
+	(void)t;
+	const cdc_ir_col *c = &r->cols[i];
+	const char *rebuild = "create the table anew and copy its rows (CREATE TABLE ... ; INSERT INTO ... SELECT ...)";
+	if (old->not_null != c->not_null) {
+		sw_fail(w, "column \"%s\" %s NOT NULL; Redshift cannot change that: %s", c->name,
+		        c->not_null ? "became" : "is no longer", rebuild);
+		return;
+	}
+	cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT;
+	const char *why;
+	bool key = sw_is_key(r, i);
+	rs_type(&a, old->type, key, &why);
+	rs_type(&b, c->type, key, &why);
+	int from, to;
+	char tail;
+	bool varchars = sscanf(cdc_buf_str(&a), "VARCHAR(%d%c", &from, &tail) == 2 && tail == ')' &&
+	                sscanf(cdc_buf_str(&b), "VARCHAR(%d%c", &to, &tail) == 2 && tail == ')';
+	const cdc_ir_opt *sortkey = list_opt(r, "sortkey");
+	const char *enc = encoding(r, i, sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], c->name) == 0);
+	if (!varchars || to < from) {
+		sw_fail(w, "column \"%s\" changed from %s to %s; Redshift can only make a VARCHAR longer: %s", c->name,
+		        cdc_buf_str(&a), cdc_buf_str(&b), rebuild);
+	} else if (key) {
+		sw_fail(w, "column \"%s\" is part of the key; Redshift cannot change its type: %s", c->name, rebuild);
+	} else if (strcmp(enc, "bytedict") == 0 || strcmp(enc, "runlength") == 0 || strcmp(enc, "text255") == 0 ||
+	           strcmp(enc, "text32k") == 0) {
+		sw_fail(w, "column \"%s\" is encoded %s; Redshift cannot change the type of such a column: %s", c->name,
+		        enc, rebuild);
+	} else {
+		sw_alter_table(w, r);
+		sw_puts(w, "ALTER COLUMN ");
+		sw_ident(w, c->name);
+		sw_printf(w, " TYPE %s;\n", cdc_buf_str(&b));
+		sw_comment(w, "(Redshift runs ALTER COLUMN ... TYPE only outside a transaction block)");
+	}
+	cdc_buf_free(&a);
+	cdc_buf_free(&b);
+}
+
+static bool
+same_list(const cdc_ir_opt *a, const cdc_ir_opt *b)
+{
+	int na = a ? a->nlist : 0, nb = b ? b->nlist : 0;
+	if (na != nb)
+		return false;
+	for (int k = 0; k < na; k++)
+		if (strcasecmp(a->list[k], b->list[k]) != 0)
+			return false;
+	return true;
+}
+
+static bool
+interleaved(const cdc_ir_route *r)
+{
+	const char *st = sw_opt_str(&r->opts, "sortkey_style");
+	return st && strcmp(st, "interleaved") == 0;
+}
+
+/* Distribution, sort key and encodings, which Redshift alters in place. */
+static void
+rs_alter_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *o, const cdc_ir_route *r)
+{
+	(void)t;
+	const cdc_ir_opt *od = list_opt(o, "distkey"), *nd = list_opt(r, "distkey");
+	const char *os = sw_opt_str(&o->opts, "diststyle"), *ns = sw_opt_str(&r->opts, "diststyle");
+	if (!same_list(od, nd) || (!nd && strcmp(os ? os : "auto", ns ? ns : "auto") != 0)) {
+		sw_alter_table(w, r);
+		if (nd && nd->nlist == 1) {
+			sw_puts(w, "ALTER DISTSTYLE KEY DISTKEY ");
+			sw_ident(w, nd->list[0]);
+		} else {
+			sw_puts(w, "ALTER DISTSTYLE ");
+			upper_word(w, ns ? ns : "auto");
+		}
+		sw_puts(w, ";\n");
+	}
+	const cdc_ir_opt *ok = list_opt(o, "sortkey"), *nk = list_opt(r, "sortkey");
+	if (!same_list(ok, nk) || (nk && interleaved(o) != interleaved(r))) {
+		if ((ok && interleaved(o)) || (nk && interleaved(r))) {
+			sw_fail(w, "the sort key changed and one of them is interleaved; Redshift alters compound sort keys "
+			        "only: create the table anew and copy its rows");
+		} else {
+			sw_alter_table(w, r);
+			if (!nk || nk->nlist == 0) {
+				sw_puts(w, "ALTER SORTKEY NONE");
+			} else {
+				sw_puts(w, "ALTER COMPOUND SORTKEY (");
+				for (int k = 0; k < nk->nlist; k++) {
+					if (k)
+						sw_puts(w, ", ");
+					sw_ident(w, nk->list[k]);
+				}
+				sw_puts(w, ")");
+			}
+			sw_puts(w, ";\n");
+		}
+	}
+	for (int i = 0; i < r->ncols; i++) {
+		int j = 0;
+		while (j < o->ncols && strcmp(o->cols[j].name, r->cols[i].name) != 0)
+			j++;
+		if (j == o->ncols)
+			continue;     /* added with its encoding */
+		const char *oe = encoding(o, j, ok && ok->nlist > 0 && strcmp(ok->list[0], o->cols[j].name) == 0);
+		const char *ne = encoding(r, i, nk && nk->nlist > 0 && strcmp(nk->list[0], r->cols[i].name) == 0);
+		if (strcmp(oe, ne) != 0) {
+			sw_alter_table(w, r);
+			sw_puts(w, "ALTER COLUMN ");
+			sw_ident(w, r->cols[i].name);
+			sw_puts(w, " ENCODE ");
+			upper_word(w, ne);
+			sw_puts(w, ";\n");
+		}
+	}
+}
+
+const cdc_sql_emitter cdc_sql_redshift = {
+	.runtime = rs_runtime, .table = rs_table, .load = rs_load, .checkpoint = rs_checkpoint,
+	.type = rs_type, .ident = rs_ident, .stage_type = rs_stage_type, .unstage = rs_unstage,
+	.column_extra = rs_column_extra, .alter_column = rs_alter_column, .alter_table = rs_alter_table,
+};

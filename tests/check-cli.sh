@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/check-cli.sh — the command line: help, version, exit statuses (0 clean, 1 problems,
 # 2 usage or I/O), -Werror, the three formats, fmt in place / --check / stdin, codes, and
-# the usage and I/O paths of build, explain, test and eval (their output is golden-tested).
+# the usage and I/O paths of build, explain, test, eval and ddl (their output is golden-tested).
 cdcc=${CDCC:-./cdcc}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -118,6 +118,23 @@ printf '{"op": "insert", "row": {"id": 7}}\n' >"$tmp/one.jsonl"
 expect 0 "$cdcc" eval "$tmp/plan.cdcb" --table s.public.t <"$tmp/one.jsonl"; has '"fate": "applied"'
 printf '{"op": "insert", "row": {"id": "x"}}\n' >"$tmp/bad.jsonl"
 expect 1 "$cdcc" eval "$tmp/plan.cdc" --table s.public.t <"$tmp/bad.jsonl"; has "line 1"
+# ddl: the dialect is required and known; --table and --target must exist; a plan works
+# as the file; --migrate-from takes a pipeline, a plan or a schema lock
+expect 0 "$cdcc" ddl --help;                has "--migrate-from OLD"
+expect 2 "$cdcc" ddl "$tmp/plan.cdc";       has "--dialect is required"
+expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect oracle; has "unknown dialect \"oracle\""
+expect 2 "$cdcc" ddl --dialect postgres;    has "no file given"
+expect 0 "$cdcc" ddl "$tmp/plan.cdcb" --dialect postgres; has 'CREATE TABLE IF NOT EXISTS "public"."t"'
+expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect redshift; has "no redshift target in this pipeline"
+expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --table s.public.nope; has "captures no table"
+expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --target nope; has "has no target \"nope\""
+expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --load --full-rows; has "ROW_NUMBER() OVER"
+expect 1 "$cdcc" ddl "$tmp/error.cdc" --dialect postgres; has "error[E0401]"
+expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/plan.cdc" --load; has "do not go together"
+expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/plan.cdcb"; has "nothing to change"
+expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/missing.cdc"; has "could not read"
+printf '{"cdcc_schema_lock": 1, "sources": []}\n' >"$tmp/empty.lock.json"
+expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/empty.lock.json"; has "schema lock empty.lock.json"
 
 [ $fail -eq 0 ] && echo "cli: all checks passed"
 exit $fail

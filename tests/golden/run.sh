@@ -25,6 +25,9 @@
 # ddl/NAME.DIALECT.sql  the stdout, then stderr, of `cdcc ddl NAME.cdc --dialect DIALECT
 #                  --load` and "exit: N", for every dialect and every NAME.cdc of
 #                  examples/, tests/sql/ and ddl/ (pipelines whose SQL cannot be written).
+# migrate/NAME.cdc with NAME.old.cdc or NAME.old.lock.json: NAME.DIALECT.sql holds the
+#                  stdout, then stderr, of `cdcc ddl NAME.cdc --dialect DIALECT
+#                  --migrate-from NAME.old.*` and "exit: N", for every dialect.
 # fmt/NAME.cdc     a valid, badly formatted input; NAME.expected.cdc is the exact
 #                  `cdcc fmt --stdout NAME.cdc`.  Also checked: formatting the expected
 #                  file changes nothing, `cdcc check` reports the same diagnostics for
@@ -300,6 +303,30 @@ for e in "$here/ddl"/*.sql; do
 		fail "ddl/$(basename "$e"): no input $name.cdc for this expected file"
 done
 
+# ---- migrate/ --------------------------------------------------------------------------
+
+mkdir "$tmp/migrate" || exit 2
+cd "$here/migrate" || exit 2
+for f in *.cdc; do
+	case $f in *.old.cdc) continue ;; esac
+	[ -f "$f" ] || continue
+	name=${f%.cdc}
+	old=$name.old.cdc
+	[ -f "$old" ] || old=$name.old.lock.json
+	if [ ! -f "$old" ]; then
+		fail "migrate/$f: neither $name.old.cdc nor $name.old.lock.json"
+		continue
+	fi
+	for d in redshift postgres mysql athena; do
+		out=$tmp/migrate/$name.$d.sql
+		"$cdcc" ddl "$f" --dialect $d --migrate-from "$old" >"$out" 2>"$out.err"
+		rc=$?
+		cat "$out.err" >>"$out"
+		echo "exit: $rc" >>"$out"
+		compare "$here/migrate/$name.$d.sql" "$out" "migrate/$f --dialect $d"
+	done
+done
+
 # ---- fmt/ ------------------------------------------------------------------------------
 
 fmt_inputs=0
@@ -364,6 +391,7 @@ done
 
 count() { ls "$here/$1"/*."$2" 2>/dev/null | wc -l | tr -d ' '; }
 echo "inputs: $inputs in check/, $fmt_inputs in fmt/, $(count build cdc) in build/, $(count explain cdc) in explain/," \
-	"$(count plan cdcb) in plan/, $(count test cdc) in test/, $(count eval cdc) in eval/, $ddl_inputs for ddl/"
+	"$(count plan cdcb) in plan/, $(count test cdc) in test/, $(count eval cdc) in eval/, $ddl_inputs for ddl/," \
+	"$(ls "$here/migrate"/*.old.* 2>/dev/null | wc -l | tr -d ' ') in migrate/"
 echo "golden: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -14,7 +14,10 @@ every route of tests/sql/apply.cdc into the `pg` (PostgreSQL) and `my` (MySQL) t
      per-batch statements of `cdcc ddl --load` in one transaction, with the checkpoint;
   4. compares the target table with a model of the semantics (docs/language.md 12.5,
      12.6: hard, soft and ignored deletes, append, unsent columns kept) after every
-     batch, and the checkpoint row with the last batch.
+     batch, and the checkpoint row with the last batch;
+  5. runs a schema migration: the tables of tests/golden/migrate/additive.old.cdc with a
+     row in them, the ALTERs of `cdcc ddl additive.cdc --migrate-from additive.old.cdc`,
+     then a batch of the new pipeline, which must find the row and fill the new columns.
 
 Batches in which every change sent every column are applied with the one-sort form
 (`--full-rows`) as the runtime does, half of them with the general form as well, on a
@@ -432,6 +435,7 @@ def main():
     ap.add_argument("--workdir", required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batches", type=int, default=10)
+    ap.add_argument("--migrate-dir", required=True)
     a = ap.parse_args()
 
     dbs = [Postgres(a), MariaDB(a, a.workdir)]
@@ -501,10 +505,52 @@ def main():
             if ck != [["sql_apply", "src", "0/%X" % (a.batches * 4096), str(a.batches)]]:
                 print("FAIL: %s checkpoint after %s: %s" % (db.name, t["name"], ck))
                 failures += 1
+    failures += migration(a, dbs)
     print("sql: %s" % ", ".join("%d %s" % (n, k) for k, n in stats.items()))
     print("sql: %d batches of %d changes applied and compared (PostgreSQL 15, MariaDB 10.11), %d mismatches"
           % (checked, applied, failures))
     return 1 if failures else 0
+
+
+def migration(a, dbs):
+    """An old version's tables with a row, the migration's ALTERs, a batch of the new."""
+    old = os.path.join(a.migrate_dir, "additive.old.cdc")
+    new = os.path.join(a.migrate_dir, "additive.cdc")
+    plan = json.loads(run([a.cdcc, "explain", new, "--format=json", "--no-code"]))
+    t = next(x for x in plan["tables"] if x["name"] == "app.public.orders")
+    failures = 0
+    for db in dbs:
+        dialect = TARGETS[db.name][0]
+        rj = next(r for r in t["routes"] if r["target"].startswith(db.name + "."))
+        route = Route(t["name"], t["output"], rj)
+        try:
+            db.script(run([a.cdcc, "ddl", old, "--dialect", dialect]))
+            # a row written by the old version (it has a column the new one no longer writes)
+            db.script("INSERT INTO %s.%s (%s) VALUES (1, 'new', 10.50, 'old note', 2, '2024-01-01 10:00:00');\n"
+                      % (db.ident("shop"), db.ident("orders"),
+                         ", ".join(db.ident(c) for c in ["id", "status", "amount", "note", "qty", "placed"])))
+            db.script(run([a.cdcc, "ddl", new, "--dialect", dialect, "--migrate-from", old]))
+            load, ckpt = split_load(run([a.cdcc, "ddl", new, "--dialect", dialect, "--target", db.name,
+                                         "--table", t["name"], "--load"]))
+            when = datetime.datetime(2024, 2, 1, 8, 0, 0)
+            changes = [("U", {"id": 1, "status": "shipped with a longer status", "amount": UNSENT, "qty": 3,
+                              "placed": when, "channel": "web", "region": "eu-west"}),
+                       ("I", {"id": 2, "status": "new", "amount": decimal.Decimal("7.25"), "qty": 1,
+                              "placed": when, "channel": None, "region": "us"})]
+            route.state[(1,)] = {"id": 1, "status": "new", "amount": decimal.Decimal("10.50"), "qty": 2,
+                                 "placed": datetime.datetime(2024, 1, 1, 10, 0, 0), "channel": None, "region": None}
+            csv = stage_csv(db, route, changes)
+            params = [["shop", t["name"], "r", "why", 1, "U", "0/1", None, "{}"], ["shop", "app", "0/1", 1]]
+            db.script(db.batch_script(load, csv, ckpt, params))
+        except RuntimeError as e:
+            print("FAIL: %s migration: %s" % (db.name, e))
+            failures += 1
+            continue
+        for op, values in changes:
+            route.apply(op, values)
+        failures += compare(db, route, 1, "after the migration", db.rows("shop", "orders", route.cols),
+                            route.expected(), changes)
+    return failures
 
 
 def rows_sql(db, schema, route):

@@ -30,5 +30,6 @@ srv_postgres
 srv_mariadb
 mkdir "$srv_tmp/work"
 srv_run python3 -B "$here/apply.py" --cdcc "$CDCC" --pipeline "$here/apply.cdc" \
+	--migrate-dir "$top/tests/golden/migrate" \
 	--psql "$PSQL" --pg-host "$PG_HOST" --pg-port "$PG_PORT" \
 	--mariadb "$MARIADB" --my-sock "$MY_SOCK" --workdir "$srv_tmp/work" "$@"

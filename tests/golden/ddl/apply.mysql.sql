@@ -124,7 +124,7 @@ CREATE TABLE IF NOT EXISTS `app_data`.`items` (
   `descr` LONGTEXT,
   `_op` CHAR(1),
   `_commit_ts` DATETIME(6),
-  `_deleted` BOOLEAN NOT NULL DEFAULT FALSE,
+  `_deleted` BOOLEAN DEFAULT FALSE NOT NULL,
   PRIMARY KEY (`tenant`, `sku`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 

@@ -110,7 +110,7 @@ CREATE TABLE IF NOT EXISTS "app data"."items" (
   "descr" text,
   "_op" char(1),
   "_commit_ts" timestamptz,
-  "_deleted" boolean NOT NULL DEFAULT false,
+  "_deleted" boolean DEFAULT FALSE NOT NULL,
   PRIMARY KEY ("tenant", "sku")
 );
 

@@ -27,12 +27,12 @@ CREATE TABLE IF NOT EXISTS "cdcc"."trades_quarantine" (
 -- ddb.trades -> dw.markets.trades (merge)
 CREATE SCHEMA IF NOT EXISTS "markets";
 CREATE TABLE IF NOT EXISTS "markets"."trades" (
-  "trade_id" VARCHAR(144) NOT NULL ENCODE ZSTD,
+  "trade_id" VARCHAR(144) ENCODE ZSTD NOT NULL,
   "symbol" VARCHAR(65535) ENCODE ZSTD,
   "side" VARCHAR(65535) ENCODE ZSTD,
   "quantity" DECIMAL(18,0) ENCODE AZ64,
   "price" DECIMAL(18,6) ENCODE AZ64,
-  "trader_id" VARCHAR(256) NOT NULL ENCODE ZSTD,
+  "trader_id" VARCHAR(256) ENCODE ZSTD NOT NULL,
   "venue" VARCHAR(64) ENCODE ZSTD,
   "traded_at" TIMESTAMPTZ ENCODE AZ64,
   "trade_date" DATE ENCODE RAW,
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS "markets"."trades" (
   "_op" VARCHAR(4) ENCODE ZSTD,
   "_commit_ts" TIMESTAMPTZ ENCODE AZ64,
   "_seq" VARCHAR(1024) ENCODE ZSTD,
-  "is_deleted" BOOLEAN NOT NULL DEFAULT false ENCODE RAW,
+  "is_deleted" BOOLEAN DEFAULT FALSE ENCODE RAW NOT NULL,
   PRIMARY KEY ("trade_id")
 )
 DISTSTYLE KEY DISTKEY ("symbol")

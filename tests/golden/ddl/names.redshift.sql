@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS "cdcc ops"."cdcc_quarantine" (
 -- src.public."Order ""Items""" -> dw."Sales Data"."Order ""Items""" (merge)
 CREATE SCHEMA IF NOT EXISTS "sales data";
 CREATE TABLE IF NOT EXISTS "sales data"."order ""items""" (
-  "order" BIGINT NOT NULL ENCODE AZ64,
+  "order" BIGINT ENCODE AZ64 NOT NULL,
   "we""ird" VARCHAR(65535) ENCODE ZSTD,
   "naïve col" VARCHAR(160) ENCODE ZSTD,
   "a`b" INTEGER ENCODE AZ64,
@@ -92,8 +92,8 @@ DROP TABLE "cdcc_stage";
 -- src.public.select -> dw."Sales Data".select (merge)
 CREATE SCHEMA IF NOT EXISTS "sales data";
 CREATE TABLE IF NOT EXISTS "sales data"."select" (
-  "group" INTEGER NOT NULL ENCODE AZ64,
-  "where" VARCHAR(40) NOT NULL ENCODE ZSTD,
+  "group" INTEGER ENCODE AZ64 NOT NULL,
+  "where" VARCHAR(40) ENCODE ZSTD NOT NULL,
   "table" BOOLEAN ENCODE RAW,
   PRIMARY KEY ("group", "where")
 )
@@ -134,13 +134,13 @@ DROP TABLE "cdcc_stage";
 -- src.public.plain -> dw."Sales Data".plain (merge)
 CREATE SCHEMA IF NOT EXISTS "sales data";
 CREATE TABLE IF NOT EXISTS "sales data"."plain" (
-  "id" BIGINT NOT NULL ENCODE AZ64,
+  "id" BIGINT ENCODE AZ64 NOT NULL,
   "status" VARCHAR(64) ENCODE BYTEDICT,
   "amount" DECIMAL(12,2) ENCODE AZ64,
   "note" VARCHAR(65535) ENCODE LZO,
   "tags" SUPER ENCODE ZSTD,
   "placed" TIMESTAMPTZ ENCODE RAW,
-  "is deleted" BOOLEAN NOT NULL DEFAULT false ENCODE RAW,
+  "is deleted" BOOLEAN DEFAULT FALSE ENCODE RAW NOT NULL,
   PRIMARY KEY ("id")
 )
 DISTSTYLE KEY DISTKEY ("id")
@@ -197,7 +197,7 @@ DROP TABLE "cdcc_stage";
 -- src.public.events -> dw."Sales Data".events (merge)
 CREATE SCHEMA IF NOT EXISTS "sales data";
 CREATE TABLE IF NOT EXISTS "sales data"."events" (
-  "id" BIGINT NOT NULL ENCODE AZ64,
+  "id" BIGINT ENCODE AZ64 NOT NULL,
   "kind" VARCHAR(80) ENCODE ZSTD,
   "at" TIMESTAMP ENCODE AZ64,
   PRIMARY KEY ("id")
@@ -242,7 +242,7 @@ DROP TABLE "cdcc_stage";
 -- src.public.events -> dw."Sales Data".events_history (append)
 CREATE SCHEMA IF NOT EXISTS "sales data";
 CREATE TABLE IF NOT EXISTS "sales data"."events_history" (
-  "id" BIGINT NOT NULL ENCODE AZ64,
+  "id" BIGINT ENCODE AZ64 NOT NULL,
   "kind" VARCHAR(80) ENCODE ZSTD,
   "at" TIMESTAMP ENCODE RAW
 )
@@ -270,7 +270,7 @@ DROP TABLE "cdcc_stage";
 -- src.public.tags -> dw."Sales Data".tags (merge)
 CREATE SCHEMA IF NOT EXISTS "sales data";
 CREATE TABLE IF NOT EXISTS "sales data"."tags" (
-  "tag" VARCHAR(256) NOT NULL ENCODE ZSTD,
+  "tag" VARCHAR(256) ENCODE ZSTD NOT NULL,
   PRIMARY KEY ("tag")
 )
 DISTSTYLE AUTO;
@@ -337,13 +337,13 @@ CREATE TABLE IF NOT EXISTS "cdcc"."cdcc_quarantine" (
 -- src.public.plain -> rs2.dw.plain (merge)
 CREATE SCHEMA IF NOT EXISTS "dw";
 CREATE TABLE IF NOT EXISTS "dw"."plain" (
-  "id" BIGINT NOT NULL ENCODE AZ64,
+  "id" BIGINT ENCODE AZ64 NOT NULL,
   "status" VARCHAR(64) ENCODE ZSTD,
   "amount" DECIMAL(12,2) ENCODE AZ64,
   "note" VARCHAR(65535) ENCODE ZSTD,
   "tags" SUPER ENCODE ZSTD,
   "placed" TIMESTAMPTZ ENCODE RAW,
-  "_deleted" BOOLEAN NOT NULL DEFAULT false ENCODE RAW,
+  "_deleted" BOOLEAN DEFAULT FALSE ENCODE RAW NOT NULL,
   PRIMARY KEY ("id")
 )
 DISTSTYLE AUTO
@@ -403,7 +403,7 @@ DROP TABLE "cdcc_stage";
 -- src.public.tags -> rs2.dw.tags (merge)
 CREATE SCHEMA IF NOT EXISTS "dw";
 CREATE TABLE IF NOT EXISTS "dw"."tags" (
-  "tag" VARCHAR(256) NOT NULL ENCODE ZSTD,
+  "tag" VARCHAR(256) ENCODE ZSTD NOT NULL,
   PRIMARY KEY ("tag")
 )
 DISTSTYLE AUTO;

@@ -1,0 +1,5 @@
+-- cdcc ddl --dialect mysql --migrate-from: pipeline bad, from impossible.cdc (sha256 72af5a787435)
+-- what changes since impossible.old.cdc (sha256 ece5e4601325); review it before running it, nothing is dropped
+
+-- no mysql target in this pipeline
+exit: 0
