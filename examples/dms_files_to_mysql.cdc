@@ -27,7 +27,7 @@
  *   cdcc check dms_files_to_mysql.cdc
  *   cdcc ddl   dms_files_to_mysql.cdc --dialect mysql
  *   cdcc run   dms_files_to_mysql.cdc
- *   (`cdcc ddl` and `cdcc run` are not in this version yet: see README.md, Status)
+ *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline sales_dms_files_to_mysql {

@@ -31,7 +31,7 @@
  *   cdcc check dynamodb_to_redshift.cdc
  *   cdcc ddl   dynamodb_to_redshift.cdc --dialect redshift
  *   cdcc run   dynamodb_to_redshift.cdc
- *   (`cdcc ddl` and `cdcc run` are not in this version yet: see README.md, Status)
+ *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline trades_to_redshift {

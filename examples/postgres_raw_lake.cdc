@@ -33,7 +33,7 @@
  *   cdcc check postgres_raw_lake.cdc
  *   cdcc ddl   postgres_raw_lake.cdc --dialect athena
  *   cdcc run   postgres_raw_lake.cdc
- *   (`cdcc ddl` and `cdcc run` are not in this version yet: see README.md, Status)
+ *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline data_lake_processed {

@@ -32,7 +32,7 @@
  *   cdcc check postgres_redshift_quality.cdc
  *   cdcc ddl   postgres_redshift_quality.cdc --dialect redshift   # review the target DDL
  *   cdcc run   postgres_redshift_quality.cdc
- *   (`cdcc ddl` and `cdcc run` are not in this version yet: see README.md, Status)
+ *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline shop_to_redshift {

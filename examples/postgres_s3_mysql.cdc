@@ -27,7 +27,7 @@
  *   cdcc check postgres_s3_mysql.cdc
  *   cdcc ddl   postgres_s3_mysql.cdc --dialect mysql
  *   cdcc run   postgres_s3_mysql.cdc
- *   (`cdcc ddl` and `cdcc run` are not in this version yet: see README.md, Status)
+ *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline sales_pg_to_mysql {

@@ -30,7 +30,7 @@
  *   cdcc check rds_mysql_to_redshift.cdc
  *   cdcc ddl   rds_mysql_to_redshift.cdc --dialect redshift
  *   cdcc run   rds_mysql_to_redshift.cdc
- *   (`cdcc ddl` and `cdcc run` are not in this version yet: see README.md, Status)
+ *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline txns_to_redshift {

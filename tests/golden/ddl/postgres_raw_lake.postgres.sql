@@ -1,4 +1,4 @@
--- cdcc ddl --dialect postgres: pipeline data_lake_processed, from postgres_raw_lake.cdc (sha256 7a1e2dce3c5f)
+-- cdcc ddl --dialect postgres: pipeline data_lake_processed, from postgres_raw_lake.cdc (sha256 3161884af760)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no postgres target in this pipeline

@@ -1,4 +1,4 @@
--- cdcc ddl --dialect redshift: pipeline shop_to_redshift, from postgres_redshift_quality.cdc (sha256 80da19a628f8)
+-- cdcc ddl --dialect redshift: pipeline shop_to_redshift, from postgres_redshift_quality.cdc (sha256 1116f0cdaf9c)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target dw (redshift) ====

@@ -1,4 +1,4 @@
--- cdcc ddl --dialect postgres: pipeline sales_pg_to_mysql, from postgres_s3_mysql.cdc (sha256 d5f602523204)
+-- cdcc ddl --dialect postgres: pipeline sales_pg_to_mysql, from postgres_s3_mysql.cdc (sha256 ad29c0670d97)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no postgres target in this pipeline
