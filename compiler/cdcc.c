@@ -13,8 +13,10 @@
 #include "compiler/fmt.h"
 #include "compiler/ir.h"
 #include "compiler/plan.h"
+#include "compiler/schemalock.h"
 #include "compiler/sema.h"
 #include "compiler/sql.h"
+#include "compiler/srcfile.h"
 #include "compiler/testrun.h"
 #include "grammar/grammar.h"
 #include "runtime/arena.h"
@@ -611,21 +613,15 @@ cmd_build(int argc, char **argv)
 	return status;
 }
 
-/* Is this file a schema lock (JSON with "cdcc_schema_lock")? */
+/* Is this file a schema lock?  (False for an unreadable file: loading it says why.) */
 static bool
 is_lock_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false;
-	char head[4096];
-	size_t n = fread(head, 1, sizeof head - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	const char *p = head;
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return *p == '{' && strstr(p, "\"cdcc_schema_lock\"") != NULL;
+	cdc_arena *a = cdc_arena_new("sniff");
+	cdc_srcfile *f = cdc_srcfile_read(a, path);
+	bool lock = f && cdc_lock_sniff(f->text, f->len);
+	cdc_arena_free(a);
+	return lock;
 }
 
 static int
@@ -667,6 +663,8 @@ cmd_ddl(int argc, char **argv)
 		return usage_error("ddl", "unknown dialect \"%s\" (redshift, postgres, mysql or athena)", dialect);
 	if (from && o.load)
 		return usage_error("ddl", "%s--migrate-from and --load do not go together", "");
+	if (o.full_rows && !o.load)
+		return usage_error("ddl", "%s--full-rows goes with --load", "");
 	loaded l, old;
 	memset(&old, 0, sizeof old);
 	int status = load(&l, file, false, false, false, "auto", NULL);
@@ -704,9 +702,10 @@ cmd_ddl(int argc, char **argv)
 		cdc_buf_free(&desc);
 		if (!ok) {
 			/* nothing is printed: half a script is worse than none */
-			for (const char *p = cdc_buf_str(&errors), *nl; *p; p = nl + 1) {
-				nl = strchr(p, '\n');
-				fprintf(stderr, "cdcc ddl: %.*s\n", (int)(nl - p), p);
+			for (const char *p = cdc_buf_str(&errors); *p;) {
+				size_t n = strcspn(p, "\n");
+				fprintf(stderr, "cdcc ddl: %.*s\n", (int)n, p);
+				p += n + (p[n] == '\n');
 			}
 			status = EXIT_PROBLEMS;
 		} else {

@@ -2,8 +2,9 @@
  * compiler/dialect.c — what each target can store, for `cdcc check`.
  *
  * The answers come from the type mapping that `cdcc ddl` writes (compiler/sql.c and the
- * dialect emitters), so that a pipeline that checks is one whose DDL can be generated,
- * and the two can never disagree.  The lake (s3 and files targets: JSON Lines or CSV
+ * dialect emitters), so that the types a pipeline checks with are the types its DDL
+ * has.  (`cdcc ddl` refuses a few more things that only matter to one dialect's catalog:
+ * names Athena cannot read, two lakes writing one Athena table.)  The lake (s3 and files targets: JSON Lines or CSV
  * text) holds every cdcc type.
  */
 #include "compiler/dialect.h"

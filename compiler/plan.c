@@ -792,6 +792,18 @@ jr_route(jr *r, const cJSON *o, cdc_ir_route *out, const cdc_ir *ir, const cdc_i
 	out->drift = (uint8_t)d;
 	out->key = jr_ints(r, o, "key", &out->nkey, t->nout);
 	out->cols = jr_cols(r, o, "columns", &out->ncols);
+	/* what the SQL and the runtime index by: the route's columns start with the table's
+	 * output row, and a merge has a key */
+	if (r->bad)
+		return;
+	if (out->ncols < t->nout)
+		jr_fail(r, "route %s: %d columns, fewer than the table's %d output columns", out->name, out->ncols, t->nout);
+	for (int c = 0; c < out->ncols && c < t->nout; c++)
+		if (strcmp(out->cols[c].name, t->out[c].name) != 0)
+			jr_fail(r, "route %s: column %d is \"%s\", not the output column \"%s\"", out->name, c,
+			        out->cols[c].name, t->out[c].name);
+	if (!out->append && out->nkey == 0)
+		jr_fail(r, "route %s merges without a key", out->name);
 	out->soft = (int)jr_int(r, o, "soft", -1, out->ncols - 1);
 	out->line = (uint32_t)jr_int(r, o, "line", 0, UINT32_MAX);
 	out->opts = jr_opts(r, o);

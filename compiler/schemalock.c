@@ -167,3 +167,16 @@ cdc_lock_parse(cdc_arena *a, const char *text, size_t len, cdc_lock **out, const
 	*out = rc == CDC_LOCK_OK ? lock : NULL;
 	return rc;
 }
+
+bool
+cdc_lock_sniff(const char *text, size_t len)
+{
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {   /* a UTF-8 byte order mark */
+		text += 3;
+		len -= 3;
+	}
+	cJSON *doc = cJSON_ParseWithLength(text, len);
+	bool lock = cJSON_IsObject(doc) && cJSON_GetObjectItemCaseSensitive(doc, "cdcc_schema_lock") != NULL;
+	cJSON_Delete(doc);
+	return lock;
+}

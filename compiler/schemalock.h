@@ -54,6 +54,10 @@ typedef struct cdc_lock {
 	int              nsources;
 } cdc_lock;
 
+/* Is this text a schema lock (a JSON object with "cdcc_schema_lock")?  Tells a lock from
+ * a pipeline or a plan, for `cdcc ddl --migrate-from`. */
+bool cdc_lock_sniff(const char *text, size_t len);
+
 typedef enum cdc_lock_err { CDC_LOCK_OK, CDC_LOCK_INVALID, CDC_LOCK_VERSION_ERR } cdc_lock_err;
 
 /* Parses a lock.  On error, *why (arena) says what and where ("line 3, column 7: ..."). */

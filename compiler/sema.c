@@ -1039,6 +1039,13 @@ route_checks(cdc_sema *s, cdc_route *r, cdc_hmap *target_tables)
 	r->ncols = t->nout;
 	if (!t->checked)
 		return;    /* its own errors are reported; column checks would only repeat them */
+	if (t->nout == 0) {
+		cdc_diag *g = cdc_diag_report(s->diags, CDC_E0609, tpath->loc,
+			"%s would have no columns: the transform of %s drops them all", qdisplay(s, r->display),
+			qdisplay(s, t->display));
+		cdc_diag_help(g, "keep at least one column of the table");
+		return;
+	}
 
 	if (!r->append)
 		route_key(s, r);

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static const cdc_sql_emitter *const emitters[CDC_DIALECT_COUNT] = {
 	&cdc_sql_redshift, &cdc_sql_postgres, &cdc_sql_mysql, &cdc_sql_athena,
@@ -204,6 +205,58 @@ sw_is_flag(const cdc_ir_table *t, const cdc_ir_route *r, int i)
 
 /* ---- what the dialects share ---------------------------------------------------------- */
 
+/* `schema`.`name` in the dialect's quoting, as text: for column references where the
+ * dialect takes no alias (Redshift's DELETE and MERGE target, MySQL's multi-table DELETE). */
+void
+sw_qualified(sqlw *w, cdc_buf *b, const char *schema, const char *name)
+{
+	if (schema) {
+		w->e->ident(b, schema);
+		cdc_buf_putc(b, '.');
+	}
+	w->e->ident(b, name);
+}
+
+void
+sw_prune_deletes(sqlw *w)
+{
+	sw_puts(w, "DELETE FROM ");
+	sw_temp(w, SQL_BATCH);
+	sw_puts(w, " WHERE ");
+	sw_ident(w, SQL_OP);
+	sw_puts(w, " = 'D';\n");
+}
+
+void
+sw_fold_collisions(sqlw *w, const cdc_ir_route *r, const char *why)
+{
+	for (int i = 0; i < r->ncols; i++)
+		for (int k = 0; k < i; k++)
+			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
+				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in %s, %s", r->cols[k].name,
+				        r->cols[i].name, cdc_dialect_word(w->d), why);
+}
+
+/* PRIMARY KEY when every key column is NOT NULL; otherwise UNIQUE, which lets rows with
+ * a NULL key in, as the merge does (a NULL key never matches). */
+void
+sw_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	if (r->append || r->nkey == 0)
+		return;
+	bool not_null = true;
+	for (int k = 0; k < r->nkey; k++)
+		not_null &= r->cols[r->key[k]].not_null;
+	sw_puts(w, not_null ? ",\n  PRIMARY KEY (" : ",\n  UNIQUE (");
+	for (int k = 0; k < r->nkey; k++) {
+		if (k)
+			sw_puts(w, ", ");
+		sw_ident(w, r->cols[r->key[k]].name);
+	}
+	sw_puts(w, ")");
+}
+
+
 void
 sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create)
 {
@@ -226,7 +279,10 @@ sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char
 			continue;
 		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
 	}
-	sw_puts(w, "\n);\n");
+	sw_puts(w, "\n)");
+	if (w->e->table_options)
+		w->e->table_options(w);
+	sw_puts(w, ";\n");
 }
 
 void
@@ -285,7 +341,7 @@ staged(sqlw *w, const char *alias, const cdc_ir_route *r, int i)
 void
 sw_append(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	/* every change is a row of its own; what a change did not send is NULL */
+	/* every change is a row of its own; what a change did not send is NULL (staging) */
 	sw_puts(w, "INSERT INTO ");
 	sw_qname(w, r->schema, r->name);
 	sw_puts(w, " (");
@@ -294,18 +350,10 @@ sw_append(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	for (int i = 0; i < r->ncols; i++) {
 		if (i)
 			sw_puts(w, ", ");
-		if (sw_is_flag(t, r, i)) {
+		if (sw_is_flag(t, r, i))
 			sw_puts(w, "FALSE");
-			continue;
-		}
-		if (w->partial) {
-			sw_puts(w, "CASE WHEN ");
-			unchanged(w, "s", i + 1);
-			sw_puts(w, " = 1 THEN NULL ELSE ");
-		}
-		staged(w, "s", r, i);
-		if (w->partial)
-			sw_puts(w, " END");
+		else
+			staged(w, "s", r, i);   /* an unsent column is staged as NULL */
 	}
 	sw_puts(w, "\nFROM ");
 	sw_temp(w, SQL_STAGE);
@@ -320,7 +368,7 @@ partition(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, "PARTITION BY ");
 	for (int k = 0; k < r->nkey; k++) {
 		sw_puts(w, "s.");
-		sw_ident(w, t->out[r->key[k]].name);
+		sw_ident(w, r->cols[r->key[k]].name);
 		sw_puts(w, ", ");
 	}
 	sw_puts(w, "CASE WHEN ");
@@ -328,7 +376,7 @@ partition(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		if (k)
 			sw_puts(w, " OR ");
 		sw_puts(w, "s.");
-		sw_ident(w, t->out[r->key[k]].name);
+		sw_ident(w, r->cols[r->key[k]].name);
 		sw_puts(w, " IS NULL");
 	}
 	sw_puts(w, " THEN s.");
@@ -361,7 +409,7 @@ sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *c
 	} else {
 		for (int k = 0; k < r->nkey; k++) {
 			sw_puts(w, "s.");
-			sw_ident(w, t->out[r->key[k]].name);
+			sw_ident(w, r->cols[r->key[k]].name);
 			sw_puts(w, ", ");
 		}
 		sw_puts(w, "s.");
@@ -423,11 +471,7 @@ sw_soft_prefilter(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	/* a delete of a key that the target does not have, and that the batch did not write
 	 * before deleting it, changes nothing: it must not insert a deleted row */
 	cdc_buf bq = CDC_BUF_INIT;
-	if (w->temp_schema) {
-		w->e->ident(&bq, w->temp_schema);
-		cdc_buf_putc(&bq, '.');
-	}
-	w->e->ident(&bq, SQL_BATCH);
+	sw_qualified(w, &bq, w->temp_schema, SQL_BATCH);
 	sw_puts(w, "DELETE FROM ");
 	sw_temp(w, SQL_BATCH);
 	sw_puts(w, " WHERE ");
@@ -510,6 +554,8 @@ sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_
 	sw_puts(w, " AS b ON ");
 	sw_key_match(w, t, r, tref ? tref : "t", "b");
 	sw_puts(w, "\nWHEN MATCHED THEN ");
+	cdc_buf own = CDC_BUF_INIT;    /* the target's own column, for what the batch did not send */
+	cdc_buf_printf(&own, "%s.", tref ? tref : "t");
 	bool any = false;
 	for (int i = 0; i < r->ncols; i++) {
 		if (sw_is_key(r, i))
@@ -518,10 +564,9 @@ sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_
 		any = true;
 		sw_ident(w, r->cols[i].name);
 		sw_puts(w, " = ");
-		char own[1024];
-		snprintf(own, sizeof own, "%s.", tref ? tref : "t");
-		sw_value(w, t, r, i, own);
+		sw_value(w, t, r, i, cdc_buf_str(&own));
 	}
+	cdc_buf_free(&own);
 	if (!any)
 		sw_puts(w, all_key);
 	sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
@@ -551,9 +596,9 @@ sw_key_match(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *
 		if (k)
 			sw_puts(w, " AND ");
 		sw_printf(w, "%s.", ta);
-		sw_ident(w, t->out[r->key[k]].name);
+		sw_ident(w, r->cols[r->key[k]].name);
 		sw_printf(w, " = %s.", ba);
-		sw_ident(w, t->out[r->key[k]].name);
+		sw_ident(w, r->cols[r->key[k]].name);
 	}
 }
 
@@ -655,6 +700,9 @@ cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *
 				sw_puts(w, "\n");
 				sw_comment(w, "%s -> %s (%s)", t->display, w->where, r->append ? "append" : "merge");
 				w->e->table(w, t, r);
+				/* a soft delete does not send the row's columns: such a route always
+				 * takes the general form */
+				w->partial = !o->full_rows || r->deletes == CDC_IR_DEL_SOFT;
 				if (o->load && w->e->load) {
 					sw_puts(w, "\n-- per batch, in the transaction that writes the checkpoint:\n");
 					w->e->load(w, t, r);

@@ -15,8 +15,9 @@
  *
  * Every identifier goes through cdc_sql_ident(); the only literals in the text are
  * configuration (S3 locations, placeholders the runtime fills in), through
- * cdc_sql_string().  Data values never enter SQL text: they are staged (COPY, LOAD DATA)
- * or passed as parameters ($1, ?) by the runtime.
+ * cdc_sql_string(), and keywords from a fixed list (a plan's option words are checked
+ * against it).  Data values never enter SQL text: they are staged (COPY, LOAD DATA) or
+ * passed as parameters ($1, ?) by the runtime.
  */
 #ifndef CDC_SQL_H
 #define CDC_SQL_H

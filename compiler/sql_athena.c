@@ -6,7 +6,7 @@
  * CSV), gzipped.  Each route gets an external table with partition projection, so new
  * partitions are visible without MSCK REPAIR or crawlers; the quarantine folder gets one
  * too.  Timestamps in the lake are written in UTC as 'YYYY-MM-DD HH:MM:SS.ffffff', the
- * form Athena reads as timestamp.
+ * form Athena reads as timestamp from JSON; a CSV lake's columns are all strings.
  *
  * Athena accepts only letters, digits and underscores in database, table and column names
  * and keeps them in lower case; another name is an error here, not a table that cannot
@@ -23,9 +23,13 @@
 static void
 ath_ident(cdc_buf *b, const char *name)
 {
+	/* names are checked (check_name), but quoting stays complete on its own */
 	cdc_buf_putc(b, '`');
-	for (const char *p = name; *p; p++)
+	for (const char *p = name; *p; p++) {
+		if (*p == '`')
+			cdc_buf_putc(b, '`');
 		cdc_buf_putc(b, (char)tolower((unsigned char)*p));
+	}
 	cdc_buf_putc(b, '`');
 }
 
@@ -86,49 +90,105 @@ check_name(sqlw *w, const char *what, const char *name)
 		        what, name);
 }
 
-/* s3://bucket/prefix/ + rest, with exactly one slash between them */
+/* s3://bucket/prefix/ + schema/table/, with one slash between the parts */
 static void
-location(char *out, size_t n, const char *root, const char *a, const char *b)
+location(sqlw *w, cdc_buf *out, const char *schema, const char *name)
 {
+	const char *root = sw_opt_str(&w->tg->opts, "path");
+	if (!root)
+		root = "s3://{{path}}/";
+	else if (strstr(root, "{{"))
+		sw_fail(w, "the lake path \"%s\" holds \"{{\", which the runtime's placeholders use", root);
 	size_t len = strlen(root);
-	snprintf(out, n, "%s%s%s%s%s/", root, len && root[len - 1] == '/' ? "" : "/", a ? a : "", a ? "/" : "", b);
+	cdc_buf_printf(out, "%s%s", root, len && root[len - 1] == '/' ? "" : "/");
+	if (schema)
+		cdc_buf_printf(out, "%s/", schema);
+	cdc_buf_printf(out, "%s/", name);
+}
+
+typedef enum { PART_NONE, PART_DAILY, PART_HOURLY } partitioning;
+
+static partitioning
+partition(sqlw *w)
+{
+	const char *part = sw_opt_str(&w->tg->opts, "partition");
+	return !part || strcmp(part, "daily") == 0 ? PART_DAILY : strcmp(part, "hourly") == 0 ? PART_HOURLY : PART_NONE;
+}
+
+/* The lake's CSV is read with OpenCSVSerde, which reads every column as text (its dates
+ * and timestamps are epoch numbers, and an empty number fails): there, every column is a
+ * string, to be cast in queries. */
+static bool
+csv(sqlw *w)
+{
+	const char *format = sw_opt_str(&w->tg->opts, "format");
+	return format && strcmp(format, "csv") == 0;
 }
 
 static void
 partitioned(sqlw *w, const char *where)
 {
-	const char *part = sw_opt_str(&w->tg->opts, "partition");
-	const char *format = sw_opt_str(&w->tg->opts, "format");
-	bool hourly = part && strcmp(part, "hourly") == 0, none = part && strcmp(part, "none") == 0;
-	if (!none)
-		sw_puts(w, hourly ? "\nPARTITIONED BY (`dt` string, `hr` string)" : "\nPARTITIONED BY (`dt` string)");
-	if (format && strcmp(format, "csv") == 0)
+	partitioning part = partition(w);
+	if (part != PART_NONE)
+		sw_puts(w, part == PART_HOURLY ? "\nPARTITIONED BY (`dt` string, `hr` string)" : "\nPARTITIONED BY (`dt` string)");
+	if (csv(w))
 		sw_puts(w, "\nROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'");
 	else
 		sw_puts(w, "\nROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'");
 	sw_puts(w, "\nLOCATION ");
 	sw_string(w, where);
-	if (none) {
+	if (part == PART_NONE) {
 		sw_puts(w, ";\n");
 		return;
 	}
-	char tmpl[2048];
-	snprintf(tmpl, sizeof tmpl, hourly ? "%sdt=${dt}/hr=${hr}/" : "%sdt=${dt}/", where);
+	cdc_buf tmpl = CDC_BUF_INIT;
+	cdc_buf_printf(&tmpl, part == PART_HOURLY ? "%sdt=${dt}/hr=${hr}/" : "%sdt=${dt}/", where);
 	sw_puts(w, "\nTBLPROPERTIES (\n  'projection.enabled' = 'true',\n"
 	           "  'projection.dt.type' = 'date',\n  'projection.dt.format' = 'yyyy-MM-dd',\n"
 	           "  'projection.dt.range' = '2000-01-01,NOW',\n");
-	if (hourly)
+	if (part == PART_HOURLY)
 		sw_puts(w, "  'projection.hr.type' = 'integer',\n  'projection.hr.range' = '0,23',\n  'projection.hr.digits' = '2',\n");
 	sw_puts(w, "  'storage.location.template' = ");
-	sw_string(w, tmpl);
+	sw_string(w, cdc_buf_str(&tmpl));
 	sw_puts(w, "\n);\n");
+	cdc_buf_free(&tmpl);
 }
 
-static const char *
-root(sqlw *w)
+static bool
+same_name(const char *a, const char *b)
 {
-	const char *p = sw_opt_str(&w->tg->opts, "path");
-	return p ? p : "s3://{{path}}/";
+	return a && b ? strcasecmp(a, b) == 0 : a == b;
+}
+
+/* One Glue catalog serves every s3 target: two targets must not create the same table,
+ * or the second CREATE ... IF NOT EXISTS leaves the first one's location in place. */
+static void
+check_catalog(sqlw *w)
+{
+	const cdc_ir *ir = w->ir;
+	int me = (int)(w->tg - ir->targets);
+	for (int o = 0; o < me; o++) {
+		const cdc_ir_target *other = &ir->targets[o];
+		if (!cdc_dialect_serves(CDC_DIALECT_ATHENA, other->kind) || strcmp(other->kind, "s3") != 0)
+			continue;
+		if (same_name(sw_runtime_schema(other), sw_runtime_schema(w->tg)) &&
+		    same_name(sw_quarantine(other), sw_quarantine(w->tg)))
+			sw_fail(w, "its quarantine table %s.%s is also the one of target %s; set `schema` or `quarantine` of one",
+			        sw_runtime_schema(w->tg), sw_quarantine(w->tg), other->name);
+		for (int i = 0; i < ir->ntables; i++)
+			for (int k = 0; k < ir->tables[i].nroutes; k++) {
+				const cdc_ir_route *a = &ir->tables[i].routes[k];
+				if (a->target != me)
+					continue;
+				for (int j = 0; j < ir->ntables; j++)
+					for (int m = 0; m < ir->tables[j].nroutes; m++) {
+						const cdc_ir_route *b = &ir->tables[j].routes[m];
+						if (b->target == o && same_name(a->schema, b->schema) && same_name(a->name, b->name))
+							sw_fail(w, "table %s%s%s is also written by target %s: one Athena catalog holds both",
+							        a->schema ? a->schema : "", a->schema ? "." : "", a->name, other->name);
+					}
+			}
+	}
 }
 
 static void
@@ -137,16 +197,23 @@ ath_runtime(sqlw *w)
 	const char *schema = sw_runtime_schema(w->tg), *q = sw_quarantine(w->tg);
 	check_name(w, "database", schema);
 	check_name(w, "table", q);
-	char where[2048];
-	location(where, sizeof where, root(w), NULL, q);
+	check_catalog(w);
+	cdc_buf where = CDC_BUF_INIT;
+	location(w, &where, NULL, q);
 	sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
 	sw_ident(w, schema);
 	sw_puts(w, ";\nCREATE EXTERNAL TABLE IF NOT EXISTS ");
 	sw_qname(w, schema, q);
-	sw_puts(w, " (\n  `pipeline` string,\n  `table_name` string,\n  `rule` string,\n  `reason` string,\n"
-	           "  `line` int,\n  `op` string,\n  `position` string,\n  `commit_time` timestamp,\n"
-	           "  `row` string\n)");
-	partitioned(w, where);
+	if (csv(w))
+		sw_puts(w, " (\n  `pipeline` string,\n  `table_name` string,\n  `rule` string,\n  `reason` string,\n"
+		           "  `line` string,\n  `op` string,\n  `position` string,\n  `commit_time` string,\n"
+		           "  `row` string\n)");
+	else
+		sw_puts(w, " (\n  `pipeline` string,\n  `table_name` string,\n  `rule` string,\n  `reason` string,\n"
+		           "  `line` int,\n  `op` string,\n  `position` string,\n  `commit_time` timestamp,\n"
+		           "  `row` string\n)");
+	partitioned(w, cdc_buf_str(&where));
+	cdc_buf_free(&where);
 }
 
 static void
@@ -156,22 +223,17 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	if (r->schema)
 		check_name(w, "database", r->schema);
 	check_name(w, "table", r->name);
-	const char *part = sw_opt_str(&w->tg->opts, "partition");
-	bool hourly = part && strcmp(part, "hourly") == 0, none = part && strcmp(part, "none") == 0;
+	partitioning part = partition(w);
 	for (int i = 0; i < r->ncols; i++) {
 		check_name(w, "column", r->cols[i].name);
-		if ((!none && strcasecmp(r->cols[i].name, "dt") == 0) || (hourly && strcasecmp(r->cols[i].name, "hr") == 0))
+		if ((part != PART_NONE && strcasecmp(r->cols[i].name, "dt") == 0) ||
+		    (part == PART_HOURLY && strcasecmp(r->cols[i].name, "hr") == 0))
 			sw_fail(w, "column \"%s\" has the name of a partition column of the lake; rename it in a transform",
 			        r->cols[i].name);
-		for (int k = 0; k < i; k++)
-			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
-				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in Athena, which keeps names in lower case",
-				        r->cols[k].name, r->cols[i].name);
 	}
-	const char *format = sw_opt_str(&w->tg->opts, "format");
-	bool csv = format && strcmp(format, "csv") == 0;
-	char where[2048];
-	location(where, sizeof where, root(w), r->schema, r->name);
+	sw_fold_collisions(w, r, "which keeps names in lower case");
+	cdc_buf where = CDC_BUF_INIT;
+	location(w, &where, r->schema, r->name);
 	if (r->schema) {
 		sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
 		sw_ident(w, r->schema);
@@ -185,7 +247,9 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_ident(w, r->cols[i].name);
 		sw_puts(w, " ");
 		cdc_rtype ty = r->cols[i].type;
-		if (ty.array && !csv) {
+		if (csv(w)) {
+			sw_puts(w, "string");
+		} else if (ty.array) {
 			/* JSON Lines hold arrays as JSON arrays */
 			ty.array = 0;
 			sw_puts(w, "array<");
@@ -196,7 +260,8 @@ ath_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		}
 	}
 	sw_puts(w, "\n)");
-	partitioned(w, where);
+	partitioned(w, cdc_buf_str(&where));
+	cdc_buf_free(&where);
 }
 
 const cdc_sql_emitter cdc_sql_athena = {

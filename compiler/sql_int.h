@@ -109,7 +109,14 @@ void sw_column_list(sqlw *w, const cdc_ir_route *r);
 
 /* PRIMARY KEY (...) when every key column is NOT NULL, else UNIQUE (...); nothing for
  * an appending route.  Written after the last column (with its leading comma). */
-void sql_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
+void sw_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
+/* schema.name in the dialect's quoting, into b (schema may be NULL) */
+void sw_qualified(sqlw *w, cdc_buf *b, const char *schema, const char *name);
+/* DELETE FROM the batch its deletes, once they are applied */
+void sw_prune_deletes(sqlw *w);
+/* sw_fail for two columns whose names differ only in case, where the dialect does not
+ * tell them apart (`why`: "which folds names to lower case") */
+void sw_fold_collisions(sqlw *w, const cdc_ir_route *r, const char *why);
 
 struct cdc_sql_emitter {
 	/* the schema, checkpoint and quarantine tables of one target */
@@ -127,17 +134,23 @@ struct cdc_sql_emitter {
 	/* MySQL: temporary tables belong to a database, so they are put in the target's
 	 * runtime schema rather than in whatever database the session has selected */
 	bool temp_in_runtime_schema;
-	/* the stage's type for a column when it is not the target's (SUPER and bytea staged
-	 * as text): writes it and returns true; NULL or false for the target's type */
+	/* the stage's type for a column when it is not the target's (Redshift stages SUPER
+	 * as VARCHAR, COPY reading the JSON text): writes it and returns true; NULL or false
+	 * for the target's type */
 	bool (*stage_type)(cdc_buf *b, cdc_rtype t);
-	/* the function that turns such a staged value into the target's (JSON_PARSE, UNHEX) */
+	/* the function that turns such a staged value into the target's (JSON_PARSE) */
 	const char *(*unstage)(cdc_rtype t);
+	/* what follows the ")" of a CREATE TABLE, staging tables included (MySQL: engine,
+	 * character set and collation), or NULL */
+	void (*table_options)(sqlw *w);
 	/* what follows a column's type and constraints (Redshift: ENCODE), or NULL */
 	void (*column_extra)(sqlw *w, const cdc_ir_route *r, int i);
-	/* cdcc ddl --migrate-from: the statements that turn column i of route r from `old`
-	 * (another type or NOT NULL) into what it is now, or sw_fail where the dialect
-	 * cannot; NULL: the table is created anew instead (Athena's external tables) */
-	void (*alter_column)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old);
+	/* cdcc ddl --migrate-from: the statements that turn column i of route r from what it
+	 * was, column j of the old route `old` (another type or NOT NULL), into what it is
+	 * now, or sw_fail where the dialect cannot; NULL: the table is created anew instead
+	 * (Athena's external tables) */
+	void (*alter_column)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_route *old,
+	                     int j);
 	/* the same for the table's own settings (Redshift: distribution, sort key,
 	 * encodings), or NULL */
 	void (*alter_table)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *old, const cdc_ir_route *r);

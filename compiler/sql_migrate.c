@@ -20,18 +20,64 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The route of `ir` into the same target table as r, or NULL. */
+/* The route of `ir` into the same target table as r (and its table), or NULL. */
 static const cdc_ir_route *
-same_route(const cdc_ir *ir, const char *target, const cdc_ir_route *r)
+same_route(const cdc_ir *ir, const char *target, const cdc_ir_route *r, const cdc_ir_table **table)
 {
 	for (int i = 0; i < ir->ntables; i++)
 		for (int k = 0; k < ir->tables[i].nroutes; k++) {
 			const cdc_ir_route *o = &ir->tables[i].routes[k];
 			if (strcmp(ir->targets[o->target].name, target) == 0 && strcmp(o->name, r->name) == 0 &&
-			    (o->schema ? r->schema && strcmp(o->schema, r->schema) == 0 : !r->schema))
+			    (o->schema ? r->schema && strcmp(o->schema, r->schema) == 0 : !r->schema)) {
+				if (table)
+					*table = &ir->tables[i];
 				return o;
+			}
 		}
 	return NULL;
+}
+
+static const cdc_ir_target *
+same_target(const cdc_ir *ir, const char *name)
+{
+	for (int i = 0; i < ir->ntargets; i++)
+		if (strcmp(ir->targets[i].name, name) == 0)
+			return &ir->targets[i];
+	return NULL;
+}
+
+/* What the emitter writes for a route's table (r) or a target's runtime tables (r NULL)
+ * of `ir`, as text, its problems left out: to compare two versions' DDL. */
+static void
+rendered(sqlw *w, cdc_buf *out, const cdc_ir *ir, const cdc_ir_target *tg, const cdc_ir_table *t,
+         const cdc_ir_route *r)
+{
+	sqlw saved = *w;
+	cdc_buf errors = CDC_BUF_INIT;
+	w->b = out;
+	w->ir = ir;
+	w->errors = &errors;
+	w->where = NULL;
+	sql_writer_target(w, tg);
+	if (r)
+		w->e->table(w, t, r);
+	else
+		w->e->runtime(w);
+	cdc_buf_free(&errors);
+	*w = saved;
+}
+
+static bool
+same_ddl(sqlw *w, const cdc_ir *old, const cdc_ir_target *otg, const cdc_ir_table *ot, const cdc_ir_route *o,
+         const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT;
+	rendered(w, &a, old, otg, ot, o);
+	rendered(w, &b, w->ir, w->tg, t, r);
+	bool same = strcmp(cdc_buf_str(&a), cdc_buf_str(&b)) == 0;
+	cdc_buf_free(&a);
+	cdc_buf_free(&b);
+	return same;
 }
 
 static int
@@ -81,7 +127,8 @@ sw_alter_table(sqlw *w, const cdc_ir_route *r)
 
 /* One route in both versions: writes what changed, nothing if nothing did. */
 static void
-migrate_route(sqlw *w, const cdc_ir_route *o, const cdc_ir_table *t, const cdc_ir_route *r)
+migrate_route(sqlw *w, const cdc_ir *old, const cdc_ir_table *ot, const cdc_ir_route *o, const cdc_ir_table *t,
+              const cdc_ir_route *r)
 {
 	if (o->append != r->append) {
 		sw_fail(w, "the route changed from %s to %s; the table holds %s and cannot be converted: write to a new "
@@ -99,24 +146,10 @@ migrate_route(sqlw *w, const cdc_ir_route *o, const cdc_ir_table *t, const cdc_i
 		cdc_buf_free(&b);
 		return;
 	}
-	bool changed = false;
-	for (int i = 0; i < r->ncols && !changed; i++) {
-		int j = find_col(o, r->cols[i].name);
-		cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT;
-		if (j >= 0) {
-			type_text(w, &a, o, j);
-			type_text(w, &b, r, i);
-		}
-		changed = j < 0 || strcmp(cdc_buf_str(&a), cdc_buf_str(&b)) != 0 ||
-		          o->cols[j].not_null != r->cols[i].not_null;
-		cdc_buf_free(&a);
-		cdc_buf_free(&b);
-	}
-	for (int j = 0; j < o->ncols && !changed; j++)
-		changed = find_col(r, o->cols[j].name) < 0;
 	if (!w->e->alter_column) {
-		/* external tables: the definition is replaced, the files stay */
-		if (!changed)
+		/* external tables: the definition is replaced (its columns, location, format,
+		 * partitions), the files stay */
+		if (same_ddl(w, old, &old->targets[o->target], ot, o, t, r))
 			return;
 		sw_puts(w, "DROP TABLE IF EXISTS ");
 		sw_qname(w, r->schema, r->name);
@@ -144,7 +177,7 @@ migrate_route(sqlw *w, const cdc_ir_route *o, const cdc_ir_table *t, const cdc_i
 		type_text(w, &a, o, j);
 		type_text(w, &b, r, i);
 		if (strcmp(cdc_buf_str(&a), cdc_buf_str(&b)) != 0 || o->cols[j].not_null != r->cols[i].not_null)
-			w->e->alter_column(w, t, r, i, &o->cols[j]);
+			w->e->alter_column(w, t, r, i, o, j);
 		cdc_buf_free(&a);
 		cdc_buf_free(&b);
 	}
@@ -176,11 +209,28 @@ cdc_sql_migrate(cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir
 		sw_comment(w, "==== target %s (%s) ====", tg->name, tg->kind);
 		if (d == CDC_DIALECT_ATHENA && strcmp(tg->kind, "files") == 0)
 			continue;
-		bool had = false;
-		for (int i = 0; i < old->ntargets; i++)
-			had |= strcmp(old->targets[i].name, tg->name) == 0;
-		if (!had) {
+		const cdc_ir_target *otg = same_target(old, tg->name);
+		if (!otg) {
 			w->e->runtime(w);   /* a new target: its runtime tables */
+			changes++;
+		} else if (!same_ddl(w, old, otg, NULL, NULL, NULL, NULL)) {
+			/* the runtime tables moved or changed (schema, quarantine, an Athena path) */
+			const char *os = sw_runtime_schema(otg), *ns = sw_runtime_schema(tg);
+			if (!w->e->alter_column) {
+				sw_puts(w, "DROP TABLE IF EXISTS ");
+				sw_qname(w, os, sw_quarantine(otg));
+				sw_puts(w, ";\n");
+			}
+			w->e->runtime(w);
+			if (w->e->alter_column && strcmp(os, ns) != 0) {
+				cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT;
+				sw_qualified(w, &a, os, SQL_CHECKPOINTS);
+				sw_qualified(w, &b, ns, SQL_CHECKPOINTS);
+				sw_comment(w, "the checkpoints moved: copy them, or the pipeline starts over from a new snapshot:");
+				sw_comment(w, "INSERT INTO %s SELECT * FROM %s;", cdc_buf_str(&b), cdc_buf_str(&a));
+				cdc_buf_free(&a);
+				cdc_buf_free(&b);
+			}
 			changes++;
 		}
 		for (int i = 0; i < ir->ntables; i++) {
@@ -193,7 +243,8 @@ cdc_sql_migrate(cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir
 					continue;
 				cdc_buf rn = CDC_BUF_INIT;
 				sql_writer_route(w, &rn, r);
-				const cdc_ir_route *or = same_route(old, tg->name, r);
+				const cdc_ir_table *ot = NULL;
+				const cdc_ir_route *or = same_route(old, tg->name, r, &ot);
 				size_t at = w->b->len;
 				sw_puts(w, "\n");
 				sw_comment(w, "%s -> %s (%s)%s", t->display, w->where, r->append ? "append" : "merge",
@@ -202,7 +253,7 @@ cdc_sql_migrate(cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir
 				if (!or)
 					w->e->table(w, t, r);
 				else
-					migrate_route(w, or, t, r);
+					migrate_route(w, old, ot, or, t, r);
 				if (w->b->len == body)
 					w->b->len = at;        /* unchanged: no section */
 				else
@@ -217,7 +268,7 @@ cdc_sql_migrate(cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir
 				const cdc_ir_route *or = &old->tables[i].routes[k];
 				if (strcmp(old->targets[or->target].name, tg->name) != 0)
 					continue;
-				if (same_route(ir, tg->name, or))
+				if (same_route(ir, tg->name, or, NULL))
 					continue;
 				cdc_buf rn = CDC_BUF_INIT;
 				sql_writer_route(w, &rn, or);

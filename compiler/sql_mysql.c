@@ -1,8 +1,9 @@
 /*
  * compiler/sql_mysql.c — MySQL and MariaDB targets (MariaDB 10.11 is what the tests run).
  *
- * Tables are InnoDB, utf8mb4 with the binary collation, so that keys compare as the
- * source compares them ('A' and 'a' are two keys, as in PostgreSQL).  Strings of up to
+ * Tables are InnoDB, utf8mb4 with the server's NO PAD binary collation (the target's
+ * `flavor`), so that keys compare as the source compares them: 'A' and 'a', 'a' and 'a '
+ * are two keys, as in PostgreSQL.  Strings of up to
  * 255 characters are VARCHAR; longer ones TEXT types, because a row's VARCHARs share a
  * 65,535-byte limit; a key must be VARCHAR of at most 768 characters (InnoDB's 3,072-byte
  * index limit in utf8mb4).  timestamptz is DATETIME(6) in UTC (the runtime's sessions run
@@ -17,7 +18,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 static void
 my_ident(cdc_buf *b, const char *name)
@@ -151,15 +151,35 @@ my_key_fits(const cdc_rtype *types, int n, int *bytes)
 	return *bytes <= 3072;
 }
 
-static const char table_options[] = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+/* utf8mb4_bin is a PAD SPACE collation: 'a' and 'a ' would be one key.  The NO PAD binary
+ * collations compare bytes, as the source does; their names differ by server. */
+static const char *
+collation(sqlw *w)
+{
+	const char *flavor = sw_opt_str(&w->tg->opts, "flavor");
+	return flavor && strcmp(flavor, "mariadb") == 0 ? "utf8mb4_nopad_bin" : "utf8mb4_0900_bin";
+}
+
+static void
+table_options(sqlw *w)
+{
+	sw_printf(w, " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=%s", collation(w));
+}
+
+static void
+database(sqlw *w, const char *name)
+{
+	sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
+	sw_ident(w, name);
+	sw_printf(w, " CHARACTER SET utf8mb4 COLLATE %s;\n", collation(w));
+}
 
 static void
 my_runtime(sqlw *w)
 {
 	const char *schema = sw_runtime_schema(w->tg);
-	sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
-	sw_ident(w, schema);
-	sw_puts(w, " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;\nCREATE TABLE IF NOT EXISTS ");
+	database(w, schema);
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
 	sw_qname(w, schema, SQL_CHECKPOINTS);
 	sw_puts(w, " (\n"
 	           "  `pipeline`     VARCHAR(255) NOT NULL,\n"
@@ -168,7 +188,7 @@ my_runtime(sqlw *w)
 	           "  `batch_id`     BIGINT NOT NULL,\n"
 	           "  `committed_at` DATETIME(6) NOT NULL,\n"
 	           "  PRIMARY KEY (`pipeline`, `source`)\n)");
-	sw_puts(w, table_options);
+	table_options(w);
 	sw_puts(w, ";\nCREATE TABLE IF NOT EXISTS ");
 	sw_qname(w, schema, sw_quarantine(w->tg));
 	sw_puts(w, " (\n"
@@ -183,24 +203,16 @@ my_runtime(sqlw *w)
 	           "  `commit_time`    DATETIME(6),\n"
 	           "  `row`            JSON NOT NULL,\n"
 	           "  `quarantined_at` DATETIME(6) NOT NULL\n)");
-	sw_puts(w, table_options);
+	table_options(w);
 	sw_puts(w, ";\n");
 }
 
 static void
 my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	if (r->schema) {
-		sw_puts(w, "CREATE DATABASE IF NOT EXISTS ");
-		sw_ident(w, r->schema);
-		sw_puts(w, " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;\n");
-	}
-	/* MySQL's column names are case-insensitive */
-	for (int i = 0; i < r->ncols; i++)
-		for (int k = 0; k < i; k++)
-			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
-				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in MySQL, whose column names ignore case",
-				        r->cols[k].name, r->cols[i].name);
+	if (r->schema)
+		database(w, r->schema);
+	sw_fold_collisions(w, r, "whose column names ignore case");
 	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
 	sw_qname(w, r->schema, r->name);
 	sw_puts(w, " (");
@@ -208,21 +220,10 @@ my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, i ? ",\n  " : "\n  ");
 		sw_column_def(w, t, r, i, true);
 	}
-	sql_key_constraint(w, t, r);
+	sw_key_constraint(w, t, r);
 	sw_puts(w, "\n)");
-	sw_puts(w, table_options);
+	table_options(w);
 	sw_puts(w, ";\n");
-}
-
-/* `schema`.`name` as text, for a column reference */
-static void
-qualified(cdc_buf *b, const char *schema, const char *name)
-{
-	if (schema) {
-		my_ident(b, schema);
-		cdc_buf_putc(b, '.');
-	}
-	my_ident(b, name);
 }
 
 /* bytea is staged as hex text, so that the staged file is text in one character set;
@@ -278,8 +279,8 @@ my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	/* the deletes name their tables in full, without aliases: MySQL resolves the alias
 	 * of a multi-table DELETE in the session's database, which the runtime does not set */
 	cdc_buf tq = CDC_BUF_INIT, bq = CDC_BUF_INIT;
-	qualified(&tq, r->schema, r->name);
-	qualified(&bq, w->temp_schema, SQL_BATCH);
+	sw_qualified(w, &tq, r->schema, r->name);
+	sw_qualified(w, &bq, w->temp_schema, SQL_BATCH);
 	if (r->deletes == CDC_IR_DEL_HARD) {
 		sw_puts(w, "DELETE ");
 		sw_qname(w, r->schema, r->name);
@@ -291,11 +292,8 @@ my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_key_match(w, t, r, cdc_buf_str(&tq), cdc_buf_str(&bq));
 		sw_printf(w, " WHERE %s.", cdc_buf_str(&bq));
 		sw_ident(w, SQL_OP);
-		sw_puts(w, " = 'D';\nDELETE FROM ");
-		sw_temp(w, SQL_BATCH);
-		sw_puts(w, " WHERE ");
-		sw_ident(w, SQL_OP);
 		sw_puts(w, " = 'D';\n");
+		sw_prune_deletes(w);
 	} else if (r->deletes == CDC_IR_DEL_SOFT) {
 		sw_soft_prefilter(w, t, r);
 	}
@@ -361,9 +359,10 @@ my_checkpoint(sqlw *w)
 /* MySQL rebuilds the table for MODIFY COLUMN, which takes any type (a value that does
  * not fit fails the statement in strict mode). */
 static void
-my_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old)
+my_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_route *o, int j)
 {
-	(void)old;
+	(void)o;
+	(void)j;
 	sw_alter_table(w, r);
 	sw_puts(w, "MODIFY COLUMN ");
 	sw_column_def(w, t, r, i, true);
@@ -373,5 +372,5 @@ my_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, co
 const cdc_sql_emitter cdc_sql_mysql = {
 	.runtime = my_runtime, .table = my_table, .load = my_load, .checkpoint = my_checkpoint,
 	.type = my_type, .key_fits = my_key_fits, .ident = my_ident, .temp_in_runtime_schema = true,
-	.alter_column = my_alter_column,
+	.alter_column = my_alter_column, .table_options = table_options,
 };

@@ -65,25 +65,6 @@ pg_runtime(sqlw *w)
 	           ");\n");
 }
 
-/* PRIMARY KEY when every key column is NOT NULL; otherwise UNIQUE, which lets rows with
- * a NULL key in, as the merge does (a NULL key never matches). */
-void
-sql_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
-{
-	if (r->append || r->nkey == 0)
-		return;
-	bool not_null = true;
-	for (int k = 0; k < r->nkey; k++)
-		not_null &= r->cols[r->key[k]].not_null;
-	sw_puts(w, not_null ? ",\n  PRIMARY KEY (" : ",\n  UNIQUE (");
-	for (int k = 0; k < r->nkey; k++) {
-		if (k)
-			sw_puts(w, ", ");
-		sw_ident(w, t->out[r->key[k]].name);
-	}
-	sw_puts(w, ")");
-}
-
 static void
 pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
@@ -99,7 +80,7 @@ pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, i ? ",\n  " : "\n  ");
 		sw_column_def(w, t, r, i, true);
 	}
-	sql_key_constraint(w, t, r);
+	sw_key_constraint(w, t, r);
 	sw_puts(w, "\n);\n");
 }
 
@@ -127,11 +108,8 @@ pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_key_match(w, t, r, "t", "b");
 		sw_puts(w, " AND b.");
 		sw_ident(w, SQL_OP);
-		sw_puts(w, " = 'D';\nDELETE FROM ");
-		sw_temp(w, SQL_BATCH);
-		sw_puts(w, " WHERE ");
-		sw_ident(w, SQL_OP);
 		sw_puts(w, " = 'D';\n");
+		sw_prune_deletes(w);
 	} else if (r->deletes == CDC_IR_DEL_SOFT) {
 		sw_soft_prefilter(w, t, r);
 	}
@@ -158,9 +136,10 @@ pg_checkpoint(sqlw *w)
 /* PostgreSQL changes any type with a cast of the existing values (which fails, and
  * changes nothing, if one does not fit), and NOT NULL either way. */
 static void
-pg_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old)
+pg_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_route *o, int j)
 {
 	(void)t;
+	const cdc_ir_col *old = &o->cols[j];
 	const cdc_ir_col *c = &r->cols[i];
 	cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT;
 	const char *why;

@@ -160,16 +160,24 @@ list_opt(const cdc_ir_route *r, const char *name)
 	return o && o->kind == CDC_IRV_LIST ? o : NULL;
 }
 
+/* Is column i the leading column of the route's sort key? */
+static bool
+leading_sort(const cdc_ir_route *r, int i)
+{
+	const cdc_ir_opt *sortkey = list_opt(r, "sortkey");
+	return sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], r->cols[i].name) == 0;
+}
+
 /* The column's encoding: the merge's `encode` block, else cdcc's default. */
 static const char *
-encoding(const cdc_ir_route *r, int i, bool leading_sort)
+encoding(const cdc_ir_route *r, int i)
 {
 	const cdc_ir_opt *enc = list_opt(r, "encode");
 	for (int k = 0; enc && k + 1 < enc->nlist; k += 2)
 		if (strcmp(enc->list[k], r->cols[i].name) == 0)
 			return enc->list[k + 1];
 	cdc_rtype t = r->cols[i].type;
-	if (leading_sort || (t.id == CDC_TY_BOOL && !t.array))
+	if (leading_sort(r, i) || (t.id == CDC_TY_BOOL && !t.array))
 		return "raw";
 	if (t.array)
 		return "zstd";
@@ -182,32 +190,36 @@ encoding(const cdc_ir_route *r, int i, bool leading_sort)
 	}
 }
 
+/* A keyword from the plan's options, in upper case: one of `words` ("a|b|c"), else the
+ * plan was not written by cdcc and the statement is refused rather than written. */
 static void
-upper_word(sqlw *w, const char *s)
+keyword(sqlw *w, const char *s, const char *words)
 {
-	for (; *s; s++)
-		cdc_buf_putc(w->b, (char)toupper((unsigned char)*s));
+	size_t n = strlen(s);
+	for (const char *p = words; *p; p += strcspn(p, "|"), p += *p == '|')
+		if (strncmp(p, s, n) == 0 && (p[n] == '|' || p[n] == '\0')) {
+			for (; *s; s++)
+				cdc_buf_putc(w->b, (char)toupper((unsigned char)*s));
+			return;
+		}
+	sw_fail(w, "\"%s\" is not one of %s", s, words);
 }
+
+static const char encodings[] =
+	"raw|az64|bytedict|delta|delta32k|lzo|mostly8|mostly16|mostly32|runlength|text255|text32k|zstd";
 
 static void
 rs_column_extra(sqlw *w, const cdc_ir_route *r, int i)
 {
-	const cdc_ir_opt *sortkey = list_opt(r, "sortkey");
-	bool leading = sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], r->cols[i].name) == 0;
 	sw_puts(w, " ENCODE ");
-	upper_word(w, encoding(r, i, leading));
+	keyword(w, encoding(r, i), encodings);
 }
 
 static void
 rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
 	const cdc_ir_opt *sortkey = list_opt(r, "sortkey"), *distkey = list_opt(r, "distkey");
-	/* Redshift folds names to lower case: two columns that differ only in case collide */
-	for (int i = 0; i < r->ncols; i++)
-		for (int k = 0; k < i; k++)
-			if (strcasecmp(r->cols[i].name, r->cols[k].name) == 0)
-				sw_fail(w, "columns \"%s\" and \"%s\" are the same column in Redshift, which folds names to lower case",
-				        r->cols[k].name, r->cols[i].name);
+	sw_fold_collisions(w, r, "which folds names to lower case");
 	if (r->schema) {
 		sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
 		sw_ident(w, r->schema);
@@ -220,7 +232,7 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, i ? ",\n  " : "\n  ");
 		sw_column_def(w, t, r, i, true);
 	}
-	sql_key_constraint(w, t, r);
+	sw_key_constraint(w, t, r);
 	sw_puts(w, "\n)");
 	const char *style = sw_opt_str(&r->opts, "diststyle");
 	if (distkey && distkey->nlist == 1) {
@@ -229,7 +241,7 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_puts(w, ")");
 	} else {
 		sw_puts(w, "\nDISTSTYLE ");
-		upper_word(w, style ? style : "auto");
+		keyword(w, style ? style : "auto", "auto|even|key|all");
 	}
 	if (sortkey && sortkey->nlist > 0) {
 		const char *st = sw_opt_str(&r->opts, "sortkey_style");
@@ -244,17 +256,6 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_puts(w, ";\n");
 }
 
-/* "schema"."table" as text, for a column reference where Redshift takes no alias */
-static void
-qualified(cdc_buf *b, const char *schema, const char *name)
-{
-	if (schema) {
-		rs_ident(b, schema);
-		cdc_buf_putc(b, '.');
-	}
-	rs_ident(b, name);
-}
-
 static void
 rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
@@ -264,22 +265,18 @@ rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	const char *compression = sw_opt_str(&w->tg->opts, "compression");
 	sw_puts(w, "COPY ");
 	sw_temp(w, SQL_STAGE);
-	sw_puts(w, " (");
-	sw_ident(w, SQL_SEQ);
-	sw_puts(w, ", ");
-	sw_ident(w, SQL_OP);
-	sw_puts(w, ", ");
-	sw_ident(w, SQL_UNCH);
-	for (int i = 0; i < r->ncols; i++)
-		if (!sw_is_flag(t, r, i)) {
-			sw_puts(w, ", ");
-			sw_ident(w, r->cols[i].name);
-		}
-	sw_puts(w, ")\nFROM ");
+	sw_puts(w, " ");
+	sw_stage_columns(w, t, r);
+	sw_puts(w, "\nFROM ");
 	/* {{batch}}: the runtime writes the batch's files under this prefix, and the manifest
 	 * that lists them (one COPY loads them all in parallel) */
 	cdc_buf path = CDC_BUF_INIT;
-	cdc_buf_printf(&path, "%s{{batch}}/", staging ? staging : "s3://{{staging}}/");
+	if (!staging)
+		staging = "s3://{{staging}}/";
+	else if (strstr(staging, "{{"))
+		sw_fail(w, "the staging location \"%s\" holds \"{{\", which the runtime's placeholders use", staging);
+	size_t sl = strlen(staging);
+	cdc_buf_printf(&path, "%s%s{{batch}}/", staging, sl && staging[sl - 1] == '/' ? "" : "/");
 	if (r->schema) {
 		sql_key_part(&path, r->schema);
 		cdc_buf_putc(&path, '.');
@@ -320,8 +317,8 @@ rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	const char *apply = sw_opt_str(&w->tg->opts, "apply");
 	/* Redshift's DELETE takes no alias for its table: the key is matched on full names */
 	cdc_buf tq = CDC_BUF_INIT, bq = CDC_BUF_INIT;
-	qualified(&tq, r->schema, r->name);
-	qualified(&bq, NULL, SQL_BATCH);
+	sw_qualified(w, &tq, r->schema, r->name);
+	sw_qualified(w, &bq, NULL, SQL_BATCH);
 	if (r->deletes == CDC_IR_DEL_SOFT)
 		sw_soft_prefilter(w, t, r);
 	if (apply && strcmp(apply, "delete_insert") == 0) {
@@ -374,11 +371,8 @@ rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 			sw_key_match(w, t, r, cdc_buf_str(&tq), cdc_buf_str(&bq));
 			sw_printf(w, " AND %s.", cdc_buf_str(&bq));
 			sw_ident(w, SQL_OP);
-			sw_puts(w, " = 'D';\nDELETE FROM ");
-			sw_temp(w, SQL_BATCH);
-			sw_puts(w, " WHERE ");
-			sw_ident(w, SQL_OP);
 			sw_puts(w, " = 'D';\n");
+			sw_prune_deletes(w);
 		}
 		/* Redshift's MERGE takes no alias for its target, and needs an UPDATE clause
 		 * (setting the key changes nothing) */
@@ -415,9 +409,10 @@ rs_checkpoint(sqlw *w)
  * of a key and whose encoding is not BYTEDICT, RUNLENGTH, TEXT255 or TEXT32K.  NOT NULL
  * cannot be changed at all.  Anything else means a new table. */
 static void
-rs_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_col *old)
+rs_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, const cdc_ir_route *o, int j)
 {
 	(void)t;
+	const cdc_ir_col *old = &o->cols[j];
 	const cdc_ir_col *c = &r->cols[i];
 	const char *rebuild = "create the table anew and copy its rows (CREATE TABLE ... ; INSERT INTO ... SELECT ...)";
 	if (old->not_null != c->not_null) {
@@ -434,8 +429,8 @@ rs_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, co
 	char tail;
 	bool varchars = sscanf(cdc_buf_str(&a), "VARCHAR(%d%c", &from, &tail) == 2 && tail == ')' &&
 	                sscanf(cdc_buf_str(&b), "VARCHAR(%d%c", &to, &tail) == 2 && tail == ')';
-	const cdc_ir_opt *sortkey = list_opt(r, "sortkey");
-	const char *enc = encoding(r, i, sortkey && sortkey->nlist > 0 && strcmp(sortkey->list[0], c->name) == 0);
+	/* the encoding the column has when the ALTER runs: the old one (encodings change after) */
+	const char *enc = encoding(o, j);
 	if (!varchars || to < from) {
 		sw_fail(w, "column \"%s\" changed from %s to %s; Redshift can only make a VARCHAR longer: %s", c->name,
 		        cdc_buf_str(&a), cdc_buf_str(&b), rebuild);
@@ -443,8 +438,8 @@ rs_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, co
 		sw_fail(w, "column \"%s\" is part of the key; Redshift cannot change its type: %s", c->name, rebuild);
 	} else if (strcmp(enc, "bytedict") == 0 || strcmp(enc, "runlength") == 0 || strcmp(enc, "text255") == 0 ||
 	           strcmp(enc, "text32k") == 0) {
-		sw_fail(w, "column \"%s\" is encoded %s; Redshift cannot change the type of such a column: %s", c->name,
-		        enc, rebuild);
+		sw_fail(w, "column \"%s\" is encoded %s; Redshift cannot change the type of such a column: change its "
+		        "encoding in a migration of its own first, or %s", c->name, enc, rebuild);
 	} else {
 		sw_alter_table(w, r);
 		sw_puts(w, "ALTER COLUMN ");
@@ -489,7 +484,7 @@ rs_alter_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *o, const cdc_
 			sw_ident(w, nd->list[0]);
 		} else {
 			sw_puts(w, "ALTER DISTSTYLE ");
-			upper_word(w, ns ? ns : "auto");
+			keyword(w, ns ? ns : "auto", "auto|even|key|all");
 		}
 		sw_puts(w, ";\n");
 	}
@@ -520,14 +515,13 @@ rs_alter_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *o, const cdc_
 			j++;
 		if (j == o->ncols)
 			continue;     /* added with its encoding */
-		const char *oe = encoding(o, j, ok && ok->nlist > 0 && strcmp(ok->list[0], o->cols[j].name) == 0);
-		const char *ne = encoding(r, i, nk && nk->nlist > 0 && strcmp(nk->list[0], r->cols[i].name) == 0);
+		const char *oe = encoding(o, j), *ne = encoding(r, i);
 		if (strcmp(oe, ne) != 0) {
 			sw_alter_table(w, r);
 			sw_puts(w, "ALTER COLUMN ");
 			sw_ident(w, r->cols[i].name);
 			sw_puts(w, " ENCODE ");
-			upper_word(w, ne);
+			keyword(w, ne, encodings);
 			sw_puts(w, ";\n");
 		}
 	}

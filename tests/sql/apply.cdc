@@ -82,6 +82,7 @@ target pg postgres {
 target my mysql {
   dsn    = env("MY_DSN")
   schema = "cdcc_rt"
+  flavor = mariadb
 }
 
 merge src.public.* into pg."app data".* { }

@@ -237,7 +237,7 @@ def make_value(rng, ty, key=False):
     if ty.startswith("varchar(") or ty.startswith("char(") or ty == "text":
         n = int(ty[ty.index("(") + 1:-1]) if "(" in ty else None
         if key:
-            return rng.choice(["k1", "K1", "k 2", "k,3", 'k"4', "k'5", "ключ", "k\\6", "k7", "k8"])[:n]
+            return rng.choice(["k1", "k1 ", "K1", "k 2", "k,3", 'k"4', "k'5", "ключ", "k\\6", "k7", "k8"])[:n]
         return text_value(rng, n)
     if ty.startswith("numeric("):
         p, s = (int(x) for x in ty[8:-1].split(","))

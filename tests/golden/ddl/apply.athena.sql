@@ -1,4 +1,4 @@
--- cdcc ddl --dialect athena: pipeline sql_apply, from apply.cdc (sha256 b16406f0c493)
+-- cdcc ddl --dialect athena: pipeline sql_apply, from apply.cdc (sha256 8376a6ab2325)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no athena target in this pipeline

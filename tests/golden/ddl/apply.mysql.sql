@@ -1,8 +1,8 @@
--- cdcc ddl --dialect mysql: pipeline sql_apply, from apply.cdc (sha256 b16406f0c493)
+-- cdcc ddl --dialect mysql: pipeline sql_apply, from apply.cdc (sha256 8376a6ab2325)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target my (mysql) ====
-CREATE DATABASE IF NOT EXISTS `cdcc_rt` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `cdcc_rt` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `cdcc_rt`.`cdcc_checkpoints` (
   `pipeline`     VARCHAR(255) NOT NULL,
   `source`       VARCHAR(255) NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS `cdcc_rt`.`cdcc_checkpoints` (
   `batch_id`     BIGINT NOT NULL,
   `committed_at` DATETIME(6) NOT NULL,
   PRIMARY KEY (`pipeline`, `source`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `cdcc_rt`.`cdcc_quarantine` (
   `id`             BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   `pipeline`       VARCHAR(255) NOT NULL,
@@ -23,10 +23,10 @@ CREATE TABLE IF NOT EXISTS `cdcc_rt`.`cdcc_quarantine` (
   `commit_time`    DATETIME(6),
   `row`            JSON NOT NULL,
   `quarantined_at` DATETIME(6) NOT NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- src.public.accounts -> my.app_data.accounts (merge)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`accounts` (
   `id` BIGINT NOT NULL,
   `name` VARCHAR(100) NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS `app_data`.`accounts` (
   `doc` JSON,
   `avatar` LONGBLOB,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -56,7 +56,7 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `updated` DATETIME(6),
   `doc` JSON,
   `avatar` LONGBLOB
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `id`, `name`, `balance`, `ratio`, `note`, `active`, `opened`, `updated`, `doc`, @cdc_hex10)
@@ -116,7 +116,7 @@ DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_stage`;
 
 -- src.public.items -> my.app_data.items (merge)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`items` (
   `tenant` INT NOT NULL,
   `sku` VARCHAR(32) NOT NULL,
@@ -126,7 +126,7 @@ CREATE TABLE IF NOT EXISTS `app_data`.`items` (
   `_commit_ts` DATETIME(6),
   `_deleted` BOOLEAN DEFAULT FALSE NOT NULL,
   PRIMARY KEY (`tenant`, `sku`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -139,7 +139,7 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `descr` LONGTEXT,
   `_op` CHAR(1),
   `_commit_ts` DATETIME(6)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `tenant`, `sku`, `qty`, `descr`, `_op`, `_commit_ts`);
@@ -181,12 +181,12 @@ DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_stage`;
 
 -- src.public.notes -> my.app_data.notes (merge)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`notes` (
   `id` INT NOT NULL,
   `body` LONGTEXT,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -195,7 +195,7 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `_cdc_unchanged` VARCHAR(2),
   `id` INT,
   `body` LONGTEXT
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `id`, `body`);
@@ -221,12 +221,12 @@ DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_stage`;
 
 -- src.public.events -> my.app_data.events (append)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`events` (
   `id` INT NOT NULL,
   `kind` VARCHAR(20),
   `body` LONGTEXT
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -236,23 +236,23 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `id` INT,
   `kind` VARCHAR(20),
   `body` LONGTEXT
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `id`, `kind`, `body`);
 INSERT INTO `app_data`.`events` (`id`, `kind`, `body`)
-SELECT CASE WHEN CASE WHEN SUBSTRING(COALESCE(s.`_cdc_unchanged`, ''), 1, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s.`id` END, CASE WHEN CASE WHEN SUBSTRING(COALESCE(s.`_cdc_unchanged`, ''), 2, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s.`kind` END, CASE WHEN CASE WHEN SUBSTRING(COALESCE(s.`_cdc_unchanged`, ''), 3, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s.`body` END
+SELECT s.`id`, s.`kind`, s.`body`
 FROM `cdcc_rt`.`cdcc_stage` AS s;
 DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_stage`;
 
 -- src.public.codes -> my.app_data.codes (merge)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`codes` (
   `code` VARCHAR(20),
   `label` LONGTEXT,
   `id` INT NOT NULL,
   UNIQUE (`code`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -262,7 +262,7 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `code` VARCHAR(20),
   `label` LONGTEXT,
   `id` INT
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `code`, `label`, `id`);
@@ -293,11 +293,11 @@ DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_stage`;
 
 -- src.public.tags -> my.app_data.tags (merge)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`tags` (
   `tag` VARCHAR(50) NOT NULL,
   PRIMARY KEY (`tag`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -305,7 +305,7 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `_cdc_op` CHAR(1) NOT NULL,
   `_cdc_unchanged` VARCHAR(1),
   `tag` VARCHAR(50)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `tag`);
@@ -329,7 +329,7 @@ DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc_rt`.`cdcc_stage`;
 
 -- src.public."Order Items" -> my.app_data."Order Items" (merge)
-CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `app_data` CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 CREATE TABLE IF NOT EXISTS `app_data`.`Order Items` (
   `select` INT NOT NULL,
   `we"ird` LONGTEXT,
@@ -337,7 +337,7 @@ CREATE TABLE IF NOT EXISTS `app_data`.`Order Items` (
   `Mixed` DECIMAL(8,3),
   `a``b` LONGTEXT,
   PRIMARY KEY (`select`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
@@ -349,7 +349,7 @@ CREATE TEMPORARY TABLE `cdcc_rt`.`cdcc_stage` (
   `naïve col` VARCHAR(40),
   `Mixed` DECIMAL(8,3),
   `a``b` LONGTEXT
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc_rt`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `select`, `we"ird`, `naïve col`, `Mixed`, `a``b`);

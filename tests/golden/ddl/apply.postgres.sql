@@ -1,4 +1,4 @@
--- cdcc ddl --dialect postgres: pipeline sql_apply, from apply.cdc (sha256 b16406f0c493)
+-- cdcc ddl --dialect postgres: pipeline sql_apply, from apply.cdc (sha256 8376a6ab2325)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target pg (postgres) ====
@@ -210,7 +210,7 @@ CREATE TEMP TABLE "cdcc_stage" (
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "kind", "body") FROM STDIN WITH (FORMAT csv, NULL '\N');
 INSERT INTO "app data"."events" ("id", "kind", "body")
-SELECT CASE WHEN CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 1, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s."id" END, CASE WHEN CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 2, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s."kind" END, CASE WHEN CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 3, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s."body" END
+SELECT s."id", s."kind", s."body"
 FROM "cdcc_stage" AS s;
 DROP TABLE "cdcc_stage";
 

@@ -2,7 +2,7 @@
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target myt (mysql) ====
-CREATE DATABASE IF NOT EXISTS `cdcc` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `cdcc` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `cdcc`.`cdcc_checkpoints` (
   `pipeline`     VARCHAR(255) NOT NULL,
   `source`       VARCHAR(255) NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS `cdcc`.`cdcc_checkpoints` (
   `batch_id`     BIGINT NOT NULL,
   `committed_at` DATETIME(6) NOT NULL,
   PRIMARY KEY (`pipeline`, `source`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `cdcc`.`cdcc_quarantine` (
   `id`             BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   `pipeline`       VARCHAR(255) NOT NULL,
@@ -23,10 +23,10 @@ CREATE TABLE IF NOT EXISTS `cdcc`.`cdcc_quarantine` (
   `commit_time`    DATETIME(6),
   `row`            JSON NOT NULL,
   `quarantined_at` DATETIME(6) NOT NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- src.public."Order ""Items""" -> myt."Sales Data"."Order ""Items""" (merge)
-CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `Sales Data`.`Order "Items"` (
   `order` BIGINT NOT NULL,
   `we"ird` LONGTEXT,
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS `Sales Data`.`Order "Items"` (
   `x;--y` DECIMAL(8,3),
   `Größe` LONGBLOB,
   PRIMARY KEY (`order`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -50,7 +50,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `from` JSON,
   `x;--y` DECIMAL(8,3),
   `Größe` LONGBLOB
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `order`, `we"ird`, `naïve col`, `a``b`, `from`, `x;--y`, @cdc_hex7)
@@ -98,13 +98,13 @@ DROP TEMPORARY TABLE `cdcc`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc`.`cdcc_stage`;
 
 -- src.public.select -> myt."Sales Data".select (merge)
-CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `Sales Data`.`select` (
   `group` INT NOT NULL,
   `where` VARCHAR(10) NOT NULL,
   `table` BOOLEAN,
   PRIMARY KEY (`group`, `where`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -114,7 +114,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `group` INT,
   `where` VARCHAR(10),
   `table` BOOLEAN
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `group`, `where`, `table`);
@@ -142,7 +142,7 @@ DROP TEMPORARY TABLE `cdcc`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc`.`cdcc_stage`;
 
 -- src.public.plain -> myt."Sales Data".plain (merge)
-CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `Sales Data`.`plain` (
   `id` BIGINT NOT NULL,
   `status` VARCHAR(16),
@@ -151,7 +151,7 @@ CREATE TABLE IF NOT EXISTS `Sales Data`.`plain` (
   `tags` JSON,
   `placed` DATETIME(6),
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -164,7 +164,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `note` LONGTEXT,
   `tags` JSON,
   `placed` DATETIME(6)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `id`, `status`, `amount`, `note`, `tags`, `placed`);
@@ -207,13 +207,13 @@ DROP TEMPORARY TABLE `cdcc`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc`.`cdcc_stage`;
 
 -- src.public.events -> myt."Sales Data".events (merge)
-CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `Sales Data`.`events` (
   `id` BIGINT NOT NULL,
   `kind` VARCHAR(20),
   `at` DATETIME(6),
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -223,7 +223,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `id` BIGINT,
   `kind` VARCHAR(20),
   `at` DATETIME(6)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `id`, `kind`, `at`);
@@ -254,11 +254,11 @@ DROP TEMPORARY TABLE `cdcc`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc`.`cdcc_stage`;
 
 -- src.public.tags -> myt."Sales Data".tags (merge)
-CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `Sales Data` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `Sales Data`.`tags` (
   `tag` VARCHAR(64) NOT NULL,
   PRIMARY KEY (`tag`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -266,7 +266,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `_cdc_op` CHAR(1) NOT NULL,
   `_cdc_unchanged` VARCHAR(1),
   `tag` VARCHAR(64)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `tag`);

@@ -263,7 +263,7 @@ FROM 's3://stage/it''s/{{batch}}/Sales%20Data.events_history.manifest'
 IAM_ROLE '{{iam_role}}'
 MANIFEST FORMAT AS CSV GZIP NULL AS '\\N' TIMEFORMAT 'auto' DATEFORMAT 'auto' REGION 'eu-west-1' COMPUPDATE OFF STATUPDATE OFF;
 INSERT INTO "sales data"."events_history" ("id", "kind", "at")
-SELECT CASE WHEN CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 1, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s."id" END, CASE WHEN CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 2, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s."kind" END, CASE WHEN CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 3, 1) = '1' THEN 1 ELSE 0 END = 1 THEN NULL ELSE s."at" END
+SELECT s."id", s."kind", s."at"
 FROM "cdcc_stage" AS s;
 DROP TABLE "cdcc_stage";
 

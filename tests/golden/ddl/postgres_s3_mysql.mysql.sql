@@ -2,7 +2,7 @@
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target retail (mysql) ====
-CREATE DATABASE IF NOT EXISTS `cdcc` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `cdcc` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `cdcc`.`cdcc_checkpoints` (
   `pipeline`     VARCHAR(255) NOT NULL,
   `source`       VARCHAR(255) NOT NULL,
@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS `cdcc`.`cdcc_checkpoints` (
   `batch_id`     BIGINT NOT NULL,
   `committed_at` DATETIME(6) NOT NULL,
   PRIMARY KEY (`pipeline`, `source`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `cdcc`.`sales_quarantine` (
   `id`             BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   `pipeline`       VARCHAR(255) NOT NULL,
@@ -23,10 +23,10 @@ CREATE TABLE IF NOT EXISTS `cdcc`.`sales_quarantine` (
   `commit_time`    DATETIME(6),
   `row`            JSON NOT NULL,
   `quarantined_at` DATETIME(6) NOT NULL
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- sales.public.stores -> retail.retail.stores (merge)
-CREATE DATABASE IF NOT EXISTS `retail` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `retail` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `retail`.`stores` (
   `store_id` INT NOT NULL,
   `store_name` LONGTEXT,
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS `retail`.`stores` (
   `region` LONGTEXT,
   `opened_on` DATE,
   PRIMARY KEY (`store_id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -46,7 +46,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `city` VARCHAR(64),
   `region` LONGTEXT,
   `opened_on` DATE
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `store_id`, `store_name`, `city`, `region`, `opened_on`);
@@ -85,7 +85,7 @@ DROP TEMPORARY TABLE `cdcc`.`cdcc_batch`;
 DROP TEMPORARY TABLE `cdcc`.`cdcc_stage`;
 
 -- sales.public.sales -> retail.retail.sales (merge)
-CREATE DATABASE IF NOT EXISTS `retail` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE DATABASE IF NOT EXISTS `retail` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
 CREATE TABLE IF NOT EXISTS `retail`.`sales` (
   `sale_id` BIGINT NOT NULL,
   `store_id` INT NOT NULL,
@@ -102,7 +102,7 @@ CREATE TABLE IF NOT EXISTS `retail`.`sales` (
   `customer_key` LONGTEXT,
   `_synced_at` DATETIME(6),
   PRIMARY KEY (`sale_id`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 
 -- per batch, in the transaction that writes the checkpoint:
 CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
@@ -123,7 +123,7 @@ CREATE TEMPORARY TABLE `cdcc`.`cdcc_stage` (
   `sale_date` DATE,
   `customer_key` LONGTEXT,
   `_synced_at` DATETIME(6)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin;
 LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE `cdcc`.`cdcc_stage` CHARACTER SET utf8mb4
   FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY ''
   LINES TERMINATED BY '\n' (`_cdc_seq`, `_cdc_op`, `_cdc_unchanged`, `sale_id`, `store_id`, `product`, `category`, `quantity`, `unit_price`, `discount_pct`, `sold_at`, `payment_type`, `gross_amount`, `net_amount`, `sale_date`, `customer_key`, `_synced_at`);

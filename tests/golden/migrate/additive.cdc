@@ -40,7 +40,8 @@ target pg postgres {
 }
 
 target my mysql {
-  dsn = env("MY_DSN")
+  dsn    = env("MY_DSN")
+  flavor = mariadb
 }
 
 target lake s3 {

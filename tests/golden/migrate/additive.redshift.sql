@@ -1,5 +1,5 @@
--- cdcc ddl --dialect redshift --migrate-from: pipeline shop, from additive.cdc (sha256 c676fb6c7903)
--- what changes since additive.old.cdc (sha256 cb85b9a754db); review it before running it, nothing is dropped
+-- cdcc ddl --dialect redshift --migrate-from: pipeline shop, from additive.cdc (sha256 b884ef42d8ac)
+-- what changes since additive.old.cdc (sha256 860339526522); review it before running it, nothing is dropped
 
 -- ==== target dw (redshift) ====
 
