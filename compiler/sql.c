@@ -143,13 +143,18 @@ void
 sw_fail(sqlw *w, const char *fmt, ...)
 {
 	w->failed = true;
+	cdc_buf line = CDC_BUF_INIT;
 	if (w->where)
-		cdc_buf_printf(w->errors, "%s: ", w->where);
+		cdc_buf_printf(&line, "%s: ", w->where);
 	va_list ap;
 	va_start(ap, fmt);
-	cdc_buf_vprintf(w->errors, fmt, ap);
+	cdc_buf_vprintf(&line, fmt, ap);
 	va_end(ap);
+	/* names may hold control characters: not on a terminal, not across lines */
+	for (const char *p = cdc_buf_str(&line); *p; p++)
+		cdc_buf_putc(w->errors, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
 	cdc_buf_putc(w->errors, '\n');
+	cdc_buf_free(&line);
 }
 
 void

@@ -28,7 +28,7 @@ ath_ident(cdc_buf *b, const char *name)
 	for (const char *p = name; *p; p++) {
 		if (*p == '`')
 			cdc_buf_putc(b, '`');
-		cdc_buf_putc(b, (char)tolower((unsigned char)*p));
+		cdc_buf_putc(b, (char)((unsigned char)*p < 0x80 ? tolower((unsigned char)*p) : *p));
 	}
 	cdc_buf_putc(b, '`');
 }
