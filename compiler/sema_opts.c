@@ -297,6 +297,10 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 				: "the path must not be empty");
 			return false;
 		}
+		if (d->id == CDC_OPT_TGT_PATH && strstr(out->str, "{{")) {
+			cdc_diag_report(s->diags, CDC_E0506, v->loc, "a path may not contain \"{{\": the generated SQL's placeholders use it");
+			return false;
+		}
 		return true;
 	case CDC_V_SECRET:
 		if (v->kind == CDC_N_V_STRING) {
@@ -474,6 +478,11 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 		if (!url || url->kind != CDC_N_V_STRING || strncmp(url->text, "s3://", 5) != 0 || !url->text[5]) {
 			cdc_diag_report(s->diags, CDC_E0504, url ? url->loc : v->loc,
 				"s3() takes the staging location first: s3(\"s3://bucket/prefix/\", ...)");
+			return false;
+		}
+		if (strstr(url->text, "{{")) {
+			cdc_diag_report(s->diags, CDC_E0506, url->loc,
+				"the staging location may not contain \"{{\": the generated SQL's placeholders use it");
 			return false;
 		}
 		out->str = url->text;

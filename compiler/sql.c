@@ -82,6 +82,19 @@ cdc_sql_key_fits(cdc_dialect d, const cdc_rtype *types, int n, int *bytes)
 	return !emitters[d]->key_fits || emitters[d]->key_fits(types, n, bytes);
 }
 
+void
+sql_quoted(cdc_buf *b, const char *name, char quote, bool fold)
+{
+	cdc_buf_putc(b, quote);
+	for (const char *p = name; *p; p++) {
+		if (*p == quote)
+			cdc_buf_putc(b, quote);
+		/* ASCII only: the C library's tolower() of other bytes depends on the locale */
+		cdc_buf_putc(b, fold && *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p);
+	}
+	cdc_buf_putc(b, quote);
+}
+
 /* ---- the writer ------------------------------------------------------------------------- */
 
 void
@@ -244,6 +257,30 @@ sw_fold_collisions(sqlw *w, const cdc_ir_route *r, const char *why)
 
 /* PRIMARY KEY when every key column is NOT NULL; otherwise UNIQUE, which lets rows with
  * a NULL key in, as the merge does (a NULL key never matches). */
+void
+sw_create_schema(sqlw *w, const char *schema)
+{
+	if (!schema)
+		return;
+	sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
+	sw_ident(w, schema);
+	sw_puts(w, ";\n");
+}
+
+void
+sw_create_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	for (int i = 0; i < r->ncols; i++) {
+		sw_puts(w, i ? ",\n  " : "\n  ");
+		sw_column_def(w, t, r, i, true);
+	}
+	sw_key_constraint(w, t, r);
+	sw_puts(w, "\n)");
+}
+
 void
 sw_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {

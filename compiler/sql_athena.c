@@ -24,13 +24,7 @@ static void
 ath_ident(cdc_buf *b, const char *name)
 {
 	/* names are checked (check_name), but quoting stays complete on its own */
-	cdc_buf_putc(b, '`');
-	for (const char *p = name; *p; p++) {
-		if (*p == '`')
-			cdc_buf_putc(b, '`');
-		cdc_buf_putc(b, (char)((unsigned char)*p < 0x80 ? tolower((unsigned char)*p) : *p));
-	}
-	cdc_buf_putc(b, '`');
+	sql_quoted(b, name, '`', true);
 }
 
 static bool

@@ -60,6 +60,8 @@ void sw_alter_table(sqlw *w, const cdc_ir_route *r);
 /* A problem: one line in w->errors, after the route's name; the output is then refused. */
 void sw_fail(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A name between `quote`s, a quote in it doubled; `fold`: ASCII letters in lower case. */
+void sql_quoted(cdc_buf *b, const char *name, char quote, bool fold);
 /* A name as part of an S3 key: bytes other than letters, digits, '-', '_' and '.' are
  * written %XX, so that the runtime's files and the SQL that names them agree. */
 void sql_key_part(cdc_buf *b, const char *name);
@@ -107,6 +109,10 @@ void sw_key_match(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const c
 /* "c1", "c2", ... every column of the route */
 void sw_column_list(sqlw *w, const cdc_ir_route *r);
 
+/* CREATE SCHEMA IF NOT EXISTS (nothing for NULL) */
+void sw_create_schema(sqlw *w, const char *schema);
+/* CREATE TABLE IF NOT EXISTS schema.table (columns, key), up to its ")" */
+void sw_create_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 /* PRIMARY KEY (...) when every key column is NOT NULL, else UNIQUE (...); nothing for
  * an appending route.  Written after the last column (with its leading comma). */
 void sw_key_constraint(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);

@@ -22,13 +22,7 @@
 static void
 my_ident(cdc_buf *b, const char *name)
 {
-	cdc_buf_putc(b, '`');
-	for (const char *p = name; *p; p++) {
-		if (*p == '`')
-			cdc_buf_putc(b, '`');
-		cdc_buf_putc(b, *p);
-	}
-	cdc_buf_putc(b, '`');
+	sql_quoted(b, name, '`', false);
 }
 
 static cdc_fit
@@ -213,15 +207,7 @@ my_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	if (r->schema)
 		database(w, r->schema);
 	sw_fold_collisions(w, r, "whose column names ignore case");
-	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
-	sw_qname(w, r->schema, r->name);
-	sw_puts(w, " (");
-	for (int i = 0; i < r->ncols; i++) {
-		sw_puts(w, i ? ",\n  " : "\n  ");
-		sw_column_def(w, t, r, i, true);
-	}
-	sw_key_constraint(w, t, r);
-	sw_puts(w, "\n)");
+	sw_create_table(w, t, r);
 	table_options(w);
 	sw_puts(w, ";\n");
 }

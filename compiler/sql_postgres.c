@@ -15,13 +15,7 @@
 static void
 pg_ident(cdc_buf *b, const char *name)
 {
-	cdc_buf_putc(b, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			cdc_buf_putc(b, '"');
-		cdc_buf_putc(b, *p);
-	}
-	cdc_buf_putc(b, '"');
+	sql_quoted(b, name, '"', false);
 }
 
 static cdc_fit
@@ -68,20 +62,9 @@ pg_runtime(sqlw *w)
 static void
 pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	if (r->schema) {
-		sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
-		sw_ident(w, r->schema);
-		sw_puts(w, ";\n");
-	}
-	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
-	sw_qname(w, r->schema, r->name);
-	sw_puts(w, " (");
-	for (int i = 0; i < r->ncols; i++) {
-		sw_puts(w, i ? ",\n  " : "\n  ");
-		sw_column_def(w, t, r, i, true);
-	}
-	sw_key_constraint(w, t, r);
-	sw_puts(w, "\n);\n");
+	sw_create_schema(w, r->schema);
+	sw_create_table(w, t, r);
+	sw_puts(w, ";\n");
 }
 
 static void

@@ -28,13 +28,7 @@
 static void
 rs_ident(cdc_buf *b, const char *name)
 {
-	cdc_buf_putc(b, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			cdc_buf_putc(b, '"');
-		cdc_buf_putc(b, (char)((unsigned char)*p < 0x80 ? tolower((unsigned char)*p) : *p));
-	}
-	cdc_buf_putc(b, '"');
+	sql_quoted(b, name, '"', true);
 }
 
 static int
@@ -215,25 +209,26 @@ rs_column_extra(sqlw *w, const cdc_ir_route *r, int i)
 	keyword(w, encoding(r, i), encodings);
 }
 
+/* "(a, b)": the names of a list option */
+static void
+names(sqlw *w, const cdc_ir_opt *list)
+{
+	sw_puts(w, "(");
+	for (int k = 0; k < list->nlist; k++) {
+		if (k)
+			sw_puts(w, ", ");
+		sw_ident(w, list->list[k]);
+	}
+	sw_puts(w, ")");
+}
+
 static void
 rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
 	const cdc_ir_opt *sortkey = list_opt(r, "sortkey"), *distkey = list_opt(r, "distkey");
 	sw_fold_collisions(w, r, "which folds names to lower case");
-	if (r->schema) {
-		sw_puts(w, "CREATE SCHEMA IF NOT EXISTS ");
-		sw_ident(w, r->schema);
-		sw_puts(w, ";\n");
-	}
-	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
-	sw_qname(w, r->schema, r->name);
-	sw_puts(w, " (");
-	for (int i = 0; i < r->ncols; i++) {
-		sw_puts(w, i ? ",\n  " : "\n  ");
-		sw_column_def(w, t, r, i, true);
-	}
-	sw_key_constraint(w, t, r);
-	sw_puts(w, "\n)");
+	sw_create_schema(w, r->schema);
+	sw_create_table(w, t, r);
 	const char *style = sw_opt_str(&r->opts, "diststyle");
 	if (distkey && distkey->nlist == 1) {
 		sw_puts(w, "\nDISTSTYLE KEY DISTKEY (");
@@ -245,13 +240,8 @@ rs_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	}
 	if (sortkey && sortkey->nlist > 0) {
 		const char *st = sw_opt_str(&r->opts, "sortkey_style");
-		sw_puts(w, st && strcmp(st, "interleaved") == 0 ? "\nINTERLEAVED SORTKEY (" : "\nCOMPOUND SORTKEY (");
-		for (int k = 0; k < sortkey->nlist; k++) {
-			if (k)
-				sw_puts(w, ", ");
-			sw_ident(w, sortkey->list[k]);
-		}
-		sw_puts(w, ")");
+		sw_puts(w, st && strcmp(st, "interleaved") == 0 ? "\nINTERLEAVED SORTKEY " : "\nCOMPOUND SORTKEY ");
+		names(w, sortkey);
 	}
 	sw_puts(w, ";\n");
 }
@@ -498,13 +488,8 @@ rs_alter_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *o, const cdc_
 			if (!nk || nk->nlist == 0) {
 				sw_puts(w, "ALTER SORTKEY NONE");
 			} else {
-				sw_puts(w, "ALTER COMPOUND SORTKEY (");
-				for (int k = 0; k < nk->nlist; k++) {
-					if (k)
-						sw_puts(w, ", ");
-					sw_ident(w, nk->list[k]);
-				}
-				sw_puts(w, ")");
+				sw_puts(w, "ALTER COMPOUND SORTKEY ");
+				names(w, nk);
 			}
 			sw_puts(w, ";\n");
 		}

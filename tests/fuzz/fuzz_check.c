@@ -7,7 +7,10 @@
  * so the printers run on hostile input too.  A file without errors is also compiled:
  * its plan must read back to the same plan, the reader must accept what the writer
  * wrote, and every table's program runs on an all-NULL and an all-unchanged row, so
- * the code generator and the VM meet every program the fuzzer can write.  Any crash,
+ * the code generator and the VM meet every program the fuzzer can write.  Its SQL is
+ * written in every dialect: a pipeline that checks must have Redshift, PostgreSQL and
+ * MySQL DDL (cdcc check and cdcc ddl ask one type mapping), and a migration from itself
+ * must change nothing.  Any crash,
  * sanitizer report or broken property aborts.  `make fuzz` runs it; `make fuzz-smoke`
  * runs a few thousand inputs.
  */
@@ -17,6 +20,7 @@
 #include "compiler/ir.h"
 #include "compiler/plan.h"
 #include "compiler/sema.h"
+#include "compiler/sql.h"
 #include "grammar/grammar.h"
 #include "runtime/stage.h"
 #include "runtime/arena.h"
@@ -56,6 +60,39 @@ compile(cdc_arena *a, const char *text, size_t len, cdc_parse *p)
 	return (result){p->syntax_errors, cdc_diag_errors(p->diags), cdc_diag_warnings(p->diags), m};
 }
 
+/* The SQL of every dialect, with and without the per-batch statements; a migration of
+ * the pipeline from itself. */
+static void
+write_sql(const cdc_ir *ir)
+{
+	for (int d = 0; d < CDC_DIALECT_COUNT; d++)
+		for (int form = 0; form < 3; form++) {
+			cdc_sql_opts o = {NULL, NULL, form > 0, form == 2};
+			cdc_buf out = CDC_BUF_INIT, errors = CDC_BUF_INIT;
+			bool ok = cdc_sql_emit(&out, (cdc_dialect)d, ir, &o, &errors);
+			if (!ok && d != CDC_DIALECT_ATHENA) {
+				fprintf(stderr, "a pipeline that checks has no %s DDL:\n%s", cdc_dialect_word((cdc_dialect)d),
+				        cdc_buf_str(&errors));
+				abort();
+			}
+			cdc_buf_free(&out);
+			cdc_buf_free(&errors);
+		}
+	for (int d = 0; d < CDC_DIALECT_COUNT; d++) {
+		cdc_sql_opts o = {NULL, NULL, false, false};
+		cdc_buf out = CDC_BUF_INIT, errors = CDC_BUF_INIT;
+		bool ok = cdc_sql_migrate(&out, (cdc_dialect)d, ir, ir, "itself", &o, &errors);
+		const char *text = cdc_buf_str(&out);
+		if (ok && !strstr(text, "\n-- nothing to change\n") && !strstr(text, " target in this pipeline")) {
+			fprintf(stderr, "a migration from itself changes something (%s):\n%s", cdc_dialect_word((cdc_dialect)d),
+			        text);
+			abort();
+		}
+		cdc_buf_free(&out);
+		cdc_buf_free(&errors);
+	}
+}
+
 /* Compiles a checked model; plan round trip; runs every program on NULL and unchanged rows. */
 static void
 run_programs(cdc_arena *a, const cdc_parse *p, cdc_model *m, const char *text, size_t len)
@@ -79,6 +116,7 @@ run_programs(cdc_arena *a, const cdc_parse *p, cdc_model *m, const char *text, s
 	}
 	cdc_buf_free(&w1);
 	cdc_buf_free(&w2);
+	write_sql(back);
 	cdc_arena *ev = cdc_arena_new("fuzz-event");
 	for (int i = 0; i < back->ntables; i++) {
 		const cdc_ir_table *t = &back->tables[i];

@@ -4,11 +4,14 @@
  * A plan is input the runtime trusts only after reading and verifying it: whatever the
  * bytes, cdc_plan_read must refuse them with a message or return an IR whose programs
  * are safe to run.  So every accepted plan is written again (it must read back to the
- * same bytes) and every table's program runs on an all-NULL and an all-unchanged row.
+ * same bytes), every table's program runs on an all-NULL and an all-unchanged row, and
+ * its SQL is written in every dialect (a plan's names and option words reach SQL text:
+ * the emitters must refuse what they cannot quote, never crash).
  * Seeds: the golden plans (tests/golden/build, tests/golden/plan).
  */
 #include "compiler/ir.h"
 #include "compiler/plan.h"
+#include "compiler/sql.h"
 #include "runtime/arena.h"
 #include "runtime/buf.h"
 #include "runtime/stage.h"
@@ -42,6 +45,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	cdc_plan_write(back, &w2);
+	for (int d = 0; d < CDC_DIALECT_COUNT; d++) {
+		cdc_sql_opts o = {NULL, NULL, true, d == CDC_DIALECT_REDSHIFT};
+		cdc_buf out = CDC_BUF_INIT, errors = CDC_BUF_INIT;
+		cdc_sql_emit(&out, (cdc_dialect)d, back, &o, &errors);
+		cdc_buf_truncate(&out, 0);
+		cdc_sql_migrate(&out, (cdc_dialect)d, ir, back, "fuzz", &o, &errors);
+		cdc_buf_free(&out);
+		cdc_buf_free(&errors);
+	}
 	if (w1.len != w2.len || memcmp(w1.data, w2.data, w1.len) != 0) {
 		fprintf(stderr, "plan round trip differs\n");
 		abort();
