@@ -657,6 +657,13 @@ sw_column_list(sqlw *w, const cdc_ir_route *r)
 /* ---- the driver -------------------------------------------------------------------------- */
 
 void
+sw_section(sqlw *w, int part)
+{
+	if (w->sections[part])
+		w->b = w->sections[part];
+}
+
+void
 sw_comment(sqlw *w, const char *fmt, ...)
 {
 	cdc_buf line = CDC_BUF_INIT;
@@ -762,5 +769,53 @@ cdc_sql_emit(cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *
 		sw_puts(w, "\n");
 		sw_comment(w, "no %s target in this pipeline%s%s", words[d], o->target ? " named " : "", o->target ? o->target : "");
 	}
+	return !w->failed;
+}
+
+/* ---- for the runtime --------------------------------------------------------------------- */
+
+static void
+runtime_writer(sqlw *w, cdc_dialect d, const cdc_ir *ir, int target, bool full_rows, const cdc_sql_parts *out,
+               cdc_buf *errors)
+{
+	cdc_sql_opts o = {NULL, NULL, true, full_rows};
+	sql_writer_init(w, out->stage, d, ir, &o, errors);
+	sql_writer_target(w, &ir->targets[target]);
+	w->sections[SQL_PART_STAGE] = out->stage;
+	w->sections[SQL_PART_LOAD] = out->load;
+	w->sections[SQL_PART_APPLY] = out->apply;
+}
+
+bool
+cdc_sql_route_batch(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r, bool full_rows,
+                    const cdc_sql_parts *out, cdc_buf *errors)
+{
+	sqlw W, *w = &W;
+	runtime_writer(w, d, ir, r->target, full_rows, out, errors);
+	w->partial = !full_rows || r->deletes == CDC_IR_DEL_SOFT;
+	w->e->load(w, t, r);
+	return !w->failed;
+}
+
+bool
+cdc_sql_route_snapshot(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r,
+                       const cdc_sql_parts *out, cdc_buf *errors)
+{
+	sqlw W, *w = &W;
+	runtime_writer(w, d, ir, r->target, true, out, errors);
+	if (!w->e->snapshot) {
+		sw_fail(w, "cdcc run does not load %s targets yet", words[d]);
+		return false;
+	}
+	w->e->snapshot(w, t, r);
+	return !w->failed;
+}
+
+bool
+cdc_sql_target_writes(cdc_dialect d, const cdc_ir *ir, int target, const cdc_sql_parts *out, cdc_buf *errors)
+{
+	sqlw W, *w = &W;
+	runtime_writer(w, d, ir, target, false, out, errors);
+	w->e->checkpoint(w);
 	return !w->failed;
 }

@@ -75,6 +75,28 @@ bool cdc_sql_emit(struct cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cd
                   struct cdc_buf *errors);
 
 /*
+ * What the runtime runs (cdc_sql_emit prints the same statements with comments), in the
+ * parts where a driver acts: `stage` is run first, `load` is the one statement that reads
+ * staged rows (its data follow it: COPY FROM STDIN, LOAD DATA), `apply` the rest.
+ */
+typedef struct cdc_sql_parts {
+	struct cdc_buf *stage, *load, *apply;
+} cdc_sql_parts;
+
+/* The per-batch statements of route r of table t (into target r->target). */
+bool cdc_sql_route_batch(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r,
+                         bool full_rows, const cdc_sql_parts *out, struct cdc_buf *errors);
+/* The initial snapshot of a route: `stage` empties a merge table, `load` copies the rows
+ * (without the staging columns) straight into it.  False where the dialect has none. */
+bool cdc_sql_route_snapshot(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r,
+                            const cdc_sql_parts *out, struct cdc_buf *errors);
+/* A target's quarantine insert (`stage`, parameters $1..$9 or ?: pipeline, table, rule,
+ * reason, line, op, position, commit time, row as JSON) and checkpoint (`load`:
+ * pipeline, source, position, batch id). */
+bool cdc_sql_target_writes(cdc_dialect d, const cdc_ir *ir, int target, const cdc_sql_parts *out,
+                           struct cdc_buf *errors);
+
+/*
  * cdcc ddl --migrate-from: the statements that take the targets of the dialect from
  * what `old` (an earlier version of the pipeline; `old_name` says which, for the
  * header) made to what `ir` needs.  Returns false, with one line per problem in `errors`, where the

@@ -24,6 +24,7 @@ typedef struct sqlw {
 	bool                   partial;      /* a change of the batch may leave columns unsent */
 	bool                   failed;
 	cdc_buf               *errors;       /* one line per problem */
+	cdc_buf               *sections[3];  /* the runtime's parts of a batch (sw_section), or NULL */
 	const char            *where;        /* the route being written, for messages */
 } sqlw;
 
@@ -52,6 +53,13 @@ void sw_type(sqlw *w, cdc_rtype t, bool key, const char *column);
 void sql_writer_init(sqlw *w, cdc_buf *out, cdc_dialect d, const cdc_ir *ir, const cdc_sql_opts *o, cdc_buf *errors);
 void sql_writer_target(sqlw *w, const cdc_ir_target *tg);
 void sql_writer_route(sqlw *w, cdc_buf *name, const cdc_ir_route *r);
+/* The per-batch statements are written in three parts when the runtime asks for them
+ * (cdc_sql_route_batch): SQL_PART_STAGE creates the stage table, SQL_PART_LOAD is the one
+ * statement that reads the staged rows (COPY, LOAD DATA), SQL_PART_APPLY the rest.  The
+ * checkpoint statements use SQL_PART_STAGE for the quarantine insert and SQL_PART_LOAD
+ * for the checkpoint.  For `cdcc ddl` every part goes to the one output: no-op. */
+enum { SQL_PART_STAGE, SQL_PART_LOAD, SQL_PART_APPLY };
+void sw_section(sqlw *w, int part);
 /* A comment line.  Names may hold any character, and a line break in one would end the
  * comment and make the rest of the name SQL: control characters are written as '?'. */
 void sw_comment(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -133,6 +141,10 @@ struct cdc_sql_emitter {
 	void (*load)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 	/* the checkpoint and quarantine writes, once per target (cdcc ddl --load) */
 	void (*checkpoint)(sqlw *w);
+	/* the initial snapshot of one route, in SQL_PART_STAGE (a merge table is emptied:
+	 * the snapshot is the whole state) and SQL_PART_LOAD (the rows straight into the
+	 * table); NULL where the runtime does not load this dialect yet */
+	void (*snapshot)(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 	cdc_fit (*type)(cdc_buf *b, cdc_rtype t, bool key, const char **why);
 	/* does a key of these types fit the index size limit (NULL: no limit); *bytes its size */
 	bool (*key_fits)(const cdc_rtype *types, int n, int *bytes);

@@ -225,7 +225,9 @@ is_bytes(cdc_rtype t)
 static void
 my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
+	sw_section(w, SQL_PART_STAGE);
 	sw_stage_table(w, t, r, "CREATE TEMPORARY TABLE");
+	sw_section(w, SQL_PART_LOAD);
 	/* NULL is the unquoted word NULL (with ENCLOSED BY, LOAD DATA reads it so) */
 	sw_puts(w, "LOAD DATA LOCAL INFILE '{{file}}' INTO TABLE ");
 	sw_temp(w, SQL_STAGE);
@@ -256,6 +258,7 @@ my_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 			sw_printf(w, " = UNHEX(@cdc_hex%d)", i + 1);
 		}
 	sw_puts(w, ";\n");
+	sw_section(w, SQL_PART_APPLY);
 	if (r->append) {
 		sw_append(w, t, r);
 		sw_drop_temps(w, "DROP TEMPORARY TABLE", false);

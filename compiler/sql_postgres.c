@@ -70,12 +70,15 @@ pg_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 static void
 pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
+	sw_section(w, SQL_PART_STAGE);
 	sw_stage_table(w, t, r, "CREATE TEMP TABLE");
+	sw_section(w, SQL_PART_LOAD);
 	sw_puts(w, "COPY ");
 	sw_temp(w, SQL_STAGE);
 	sw_puts(w, " ");
 	sw_stage_columns(w, t, r);
 	sw_puts(w, " FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
+	sw_section(w, SQL_PART_APPLY);
 	if (r->append) {
 		sw_append(w, t, r);
 		sw_drop_temps(w, "DROP TABLE", false);
@@ -101,14 +104,37 @@ pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 }
 
 static void
+pg_snapshot(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_section(w, SQL_PART_STAGE);
+	if (!r->append) {
+		sw_puts(w, "TRUNCATE ");
+		sw_qname(w, r->schema, r->name);
+		sw_puts(w, ";\n");
+	}
+	sw_section(w, SQL_PART_LOAD);
+	sw_puts(w, "COPY ");
+	sw_qname(w, r->schema, r->name);
+	sw_puts(w, " (");
+	for (int i = 0, n = 0; i < r->ncols; i++)
+		if (!sw_is_flag(t, r, i)) {
+			sw_puts(w, n++ ? ", " : "");
+			sw_ident(w, r->cols[i].name);
+		}
+	sw_puts(w, ") FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
+}
+
+static void
 pg_checkpoint(sqlw *w)
 {
 	const char *schema = sw_runtime_schema(w->tg);
+	sw_section(w, SQL_PART_STAGE);
 	sw_puts(w, "-- quarantined changes, one statement per change ($1 .. $9)\nINSERT INTO ");
 	sw_qname(w, schema, sw_quarantine(w->tg));
 	sw_puts(w, " (\"pipeline\", \"table_name\", \"rule\", \"reason\", \"line\", \"op\", \"position\", \"commit_time\", \"row\")\n"
-	           "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);\n"
-	           "-- the checkpoint ($1 pipeline, $2 source, $3 position, $4 batch)\nINSERT INTO ");
+	           "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);\n");
+	sw_section(w, SQL_PART_LOAD);
+	sw_puts(w, "-- the checkpoint ($1 pipeline, $2 source, $3 position, $4 batch)\nINSERT INTO ");
 	sw_qname(w, schema, SQL_CHECKPOINTS);
 	sw_puts(w, " (\"pipeline\", \"source\", \"position\", \"batch_id\", \"committed_at\")\n"
 	           "  VALUES ($1, $2, $3, $4, now())\n"
@@ -148,5 +174,5 @@ pg_alter_column(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, int i, co
 
 const cdc_sql_emitter cdc_sql_postgres = {
 	.runtime = pg_runtime, .table = pg_table, .load = pg_load, .checkpoint = pg_checkpoint,
-	.type = pg_type, .ident = pg_ident, .alter_column = pg_alter_column,
+	.type = pg_type, .ident = pg_ident, .alter_column = pg_alter_column, .snapshot = pg_snapshot,
 };

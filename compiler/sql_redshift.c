@@ -296,8 +296,11 @@ rs_copy(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 static void
 rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
+	sw_section(w, SQL_PART_STAGE);
 	sw_stage_table(w, t, r, "CREATE TEMP TABLE");
+	sw_section(w, SQL_PART_LOAD);
 	rs_copy(w, t, r);
+	sw_section(w, SQL_PART_APPLY);
 	if (r->append) {
 		sw_append(w, t, r);
 		sw_drop_temps(w, "DROP TABLE", false);
