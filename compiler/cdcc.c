@@ -22,6 +22,7 @@
 #include "runtime/arena.h"
 #include "runtime/buf.h"
 #include "runtime/change.h"
+#include "runtime/run.h"
 #include "runtime/stage.h"
 
 #include <cjson/cJSON.h>
@@ -46,6 +47,8 @@ static const char usage_main[] =
 	"  ddl FILE           the SQL of the targets: tables, runtime tables, load and apply\n"
 	"  explain FILE       show the plan: graph, column lineage, rules, bytecode\n"
 	"  test FILE...       run the pipeline files' test blocks, offline\n"
+	"  run FILE           run the pipeline: snapshot, then stream changes into the\n"
+	"                     targets, exactly once, until stopped (or --once)\n"
 	"  eval FILE          push change events (JSON Lines on standard input) through\n"
 	"                     one table's quality rules and transform\n"
 	"  fmt FILE...        rewrite pipeline files in the canonical format\n"
@@ -177,6 +180,24 @@ static const char usage_eval[] =
 	"\n"
 	"exit status: 0 every change processed, 1 a fail rule stopped or an input line is\n"
 	"invalid, or errors in the file, 2 usage or I/O error\n";
+
+static const char usage_run[] =
+	"usage: cdcc run [options] FILE\n"
+	"\n"
+	"Runs the pipeline of FILE (a pipeline file or a plan file).  A new pipeline copies\n"
+	"the source tables first (the snapshot), then streams every committed change; each\n"
+	"batch commits in the target together with its checkpoint, so a run that is stopped\n"
+	"or killed resumes exactly where the target left off.  Runs until SIGINT or SIGTERM,\n"
+	"which apply what is batched and stop.\n"
+	"\n"
+	"options:\n"
+	"  --once             catch up to the sources' positions at start, apply, exit\n"
+	"  --stats FILE       write the counts of the run (per table: changes, applied,\n"
+	"                     filtered, dropped, quarantined, failed, rules) as JSON at exit\n"
+	"  --log-level LEVEL  debug, info (default), warning or error\n"
+	"\n"
+	"exit status: 0 stopped as asked, 1 an error or a fail rule stopped the pipeline\n"
+	"(the message says which), 2 usage, or errors in the file\n";
 
 static const char usage_codes[] =
 	"usage: cdcc codes [CODE...]\n"
@@ -953,6 +974,57 @@ cmd_eval(int argc, char **argv)
 }
 
 static int
+cmd_run(int argc, char **argv)
+{
+	const char *file = NULL;
+	cdc_run_opts o = {0};
+	o.log_level = CDC_LOG_INFO;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_run, stdout);
+			return EXIT_CLEAN;
+		}
+		if (strcmp(a, "--once") == 0)
+			o.once = true;
+		else if ((v = opt_value(argc, argv, &i, "--stats")) != NULL)
+			o.stats_path = v;
+		else if ((v = opt_value(argc, argv, &i, "--log-level")) != NULL) {
+			static const char *const levels[] = {"debug", "info", "warning", "error"};
+			int k = 0;
+			while (k < 4 && strcmp(levels[k], v) != 0)
+				k++;
+			if (k == 4)
+				return usage_error("run", "unknown log level \"%s\" (debug, info, warning or error)", v);
+			o.log_level = (cdc_log_level)k;
+		} else if (a[0] == '-' && a[1])
+			return usage_error("run", "unknown option \"%s\"", a);
+		else if (file)
+			return usage_error("run", "%sone file at a time", "");
+		else
+			file = a;
+	}
+	if (!file)
+		return usage_error("run", "%sno file given", "");
+	loaded l;
+	/* as for a plan: a literal credential in the file is an error, never used */
+	int status = load(&l, file, true, false, false, "auto", NULL);
+	if (status != EXIT_CLEAN) {
+		loaded_close(&l);
+		return status == EXIT_PROBLEMS ? EXIT_USAGE : status;
+	}
+	char *dir = strdup(file), *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	o.dir = slash ? dir : ".";
+	fflush(stdout);
+	status = cdc_run(l.ir, &o);
+	free(dir);
+	loaded_close(&l);
+	return status;
+}
+
+static int
 cmd_codes(int argc, char **argv)
 {
 	if (argc == 1) {
@@ -1008,6 +1080,8 @@ main(int argc, char **argv)
 		return cmd_test(argc - 1, argv + 1);
 	if (strcmp(cmd, "eval") == 0)
 		return cmd_eval(argc - 1, argv + 1);
+	if (strcmp(cmd, "run") == 0)
+		return cmd_run(argc - 1, argv + 1);
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);
 	return usage_error(NULL, "unknown command \"%s\"", cmd);

@@ -1,0 +1,231 @@
+/*
+ * runtime/batch.c — a target's batch and its staged rows (see batch.h).
+ */
+#include "runtime/batch.h"
+#include "runtime/arena.h"
+#include "runtime/mem.h"
+#include "runtime/typeids.h"
+#include "runtime/vm.h"
+
+#include <string.h>
+
+void
+cdc_batch_init(cdc_batch *b, const cdc_ir *ir, int target, cdc_dialect d)
+{
+	memset(b, 0, sizeof *b);
+	b->ir = ir;
+	b->target = target;
+	b->dialect = d;
+	b->arena = cdc_arena_new("batch");
+	for (int i = 0; i < ir->ntables; i++)
+		for (int k = 0; k < ir->tables[i].nroutes; k++)
+			b->nroutes += ir->tables[i].routes[k].target == target;
+	b->routes = cdc_mem_zalloc(((size_t)b->nroutes + 1) * sizeof *b->routes);
+	int n = 0;
+	for (int i = 0; i < ir->ntables; i++)
+		for (int k = 0; k < ir->tables[i].nroutes; k++)
+			if (ir->tables[i].routes[k].target == target) {
+				b->routes[n].table = &ir->tables[i];
+				b->routes[n].route = &ir->tables[i].routes[k];
+				b->routes[n].rows = (cdc_buf)CDC_BUF_INIT;
+				n++;
+			}
+	b->positions = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *b->positions);
+	b->mark.len = cdc_mem_zalloc(((size_t)b->nroutes + 1) * sizeof *b->mark.len);
+	b->mark.nrows = cdc_mem_zalloc(((size_t)b->nroutes + 1) * sizeof *b->mark.nrows);
+	b->mark.partial = cdc_mem_zalloc(((size_t)b->nroutes + 1) * sizeof *b->mark.partial);
+}
+
+void
+cdc_batch_free(cdc_batch *b)
+{
+	for (int i = 0; i < b->nroutes; i++)
+		cdc_buf_free(&b->routes[i].rows);
+	cdc_mem_free(b->routes);
+	cdc_mem_free(b->quarantine);
+	cdc_mem_free(b->positions);
+	cdc_mem_free(b->mark.len);
+	cdc_mem_free(b->mark.nrows);
+	cdc_mem_free(b->mark.partial);
+	cdc_arena_free(b->arena);
+	memset(b, 0, sizeof *b);
+}
+
+void
+cdc_batch_reset(cdc_batch *b)
+{
+	for (int i = 0; i < b->nroutes; i++) {
+		cdc_buf_truncate(&b->routes[i].rows, 0);
+		b->routes[i].nrows = 0;
+		b->routes[i].partial = false;
+	}
+	b->nquarantine = 0;
+	for (int i = 0; i < b->ir->nsources; i++)
+		b->positions[i] = NULL;
+	b->changes = b->bytes = 0;
+	b->started = 0;
+	b->seq = 0;
+	b->snapshot = false;
+	cdc_arena_reset(b->arena);
+}
+
+cdc_batch_route *
+cdc_batch_route_of(cdc_batch *b, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	for (int i = 0; i < b->nroutes; i++)
+		if (b->routes[i].route == r && b->routes[i].table == t)
+			return &b->routes[i];
+	return NULL;
+}
+
+/* A value in the CSV that COPY ... (FORMAT csv, NULL '\N') reads: quoted, a quote doubled,
+ * so that an empty string and the text \N stay strings; NULL is an unquoted \N. */
+static void
+csv_value(cdc_buf *out, cdc_value v, cdc_rtype t, cdc_buf *scratch)
+{
+	if (v.tag == CDC_VAL_NULL || v.tag == CDC_VAL_UNCHANGED) {
+		cdc_buf_puts(out, "\\N");
+		return;
+	}
+	cdc_buf_truncate(scratch, 0);
+	cdc_val_format(v, t, scratch);
+	cdc_buf_putc(out, '"');
+	const char *s = scratch->data;
+	for (size_t i = 0; i < scratch->len; i++) {
+		if (s[i] == '"')
+			cdc_buf_putc(out, '"');
+		cdc_buf_putc(out, s[i]);
+	}
+	cdc_buf_putc(out, '"');
+}
+
+static char
+op_char(int op)
+{
+	switch (op) {
+	case CDC_EVOP_INSERT: return 'I';
+	case CDC_EVOP_UPDATE: return 'U';
+	case CDC_EVOP_DELETE: return 'D';
+	default: return 'S';
+	}
+}
+
+void
+cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
+{
+	const cdc_ir_route *r = br->route;
+	const cdc_ir_table *t = br->table;
+	cdc_buf *rows = &br->rows;
+	size_t before = rows->len;
+	cdc_buf scratch = CDC_BUF_INIT;
+	bool first = true;
+	if (!b->snapshot) {
+		cdc_buf_printf(rows, "%u,%c,\"", ++b->seq, op_char(op));
+		bool any = false;
+		for (int c = 0; c < r->ncols; c++)
+			any |= c < t->nout && out[c].tag == CDC_VAL_UNCHANGED;
+		for (int c = 0; any && c < r->ncols; c++)
+			cdc_buf_putc(rows, c < t->nout && out[c].tag == CDC_VAL_UNCHANGED ? '1' : '0');
+		cdc_buf_putc(rows, '"');
+		first = false;
+		if (any && op != CDC_EVOP_DELETE)
+			br->partial = true;
+	}
+	for (int c = 0; c < r->ncols; c++) {
+		if (c >= t->nout && c == r->soft)
+			continue;   /* the route's own soft-delete flag is the SQL's to set */
+		if (!first)
+			cdc_buf_putc(rows, ',');
+		first = false;
+		csv_value(rows, c < t->nout ? out[c] : cdc_val_null(), r->cols[c].type, &scratch);
+	}
+	cdc_buf_putc(rows, '\n');
+	cdc_buf_free(&scratch);
+	br->nrows++;
+	b->changes++;
+	b->bytes += rows->len - before;
+}
+
+static const char *
+dup(cdc_batch *b, const char *s)
+{
+	return s ? cdc_arena_strdup(b->arena, s) : NULL;
+}
+
+void
+cdc_batch_quarantine(cdc_batch *b, const cdc_quarantined *q)
+{
+	if (b->nquarantine == b->capquarantine) {
+		b->capquarantine = b->capquarantine ? b->capquarantine * 2 : 16;
+		b->quarantine = cdc_mem_realloc(b->quarantine, (size_t)b->capquarantine * sizeof *b->quarantine);
+	}
+	cdc_quarantined *c = &b->quarantine[b->nquarantine++];
+	c->table = dup(b, q->table);
+	c->rule = dup(b, q->rule);
+	c->reason = dup(b, q->reason);
+	c->line = q->line;
+	c->op = dup(b, q->op);
+	c->position = dup(b, q->position);
+	c->commit_time = dup(b, q->commit_time);
+	c->row = dup(b, q->row);
+	b->changes++;
+	b->bytes += strlen(q->row);
+}
+
+void
+cdc_batch_position(cdc_batch *b, int source, const char *position)
+{
+	b->positions[source] = cdc_arena_strdup(b->arena, position);
+}
+
+bool
+cdc_batch_empty(const cdc_batch *b)
+{
+	if (b->changes)
+		return false;
+	for (int i = 0; i < b->ir->nsources; i++)
+		if (b->positions[i])
+			return false;
+	return true;
+}
+
+void
+cdc_batch_mark(cdc_batch *b)
+{
+	for (int i = 0; i < b->nroutes; i++) {
+		b->mark.len[i] = b->routes[i].rows.len;
+		b->mark.nrows[i] = b->routes[i].nrows;
+		b->mark.partial[i] = b->routes[i].partial;
+	}
+	b->mark.nquarantine = b->nquarantine;
+	b->mark.changes = b->changes;
+	b->mark.bytes = b->bytes;
+	b->mark.seq = b->seq;
+}
+
+void
+cdc_batch_rewind(cdc_batch *b)
+{
+	for (int i = 0; i < b->nroutes; i++) {
+		cdc_buf_truncate(&b->routes[i].rows, b->mark.len[i]);
+		b->routes[i].nrows = b->mark.nrows[i];
+		b->routes[i].partial = b->mark.partial[i];
+	}
+	b->nquarantine = b->mark.nquarantine;
+	b->changes = b->mark.changes;
+	b->bytes = b->mark.bytes;
+	b->seq = b->mark.seq;
+}
+
+void
+cdc_batch_clear_rows(cdc_batch *b)
+{
+	for (int i = 0; i < b->nroutes; i++) {
+		cdc_buf_truncate(&b->routes[i].rows, 0);
+		b->routes[i].nrows = 0;
+		b->mark.len[i] = 0;
+		b->mark.nrows[i] = 0;
+	}
+	b->bytes = 0;
+	b->mark.bytes = 0;
+}

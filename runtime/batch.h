@@ -1,0 +1,104 @@
+/*
+ * runtime/batch.h — the changes a target applies in one transaction.
+ *
+ * Per route of the target, the staged rows in the format the target's load statement
+ * reads (docs/sql.md, "Staging"); the quarantined changes; and per source the position
+ * after the batch's last transaction, which becomes that source's checkpoint in the same
+ * transaction.  A batch holds whole source transactions only: the run loop closes it
+ * at a transaction's end, when it reaches the target's rows, bytes or interval limit.
+ *
+ * The initial snapshot is a batch too, but one too large to hold: its rows go to the
+ * target in chunks (cdc_batch_route.rows, emptied after each), straight into the route
+ * tables, within one target transaction that commits with the snapshot's position.
+ */
+#ifndef CDC_BATCH_H
+#define CDC_BATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "compiler/ir.h"
+#include "compiler/sql.h"
+#include "runtime/buf.h"
+#include "runtime/value.h"
+
+typedef struct cdc_batch_route {
+	const cdc_ir_table *table;
+	const cdc_ir_route *route;
+	cdc_buf             rows;      /* staged rows, in the target's format */
+	uint64_t            nrows;
+	bool                partial;   /* a change other than a delete left a column unsent */
+} cdc_batch_route;
+
+typedef struct cdc_quarantined {
+	const char *table;       /* source table, "shop.public.orders" */
+	const char *rule;
+	const char *reason;
+	int         line;        /* of the rule (0: a transform step or none) */
+	const char *op;          /* "insert", ... */
+	const char *position;
+	const char *commit_time; /* text form, or NULL */
+	const char *row;         /* the change as it arrived, JSON */
+} cdc_quarantined;
+
+typedef struct cdc_batch {
+	const cdc_ir     *ir;
+	int               target;
+	cdc_dialect       dialect;
+	bool              snapshot;
+	int64_t           id;          /* batch id: the checkpoint's batch_id */
+	cdc_batch_route  *routes;      /* every route into the target, in plan order */
+	int               nroutes;
+	cdc_quarantined  *quarantine;
+	int               nquarantine, capquarantine;
+	char            **positions;   /* per source of the plan: after the last transaction, or NULL */
+	uint64_t          changes;     /* staged rows and quarantined changes */
+	uint64_t          bytes;
+	int64_t           started;     /* when the first change arrived (cdc_rt_now), 0 when empty */
+	uint32_t          seq;         /* the next _cdc_seq */
+	cdc_arena        *arena;       /* quarantine records and positions; reset per batch */
+	/* where the current source transaction began (cdc_batch_mark) */
+	struct {
+		size_t   *len;             /* per route: rows.len */
+		uint64_t *nrows;
+		bool     *partial;
+		int       nquarantine;
+		uint64_t  changes, bytes;
+		uint32_t  seq;
+	} mark;
+} cdc_batch;
+
+void cdc_batch_init(cdc_batch *b, const cdc_ir *ir, int target, cdc_dialect d);
+void cdc_batch_free(cdc_batch *b);
+/* Empties the batch for the next one (keeps its buffers). */
+void cdc_batch_reset(cdc_batch *b);
+
+/* The batch's route for route r of table t, or NULL when r goes to another target. */
+cdc_batch_route *cdc_batch_route_of(cdc_batch *b, const cdc_ir_table *t, const cdc_ir_route *r);
+
+/*
+ * Stages one change's output row (the table's nout values, UNCHANGED where the change
+ * did not send a column) for route br, with operation op.  In a snapshot batch the row
+ * is written without the staging columns, for the snapshot's straight load.
+ */
+void cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out);
+
+/* Records a quarantined change (the strings are copied). */
+void cdc_batch_quarantine(cdc_batch *b, const cdc_quarantined *q);
+
+/* The position after the batch's last transaction of source `source`. */
+void cdc_batch_position(cdc_batch *b, int source, const char *position);
+
+bool cdc_batch_empty(const cdc_batch *b);
+
+/* A transaction begins: remember where, so that it can be taken out again. */
+void cdc_batch_mark(cdc_batch *b);
+/* Takes out what was added since the mark: a transaction this target already has (at or
+ * before its checkpoint), or one that a fail rule or an error cut short. */
+void cdc_batch_rewind(cdc_batch *b);
+
+/* The snapshot's staged rows went to the target: empties the routes' rows (the
+ * quarantined changes and positions stay for the snapshot's commit). */
+void cdc_batch_clear_rows(cdc_batch *b);
+
+#endif

@@ -1,0 +1,1068 @@
+/*
+ * runtime/pg_source.c — PostgreSQL sources: logical replication with pgoutput.
+ *
+ * Two connections: a SQL session (checks, publication, the snapshot's COPY,
+ * pg_current_wal_lsn) and a walsender session (replication=database) for the slot and
+ * the stream.  start():
+ *
+ *   1. checks the server (wal_level), every captured table (it exists, has the columns
+ *      the pipeline declares, and a replica identity that identifies a row), and the
+ *      publication (created for the tables if missing, tables added if not in it; when
+ *      the role may not, the error prints the SQL to run);
+ *   2. with a resume position: the slot must exist; streaming starts after the position;
+ *   3. without one (nothing committed in any target): a stale slot is dropped, the slot is
+ *      created with an exported snapshot, and the tables are copied in that snapshot (on
+ *      the SQL session, before START_REPLICATION: the export dies with the walsender's
+ *      next command) and delivered as one snapshot transaction whose position is the
+ *      slot's consistent point — the stream starts exactly there, so no change is missed
+ *      or seen twice;
+ *   4. START_REPLICATION with proto_version 2 and streaming on.
+ *
+ * poll() reads the stream.  A transaction sent whole (Begin ... Commit) goes to the sink
+ * as it arrives; one streamed while in progress (Stream Start/Stop blocks, then Stream
+ * Commit or Abort) is kept per transaction id and delivered at its commit, without the
+ * subtransactions that were rolled back.  Transactions that committed at or before the
+ * resume position are skipped: the slot may resend what a target committed but the slot
+ * was not told of before a crash.
+ *
+ * Values arrive in their text form and are read as the pipeline declares the column
+ * (cdc_val_parse): exact for numeric, timestamps, intervals, json and arrays.  A TOASTed
+ * value the update did not change arrives as 'u' and goes on as UNCHANGED, never as NULL.
+ * An update of the key is a delete of the old key and an insert of the new row.
+ *
+ * The walsender is answered: keepalives that ask for a reply get one, and a standby status
+ * update goes every 10 s regardless; its flush position is what ack() was told, the last
+ * position committed in every target, so the slot keeps the WAL of everything after it.
+ */
+#include "runtime/source.h"
+#include "runtime/arena.h"
+#include "runtime/buf.h"
+#include "runtime/hmap.h"
+#include "runtime/mem.h"
+#include "runtime/pgconn.h"
+#include "runtime/pgoutput.h"
+#include "runtime/vm.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+
+/* A relation the stream described: its columns, and where each goes in the IR table. */
+typedef struct pg_rel {
+	int   table;      /* IR table, or -1 when not captured */
+	int   ncols;
+	int  *map;        /* relation column -> IR input column, or -1 */
+	bool *key;        /* relation column is part of the replica identity */
+	char  replident;
+} pg_rel;
+
+/* One data message of a transaction streamed while in progress, kept until its commit. */
+typedef struct pg_smsg {
+	uint32_t xid;      /* the (sub)transaction that made the change */
+	cdc_lsn  lsn;
+	uint32_t len;
+	uint8_t *data;
+} pg_smsg;
+
+typedef struct pg_stxn {
+	uint32_t xid;
+	pg_smsg *msgs;
+	int      n, cap;
+} pg_stxn;
+
+typedef struct pg_source {
+	cdc_source    base;
+	const cdc_rt *rt;
+	const cdc_ir_source *src;
+	char          what[256];       /* "source app" */
+	cdc_buf       dsn;
+	PGconn       *sql, *repl;
+	char         *slot, *publication;
+	bool          snapshot_initial;
+	cdc_hmap      tables;          /* "schema.table" -> IR table index + 1 */
+	cdc_hmap      rels;            /* relation OID (decimal) -> pg_rel */
+	cdc_arena    *rel_arena;       /* relation cache: lives as long as the source */
+	cdc_arena    *msg_arena;       /* one message's decoded form and values: reset per message */
+	/* the stream */
+	cdc_lsn       resume;          /* skip transactions committed before this; 0: none */
+	cdc_lsn       received;        /* the furthest position seen */
+	cdc_lsn       acked;           /* committed in every target */
+	cdc_lsn       once_target;     /* --once: the server's position at start */
+	bool          in_txn, skip_txn, in_stream;
+	uint32_t      stream_xid;
+	int64_t       txn_time;
+	uint32_t      txn_xid;
+	pg_stxn      *stxns;
+	int           nstxns, capstxns;
+	int64_t       last_status;     /* when the last standby status update went */
+	bool          streaming;       /* START_REPLICATION is done: status updates may go */
+	cdc_buf       scratch;
+} pg_source;
+
+#define STATUS_INTERVAL_US INT64_C(10000000)
+
+/* ---- helpers ----------------------------------------------------------------------- */
+
+static char *
+quote_ident(pg_source *s, const char *name)
+{
+	char *q = PQescapeIdentifier(s->sql, name, strlen(name));
+	char *r = cdc_arena_strdup(s->rel_arena, q ? q : "\"\"");
+	PQfreemem(q);
+	return r;
+}
+
+static char *
+quote_literal(pg_source *s, const char *text)
+{
+	char *q = PQescapeLiteral(s->sql, text, strlen(text));
+	char *r = cdc_arena_strdup(s->rel_arena, q ? q : "''");
+	PQfreemem(q);
+	return r;
+}
+
+/* "public"."orders" */
+static char *
+qualified(pg_source *s, const cdc_ir_table *t)
+{
+	return cdc_arena_printf(s->rel_arena, "%s.%s", quote_ident(s, t->schema), quote_ident(s, t->name));
+}
+
+/* The error of a statement the role may lack the rights for: the server's words, and
+ * the SQL to run as a role that has them. */
+static bool
+fail_rights(pg_source *s, cdc_err *e, const char *doing, const char *sql, const char *fix)
+{
+	char err[512];
+	return cdc_fail(e, "%s: cannot %s: %s; run as a role that may (%s): %s", s->what, doing,
+	                cdc_pg_error(s->sql, err, sizeof err), fix, sql);
+}
+
+static bool
+one_value(pg_source *s, const char *sql, int n, const char *const *params, cdc_buf *out, bool *found, cdc_err *e)
+{
+	PGresult *r;
+	if (!cdc_pg_query(s->sql, sql, n, params, &r, s->what, e))
+		return false;
+	*found = PQntuples(r) > 0;
+	cdc_buf_truncate(out, 0);
+	if (*found && !PQgetisnull(r, 0, 0))
+		cdc_buf_puts(out, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return true;
+}
+
+/* ---- checks at start ---------------------------------------------------------------- */
+
+static bool
+check_server(pg_source *s, cdc_err *e)
+{
+	bool found;
+	if (!one_value(s, "SELECT current_setting('wal_level')", 0, NULL, &s->scratch, &found, e))
+		return false;
+	if (strcmp(cdc_buf_str(&s->scratch), "logical") != 0)
+		return cdc_fail(e, "%s: the server's wal_level is '%s'; logical replication needs wal_level = logical "
+		                "(ALTER SYSTEM SET wal_level = logical; then restart the server)",
+		                s->what, cdc_buf_str(&s->scratch));
+	return true;
+}
+
+/* Every captured table exists, has the declared columns, and a replica identity. */
+static bool
+check_tables(pg_source *s, cdc_err *e)
+{
+	const cdc_ir *ir = s->rt->ir;
+	static const char sql[] =
+		"SELECT c.oid, c.relkind, c.relreplident, "
+		"       EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary), "
+		"       EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) "
+		"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+		"WHERE n.nspname = $1 AND c.relname = $2";
+	static const char cols_sql[] =
+		"SELECT attname FROM pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped";
+	for (int i = 0; i < ir->ntables; i++) {
+		const cdc_ir_table *t = &ir->tables[i];
+		if (t->source != s->base.index)
+			continue;
+		const char *params[] = {t->schema, t->name};
+		PGresult *r;
+		if (!cdc_pg_query(s->sql, sql, 2, params, &r, s->what, e))
+			return false;
+		if (PQntuples(r) == 0) {
+			PQclear(r);
+			return cdc_fail(e, "%s: table %s.%s does not exist in the source database", s->what, t->schema, t->name);
+		}
+		char oid[16], kind = PQgetvalue(r, 0, 1)[0], ident = PQgetvalue(r, 0, 2)[0];
+		bool pk = PQgetvalue(r, 0, 3)[0] == 't', index = PQgetvalue(r, 0, 4)[0] == 't';
+		snprintf(oid, sizeof oid, "%s", PQgetvalue(r, 0, 0));
+		PQclear(r);
+		const char *q = qualified(s, t);
+		if (kind != 'r' && kind != 'p')
+			return cdc_fail(e, "%s: %s.%s is not a table (relkind '%c'); only tables are replicated", s->what,
+			                t->schema, t->name, kind);
+		if (ident == 'n' || (ident == 'd' && !pk) || (ident == 'i' && !index))
+			return cdc_fail(e, "%s: table %s.%s has no primary key and no replica identity, so its updates and "
+			                "deletes cannot say which row they change; fix: ALTER TABLE %s ADD PRIMARY KEY (...); "
+			                "or ALTER TABLE %s REPLICA IDENTITY FULL;", s->what, t->schema, t->name, q, q);
+		const char *cp[] = {oid};
+		if (!cdc_pg_query(s->sql, cols_sql, 1, cp, &r, s->what, e))
+			return false;
+		for (int c = 0; c < t->ncols; c++) {
+			bool have = false;
+			for (int k = 0; k < PQntuples(r) && !have; k++)
+				have = strcmp(PQgetvalue(r, k, 0), t->cols[c].name) == 0;
+			if (!have) {
+				PQclear(r);
+				return cdc_fail(e, "%s: table %s.%s has no column %s, which the pipeline declares (line %u)",
+				                s->what, t->schema, t->name, t->cols[c].name, t->cols[c].line);
+			}
+		}
+		PQclear(r);
+	}
+	return true;
+}
+
+static bool
+check_publication(pg_source *s, cdc_err *e)
+{
+	const cdc_ir *ir = s->rt->ir;
+	const char *pub = quote_ident(s, s->publication);
+	cdc_buf sql = CDC_BUF_INIT;
+	PGresult *r;
+	const char *params[] = {s->publication};
+	bool ok = cdc_pg_query(s->sql, "SELECT puballtables, pubinsert AND pubupdate AND pubdelete FROM pg_publication "
+	                       "WHERE pubname = $1", 1, params, &r, s->what, e);
+	if (!ok)
+		return false;
+	bool exists = PQntuples(r) == 1;
+	bool all = exists && PQgetvalue(r, 0, 0)[0] == 't';
+	bool dml = exists && PQgetvalue(r, 0, 1)[0] == 't';
+	PQclear(r);
+	if (!exists) {
+		cdc_buf_printf(&sql, "CREATE PUBLICATION %s FOR TABLE ", pub);
+		int n = 0;
+		for (int i = 0; i < ir->ntables; i++)
+			if (ir->tables[i].source == s->base.index)
+				cdc_buf_printf(&sql, "%s%s", n++ ? ", " : "", qualified(s, &ir->tables[i]));
+		cdc_buf_puts(&sql, ";");
+		ok = cdc_pg_exec(s->sql, cdc_buf_str(&sql), s->what, e);
+		if (!ok)
+			fail_rights(s, e, "create the publication", cdc_buf_str(&sql), "the tables' owner");
+		else
+			cdc_log(s->rt, CDC_LOG_INFO, "%s: created publication %s", s->what, s->publication);
+		cdc_buf_free(&sql);
+		return ok;
+	}
+	if (!dml) {
+		cdc_buf_free(&sql);
+		return cdc_fail(e, "%s: publication %s does not publish every insert, update and delete; fix: ALTER "
+		                "PUBLICATION %s SET (publish = 'insert, update, delete, truncate');", s->what, s->publication, pub);
+	}
+	if (all)
+		return true;
+	if (!cdc_pg_query(s->sql, "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = $1", 1, params,
+	                  &r, s->what, e))
+		return false;
+	int missing = 0;
+	for (int i = 0; i < ir->ntables; i++) {
+		const cdc_ir_table *t = &ir->tables[i];
+		if (t->source != s->base.index)
+			continue;
+		bool in = false;
+		for (int k = 0; k < PQntuples(r) && !in; k++)
+			in = strcmp(PQgetvalue(r, k, 0), t->schema) == 0 && strcmp(PQgetvalue(r, k, 1), t->name) == 0;
+		if (!in)
+			cdc_buf_printf(&sql, "%s%s", missing++ ? ", " : "", qualified(s, t));
+	}
+	PQclear(r);
+	if (missing) {
+		cdc_buf add = CDC_BUF_INIT;
+		cdc_buf_printf(&add, "ALTER PUBLICATION %s ADD TABLE %s;", pub, cdc_buf_str(&sql));
+		ok = cdc_pg_exec(s->sql, cdc_buf_str(&add), s->what, e);
+		if (!ok)
+			fail_rights(s, e, "add the pipeline's tables to the publication", cdc_buf_str(&add),
+			            "the publication's and the tables' owner");
+		else
+			cdc_log(s->rt, CDC_LOG_INFO, "%s: added %d table(s) to publication %s", s->what, missing, s->publication);
+		cdc_buf_free(&add);
+	}
+	cdc_buf_free(&sql);
+	return ok;
+}
+
+/* ---- the snapshot ------------------------------------------------------------------- */
+
+/* One field of a text-format COPY row, unescaped in place; false for \N (NULL). */
+static bool
+copy_field(char *f, size_t *len)
+{
+	size_t n = *len, o = 0;
+	if (n == 2 && f[0] == '\\' && f[1] == 'N')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (f[i] != '\\' || i + 1 == n) {
+			f[o++] = f[i];
+			continue;
+		}
+		char c = f[++i];
+		switch (c) {
+		case 'b': f[o++] = '\b'; break;
+		case 'f': f[o++] = '\f'; break;
+		case 'n': f[o++] = '\n'; break;
+		case 'r': f[o++] = '\r'; break;
+		case 't': f[o++] = '\t'; break;
+		case 'v': f[o++] = '\v'; break;
+		case 'x': {
+			int v = 0, k = 0;
+			for (; k < 2 && i + 1 < n; k++) {
+				char h = f[i + 1];
+				int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10
+				      : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+				if (d < 0)
+					break;
+				v = v * 16 + d;
+				i++;
+			}
+			f[o++] = k ? (char)v : 'x';
+			break;
+		}
+		default:
+			if (c >= '0' && c <= '7') {
+				int v = c - '0';
+				for (int k = 0; k < 2 && i + 1 < n && f[i + 1] >= '0' && f[i + 1] <= '7'; k++)
+					v = v * 8 + (f[++i] - '0');
+				f[o++] = (char)v;
+			} else {
+				f[o++] = c;
+			}
+		}
+	}
+	*len = o;
+	return true;
+}
+
+static bool
+bad_value(pg_source *s, const cdc_ir_table *t, int c, const char *position, const char *text, size_t n,
+          const char *why, cdc_err *e)
+{
+	return cdc_fail(e, "%s: table %s, column %s (%s), at %s: the value '%.*s%s' cannot be read: %s", s->what,
+	                t->display, t->cols[c].name, position, position, n > 64 ? 64 : (int)n, text, n > 64 ? "..." : "",
+	                why ? why : "invalid");
+}
+
+/* Copies table t as of the snapshot the SQL session's transaction imported. */
+static bool
+copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
+{
+	const cdc_ir_table *t = &s->rt->ir->tables[ti];
+	cdc_buf sql = CDC_BUF_INIT;
+	cdc_buf_puts(&sql, "COPY (SELECT ");
+	for (int c = 0; c < t->ncols; c++)
+		cdc_buf_printf(&sql, "%s%s", c ? ", " : "", quote_ident(s, t->cols[c].name));
+	cdc_buf_printf(&sql, " FROM ONLY %s) TO STDOUT", qualified(s, t));
+	PGresult *r = PQexec(s->sql, cdc_buf_str(&sql));
+	cdc_buf_free(&sql);
+	char err[512];
+	if (PQresultStatus(r) != PGRES_COPY_OUT) {
+		PQclear(r);
+		return cdc_fail(e, "%s: cannot read %s for the snapshot: %s", s->what, t->display,
+		                cdc_pg_error(s->sql, err, sizeof err));
+	}
+	PQclear(r);
+	cdc_value *row = cdc_mem_alloc(((size_t)t->ncols + 1) * sizeof *row);
+	uint64_t rows = 0;
+	bool ok = true;
+	char *line;
+	int n;
+	while ((n = PQgetCopyData(s->sql, &line, 0)) > 0) {
+		if (!ok) {
+			PQfreemem(line);
+			continue;   /* drain the COPY */
+		}
+		size_t len = (size_t)n;
+		if (len && line[len - 1] == '\n')
+			len--;
+		char *f = line, *end = line + len;
+		for (int c = 0; c < t->ncols && ok; c++) {
+			char *tab = memchr(f, '\t', (size_t)(end - f));
+			char *fe = tab ? tab : end;
+			size_t flen = (size_t)(fe - f);
+			if (!copy_field(f, &flen)) {
+				row[c] = cdc_val_null();
+			} else {
+				const char *why = NULL;
+				if (!cdc_val_parse(s->msg_arena, t->cols[c].type, f, flen, &row[c], &why))
+					ok = bad_value(s, t, c, position, f, flen, why, e);
+			}
+			f = tab ? tab + 1 : end;
+		}
+		ok = ok && k->change(k, ti, CDC_EVOP_SNAPSHOT, row, NULL, position, e);
+		cdc_arena_reset(s->msg_arena);
+		PQfreemem(line);
+		rows++;
+		if (ok && s->rt->stop && *s->rt->stop)
+			ok = cdc_fail(e, "%s: stopped during the snapshot of %s", s->what, t->display);
+	}
+	cdc_mem_free(row);
+	while ((r = PQgetResult(s->sql)) != NULL) {
+		if (ok && PQresultStatus(r) != PGRES_COMMAND_OK)
+			ok = cdc_fail(e, "%s: the snapshot of %s failed: %s", s->what, t->display,
+			              cdc_pg_error(s->sql, err, sizeof err));
+		PQclear(r);
+	}
+	if (ok && n == -2)
+		ok = cdc_fail(e, "%s: the snapshot of %s failed: %s", s->what, t->display, cdc_pg_error(s->sql, err, sizeof err));
+	if (ok)
+		cdc_log(s->rt, CDC_LOG_INFO, "%s: snapshot of %s: %" PRIu64 " rows", s->what, t->display, rows);
+	return ok;
+}
+
+/* Creates the slot with an exported snapshot and delivers the tables as of it. */
+static bool
+snapshot(pg_source *s, cdc_sink *k, cdc_err *e)
+{
+	char err[512];
+	cdc_buf cmd = CDC_BUF_INIT;
+	cdc_buf_printf(&cmd, "CREATE_REPLICATION_SLOT %s LOGICAL pgoutput (SNAPSHOT '%s')", quote_ident(s, s->slot),
+	               s->snapshot_initial ? "export" : "nothing");
+	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
+	cdc_buf_free(&cmd);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		PQclear(r);
+		return cdc_fail(e, "%s: cannot create replication slot %s: %s (the role needs the REPLICATION attribute: "
+		                "ALTER ROLE ... REPLICATION; and a free slot: max_replication_slots)", s->what, s->slot,
+		                cdc_pg_error(s->repl, err, sizeof err));
+	}
+	char point[CDC_LSN_TEXT], *name = cdc_arena_strdup(s->rel_arena, PQgetisnull(r, 0, 2) ? "" : PQgetvalue(r, 0, 2));
+	snprintf(point, sizeof point, "%s", PQgetvalue(r, 0, 1));
+	PQclear(r);
+	cdc_lsn lsn;
+	if (!cdc_lsn_parse(point, &lsn))
+		return cdc_fail(e, "%s: the server gave the slot an unreadable consistent point '%s'", s->what, point);
+	cdc_log(s->rt, CDC_LOG_INFO, "%s: created replication slot %s at %s", s->what, s->slot, point);
+	s->resume = lsn;
+	if (!s->snapshot_initial) {
+		/* streaming only: the start is a transaction with no changes, so that the targets
+		 * record where the pipeline began */
+		return k->begin(k, false, 0, 0, false, e) && k->commit(k, point, e);
+	}
+
+	cdc_buf set = CDC_BUF_INIT;
+	cdc_buf_printf(&set, "SET TRANSACTION SNAPSHOT %s", quote_literal(s, name));
+	bool ok = cdc_pg_exec(s->sql, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", s->what, e) &&
+	          cdc_pg_exec(s->sql, cdc_buf_str(&set), s->what, e);
+	cdc_buf_free(&set);
+	ok = ok && k->begin(k, true, 0, 0, false, e);
+	const cdc_ir *ir = s->rt->ir;
+	for (int i = 0; i < ir->ntables && ok; i++)
+		if (ir->tables[i].source == s->base.index)
+			ok = copy_table(s, i, point, k, e);
+	ok = ok && cdc_pg_exec(s->sql, "COMMIT", s->what, e);
+	ok = ok && k->commit(k, point, e);
+	if (!ok && PQtransactionStatus(s->sql) != PQTRANS_IDLE) {
+		r = PQexec(s->sql, "ROLLBACK");
+		PQclear(r);
+	}
+	return ok;
+}
+
+/* ---- the stream --------------------------------------------------------------------- */
+
+static bool
+send_status(pg_source *s, cdc_err *e)
+{
+	uint8_t m[34];
+	m[0] = 'r';
+	cdc_pgo_put64(m + 1, s->received > s->acked ? s->received : s->acked);   /* written */
+	cdc_pgo_put64(m + 9, s->acked);                                            /* flushed */
+	cdc_pgo_put64(m + 17, s->acked);                                           /* applied */
+	cdc_pgo_put64(m + 25, (uint64_t)cdc_rt_now());
+	m[33] = 0;
+	char err[512];
+	if (PQputCopyData(s->repl, (const char *)m, sizeof m) != 1 || PQflush(s->repl) != 0)
+		return cdc_fail(e, "%s: cannot send the standby status: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+	s->last_status = cdc_rt_now();
+	return true;
+}
+
+static bool
+start_stream(pg_source *s, cdc_err *e)
+{
+	char lsn[CDC_LSN_TEXT], err[512];
+	cdc_lsn_format(s->resume, lsn);
+	const char *pubs = quote_literal(s, quote_ident(s, s->publication));
+	cdc_buf cmd = CDC_BUF_INIT;
+	cdc_buf_printf(&cmd, "START_REPLICATION SLOT %s LOGICAL %s (proto_version '2', streaming 'on', "
+	               "publication_names %s)", quote_ident(s, s->slot), lsn, pubs);
+	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
+	cdc_buf_free(&cmd);
+	bool ok = PQresultStatus(r) == PGRES_COPY_BOTH;
+	PQclear(r);
+	if (!ok)
+		return cdc_fail(e, "%s: cannot start replication from slot %s: %s", s->what, s->slot,
+		                cdc_pg_error(s->repl, err, sizeof err));
+	cdc_log(s->rt, CDC_LOG_INFO, "%s: streaming from slot %s after %s", s->what, s->slot, lsn);
+	if (s->acked < s->resume)
+		s->acked = s->resume;
+	if (s->received < s->resume)
+		s->received = s->resume;   /* what is before the start is read */
+	s->streaming = true;
+	return send_status(s, e);
+}
+
+static pg_rel *
+rel_of(pg_source *s, uint32_t oid)
+{
+	char key[16];
+	snprintf(key, sizeof key, "%" PRIu32, oid);
+	return cdc_hmap_get(&s->rels, key);
+}
+
+static bool
+relation(pg_source *s, const cdc_pgo_msg *m, cdc_err *e)
+{
+	char key[16];
+	snprintf(key, sizeof key, "%" PRIu32, m->relid);
+	pg_rel *rel = cdc_arena_zalloc(s->rel_arena, sizeof *rel);
+	char name[512];
+	snprintf(name, sizeof name, "%s.%s", m->nspname, m->relname);
+	intptr_t ti = (intptr_t)cdc_hmap_get(&s->tables, name) - 1;
+	rel->table = (int)ti;
+	rel->ncols = m->ncols;
+	rel->replident = m->replident;
+	rel->map = cdc_arena_alloc(s->rel_arena, ((size_t)m->ncols + 1) * sizeof *rel->map);
+	rel->key = cdc_arena_alloc(s->rel_arena, ((size_t)m->ncols + 1) * sizeof *rel->key);
+	const cdc_ir_table *t = ti >= 0 ? &s->rt->ir->tables[ti] : NULL;
+	for (int i = 0; i < m->ncols; i++) {
+		rel->map[i] = -1;
+		rel->key[i] = m->cols[i].key;
+		for (int c = 0; t && c < t->ncols; c++)
+			if (strcmp(t->cols[c].name, m->cols[i].name) == 0)
+				rel->map[i] = c;
+	}
+	for (int c = 0; t && c < t->ncols; c++) {
+		bool have = false;
+		for (int i = 0; i < m->ncols && !have; i++)
+			have = rel->map[i] == c;
+		if (!have)
+			return cdc_fail(e, "%s: table %s no longer has column %s, which the pipeline declares (line %u); "
+			                "update the table block", s->what, t->display, t->cols[c].name, t->cols[c].line);
+	}
+	cdc_hmap_put(&s->rels, cdc_arena_strdup(s->rel_arena, key), rel);
+	return true;
+}
+
+/* Reads tuple tp of relation rel into row (t->ncols values); columns not sent stay
+ * UNCHANGED; `key_only`: the old key of an update or delete, whose other columns are
+ * empty placeholders. */
+static bool
+read_tuple(pg_source *s, const pg_rel *rel, const cdc_pgo_tuple *tp, bool key_only, const char *position,
+           cdc_value *row, cdc_err *e)
+{
+	const cdc_ir_table *t = &s->rt->ir->tables[rel->table];
+	for (int c = 0; c < t->ncols; c++)
+		row[c].tag = CDC_VAL_UNCHANGED;
+	if (tp->ncols != rel->ncols)
+		return cdc_fail(e, "%s: a change of %s has %d columns where its relation has %d", s->what, t->display,
+		                tp->ncols, rel->ncols);
+	for (int i = 0; i < tp->ncols; i++) {
+		int c = rel->map[i];
+		if (c < 0 || (key_only && !rel->key[i]))
+			continue;
+		const cdc_pgo_value *v = &tp->cols[i];
+		switch (v->kind) {
+		case 'n':
+			row[c] = cdc_val_null();
+			break;
+		case 'u':
+			row[c].tag = CDC_VAL_UNCHANGED;
+			break;
+		case 't': {
+			const char *why = NULL;
+			if (!cdc_val_parse(s->msg_arena, t->cols[c].type, v->data, v->len, &row[c], &why))
+				return bad_value(s, t, c, position, v->data, v->len, why, e);
+			break;
+		}
+		default:
+			return cdc_fail(e, "%s: column %s of %s arrived in binary form, which cdcc does not ask for", s->what,
+			                t->cols[c].name, t->display);
+		}
+	}
+	return true;
+}
+
+/* Whether the key columns of two tuples differ (by their text; a key not sent is the
+ * same). */
+static bool
+key_changed(const pg_rel *rel, const cdc_pgo_tuple *old, const cdc_pgo_tuple *new)
+{
+	for (int i = 0; i < rel->ncols && i < old->ncols && i < new->ncols; i++) {
+		if (!rel->key[i] || new->cols[i].kind == 'u' || old->cols[i].kind == 'u')
+			continue;
+		const cdc_pgo_value *a = &old->cols[i], *b = &new->cols[i];
+		if (a->kind != b->kind || a->len != b->len || (a->len && memcmp(a->data, b->data, a->len) != 0))
+			return true;
+	}
+	return false;
+}
+
+/* One Insert, Update or Delete to the sink. */
+static bool
+change(pg_source *s, const cdc_pgo_msg *m, cdc_lsn lsn, cdc_sink *k, cdc_err *e)
+{
+	pg_rel *rel = rel_of(s, m->relid);
+	if (!rel)
+		return cdc_fail(e, "%s: a change of relation %" PRIu32 " arrived before its description", s->what, m->relid);
+	if (rel->table < 0)
+		return true;   /* in the publication, not in the pipeline */
+	const cdc_ir_table *t = &s->rt->ir->tables[rel->table];
+	char position[CDC_LSN_TEXT];
+	cdc_lsn_format(lsn, position);
+	size_t size = ((size_t)t->ncols + 1) * sizeof(cdc_value);
+	cdc_value *row = cdc_arena_alloc(s->msg_arena, size), *old = NULL;
+	bool full_old = m->old_kind == 'O';
+	if (m->old_kind) {
+		old = cdc_arena_alloc(s->msg_arena, size);
+		if (!read_tuple(s, rel, &m->old, !full_old, position, old, e))
+			return false;
+	}
+	switch (m->kind) {
+	case CDC_PGO_INSERT:
+		return read_tuple(s, rel, &m->new, false, position, row, e) &&
+		       k->change(k, rel->table, CDC_EVOP_INSERT, row, NULL, position, e);
+	case CDC_PGO_DELETE:
+		if (!old)
+			return cdc_fail(e, "%s: a delete of %s came without its key (replica identity nothing?); fix: ALTER "
+			                "TABLE %s.%s REPLICA IDENTITY DEFAULT with a primary key, or FULL", s->what, t->display,
+			                t->schema, t->name);
+		return k->change(k, rel->table, CDC_EVOP_DELETE, old, NULL, position, e);
+	default:
+		break;
+	}
+	if (!read_tuple(s, rel, &m->new, false, position, row, e))
+		return false;
+	/* with the whole old row (replica identity full), nothing is missing */
+	bool partial = false;
+	for (int c = 0; c < t->ncols; c++) {
+		if (row[c].tag == CDC_VAL_UNCHANGED && full_old && old[c].tag != CDC_VAL_UNCHANGED)
+			row[c] = old[c];
+		partial |= row[c].tag == CDC_VAL_UNCHANGED;
+	}
+	if (!old || !key_changed(rel, &m->old, &m->new))
+		return k->change(k, rel->table, CDC_EVOP_UPDATE, row, full_old ? old : NULL, position, e);
+	/* the key changed: the old row goes, the new one comes */
+	if (!k->change(k, rel->table, CDC_EVOP_DELETE, old, NULL, position, e))
+		return false;
+	if (!partial)
+		return k->change(k, rel->table, CDC_EVOP_INSERT, row, NULL, position, e);
+	return k->reject(k, rel->table, CDC_EVOP_UPDATE, row, position,
+	                 "the primary key changed and a TOASTed column was not sent (unchanged), so the new row is "
+	                 "incomplete; ALTER TABLE ... REPLICA IDENTITY FULL lets the source send it whole", e);
+}
+
+static void
+truncated(pg_source *s, const cdc_pgo_msg *m, cdc_lsn lsn)
+{
+	char position[CDC_LSN_TEXT];
+	cdc_lsn_format(lsn, position);
+	for (int i = 0; i < m->nrelids; i++) {
+		pg_rel *rel = rel_of(s, m->relids[i]);
+		if (rel && rel->table >= 0)
+			cdc_log(s->rt, CDC_LOG_WARN, "%s: %s was truncated at %s; the target keeps its rows (cdcc does not "
+			        "replicate TRUNCATE: empty the target table yourself if it should follow)", s->what,
+			        s->rt->ir->tables[rel->table].display, position);
+	}
+}
+
+static pg_stxn *
+stxn_of(pg_source *s, uint32_t xid, bool create)
+{
+	for (int i = 0; i < s->nstxns; i++)
+		if (s->stxns[i].xid == xid)
+			return &s->stxns[i];
+	if (!create)
+		return NULL;
+	if (s->nstxns == s->capstxns) {
+		s->capstxns = s->capstxns ? s->capstxns * 2 : 4;
+		s->stxns = cdc_mem_realloc(s->stxns, (size_t)s->capstxns * sizeof *s->stxns);
+	}
+	pg_stxn *x = &s->stxns[s->nstxns++];
+	memset(x, 0, sizeof *x);
+	x->xid = xid;
+	return x;
+}
+
+static void
+stxn_drop(pg_source *s, pg_stxn *x, uint32_t subxid)
+{
+	int o = 0;
+	for (int i = 0; i < x->n; i++) {
+		if (subxid == x->xid || x->msgs[i].xid == subxid)
+			cdc_mem_free(x->msgs[i].data);
+		else
+			x->msgs[o++] = x->msgs[i];
+	}
+	x->n = o;
+	if (subxid != x->xid)
+		return;
+	cdc_mem_free(x->msgs);
+	*x = s->stxns[--s->nstxns];
+}
+
+static bool message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, cdc_sink *k, cdc_err *e);
+
+/* A streamed transaction committed: its kept changes, in order, as one transaction. */
+static bool
+stream_commit(pg_source *s, const cdc_pgo_msg *m, cdc_sink *k, cdc_err *e)
+{
+	pg_stxn *x = stxn_of(s, m->xid, false);
+	bool skip = s->resume && m->lsn < s->resume;
+	bool ok = true;
+	if (!skip) {
+		s->txn_time = m->time;
+		s->txn_xid = m->xid;
+		ok = k->begin(k, false, m->time, m->xid, true, e);
+		/* the kept messages are decoded again, one at a time; `message` delivers them */
+		s->in_txn = true;
+		s->skip_txn = false;
+		for (int i = 0; x && ok && i < x->n; i++)
+			ok = message(s, x->msgs[i].data, x->msgs[i].len, x->msgs[i].lsn, true, k, e);
+		s->in_txn = false;
+		char end[CDC_LSN_TEXT];
+		cdc_lsn_format(m->end_lsn, end);
+		ok = ok && k->commit(k, end, e);
+	}
+	if (x)
+		stxn_drop(s, x, x->xid);
+	return ok;
+}
+
+/* One pgoutput message at WAL position lsn. */
+static bool
+message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, cdc_sink *k, cdc_err *e)
+{
+	cdc_pgo_msg m;
+	char why[256];
+	if (!cdc_pgo_decode(p, n, in_stream, s->msg_arena, &m, why, sizeof why))
+		return cdc_fail(e, "%s: unreadable replication message at %X/%X: %s", s->what, (unsigned)(lsn >> 32),
+		                (unsigned)lsn, why);
+	bool ok = true;
+	/* inside a Stream Start/Stop block, data messages wait for the transaction's commit
+	 * (a replay of kept messages comes through stream_commit with in_txn set) */
+	if (in_stream && !s->in_txn && (m.kind == CDC_PGO_INSERT || m.kind == CDC_PGO_UPDATE ||
+	                                m.kind == CDC_PGO_DELETE || m.kind == CDC_PGO_TRUNCATE)) {
+		pg_stxn *x = stxn_of(s, s->stream_xid, true);
+		if (x->n == x->cap) {
+			x->cap = x->cap ? x->cap * 2 : 64;
+			x->msgs = cdc_mem_realloc(x->msgs, (size_t)x->cap * sizeof *x->msgs);
+		}
+		pg_smsg *sm = &x->msgs[x->n++];
+		sm->xid = m.xid;
+		sm->lsn = lsn;
+		sm->len = (uint32_t)n;
+		sm->data = cdc_mem_alloc(n ? n : 1);
+		memcpy(sm->data, p, n);
+		cdc_arena_reset(s->msg_arena);
+		return true;
+	}
+	switch (m.kind) {
+	case CDC_PGO_BEGIN:
+		if (s->in_txn)
+			return cdc_fail(e, "%s: a transaction began inside another", s->what);
+		s->in_txn = true;
+		s->skip_txn = s->resume && m.lsn < s->resume;
+		s->txn_time = m.time;
+		s->txn_xid = m.xid;
+		if (!s->skip_txn)
+			ok = k->begin(k, false, m.time, m.xid, true, e);
+		break;
+	case CDC_PGO_COMMIT:
+		if (!s->in_txn)
+			return cdc_fail(e, "%s: a commit without its transaction", s->what);
+		s->in_txn = false;
+		if (!s->skip_txn) {
+			char end[CDC_LSN_TEXT];
+			cdc_lsn_format(m.end_lsn, end);
+			ok = k->commit(k, end, e);
+		}
+		if (m.end_lsn > s->received)
+			s->received = m.end_lsn;
+		break;
+	case CDC_PGO_RELATION:
+		ok = relation(s, &m, e);
+		break;
+	case CDC_PGO_INSERT:
+	case CDC_PGO_UPDATE:
+	case CDC_PGO_DELETE:
+		if (!s->skip_txn)
+			ok = change(s, &m, lsn, k, e);
+		break;
+	case CDC_PGO_TRUNCATE:
+		if (!s->skip_txn)
+			truncated(s, &m, lsn);
+		break;
+	case CDC_PGO_STREAM_START:
+		s->in_stream = true;
+		s->stream_xid = m.xid;
+		break;
+	case CDC_PGO_STREAM_STOP:
+		s->in_stream = false;
+		break;
+	case CDC_PGO_STREAM_COMMIT:
+		ok = stream_commit(s, &m, k, e);
+		if (m.end_lsn > s->received)
+			s->received = m.end_lsn;
+		break;
+	case CDC_PGO_STREAM_ABORT: {
+		pg_stxn *x = stxn_of(s, m.xid, false);
+		if (x)
+			stxn_drop(s, x, m.subxid);
+		break;
+	}
+	default:
+		break;   /* Origin, Type, Message: nothing for the targets */
+	}
+	cdc_arena_reset(s->msg_arena);
+	return ok;
+}
+
+static bool
+caught_up(const pg_source *s)
+{
+	return s->rt->once && !s->in_txn && s->received >= s->once_target;
+}
+
+static cdc_poll
+pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
+{
+	pg_source *s = (pg_source *)base;
+	int64_t deadline = cdc_rt_now() + (int64_t)timeout_ms * 1000;
+	bool any = false;
+	char err[512];
+	for (;;) {
+		if (cdc_rt_now() - s->last_status >= STATUS_INTERVAL_US && !send_status(s, e))
+			return CDC_POLL_ERROR;
+		char *buf;
+		int n = PQgetCopyData(s->repl, &buf, 1);
+		if (n == 0) {
+			if (caught_up(s))
+				return CDC_POLL_CAUGHT_UP;
+			if (any || (s->rt->stop && *s->rt->stop))
+				return CDC_POLL_DATA;
+			int64_t left = deadline - cdc_rt_now();
+			if (left <= 0)
+				return CDC_POLL_IDLE;
+			int fd = PQsocket(s->repl);
+			fd_set rs;
+			FD_ZERO(&rs);
+			FD_SET(fd, &rs);
+			struct timeval tv = {(time_t)(left / 1000000), (suseconds_t)(left % 1000000)};
+			if (select(fd + 1, &rs, NULL, NULL, &tv) < 0 && errno != EINTR) {
+				cdc_fail(e, "%s: waiting for the stream: %s", s->what, strerror(errno));
+				return CDC_POLL_ERROR;
+			}
+			if (!PQconsumeInput(s->repl)) {
+				cdc_fail(e, "%s: the replication connection failed: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+				return CDC_POLL_ERROR;
+			}
+			continue;
+		}
+		if (n < 0) {
+			if (n == -1)
+				cdc_fail(e, "%s: the server ended the replication stream: %s", s->what,
+				         cdc_pg_error(s->repl, err, sizeof err));
+			else
+				cdc_fail(e, "%s: the replication connection failed: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+			return CDC_POLL_ERROR;
+		}
+		const uint8_t *p = (const uint8_t *)buf;
+		bool ok = true;
+		if (p[0] == 'w' && n >= 25) {
+			cdc_lsn start = cdc_pgo_get64(p + 1);
+			ok = message(s, p + 25, (size_t)n - 25, start, s->in_stream, k, e);
+			any = true;
+		} else if (p[0] == 'k' && n >= 18) {
+			cdc_lsn end = cdc_pgo_get64(p + 1);
+			/* the server has sent everything before `end`: outside a transaction, that is
+			 * how far the stream has been read */
+			if (!s->in_txn && end > s->received)
+				s->received = end;
+			if (p[17])
+				ok = send_status(s, e);
+		}
+		PQfreemem(buf);
+		if (!ok)
+			return CDC_POLL_ERROR;
+	}
+}
+
+/* ---- the interface ------------------------------------------------------------------ */
+
+static void
+pg_close(cdc_source *base)
+{
+	pg_source *s = (pg_source *)base;
+	if (!s)
+		return;
+	if (s->repl && PQtransactionStatus(s->repl) == PQTRANS_ACTIVE) {
+		/* end the stream politely, so the walsender exits at once */
+		PQputCopyEnd(s->repl, NULL);
+		PQflush(s->repl);
+	}
+	PQfinish(s->repl);
+	PQfinish(s->sql);
+	while (s->nstxns)
+		stxn_drop(s, &s->stxns[0], s->stxns[0].xid);
+	cdc_mem_free(s->stxns);
+	cdc_hmap_free(&s->tables);
+	cdc_hmap_free(&s->rels);
+	cdc_arena_free(s->rel_arena);
+	cdc_arena_free(s->msg_arena);
+	cdc_buf_free(&s->dsn);
+	cdc_buf_free(&s->scratch);
+	cdc_mem_free(s);
+}
+
+/* Slot and publication names become identifiers in replication commands: PostgreSQL's
+ * own rule for slots (lower-case letters, digits, underscores) keeps them plain. */
+static bool
+valid_slot(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') || name[i] == '_'))
+			return false;
+	return true;
+}
+
+static cdc_source *
+pg_open(const cdc_rt *rt, int index, cdc_err *e)
+{
+	const cdc_ir_source *src = &rt->ir->sources[index];
+	pg_source *s = cdc_mem_zalloc(sizeof *s);
+	s->base.ops = &cdc_pg_source;
+	s->base.index = index;
+	s->rt = rt;
+	s->src = src;
+	s->rel_arena = cdc_arena_new("relations");
+	s->msg_arena = cdc_arena_new("message");
+	snprintf(s->what, sizeof s->what, "source %s", src->name);
+	const cdc_ir_opt *o = cdc_ir_opt_get(&src->opts, "slot");
+	s->slot = o ? cdc_arena_strdup(s->rel_arena, o->str)
+	            : cdc_arena_printf(s->rel_arena, "cdcc_%s", rt->ir->pipeline);
+	o = cdc_ir_opt_get(&src->opts, "publication");
+	s->publication = o ? cdc_arena_strdup(s->rel_arena, o->str)
+	                   : cdc_arena_printf(s->rel_arena, "cdcc_%s", rt->ir->pipeline);
+	o = cdc_ir_opt_get(&src->opts, "snapshot");
+	s->snapshot_initial = !o || strcmp(o->str, "never") != 0;
+	for (int i = 0; i < rt->ir->ntables; i++)
+		if (rt->ir->tables[i].source == index)
+			cdc_hmap_put(&s->tables, cdc_arena_printf(s->rel_arena, "%s.%s", rt->ir->tables[i].schema,
+			                                          rt->ir->tables[i].name), (void *)(intptr_t)(i + 1));
+	bool ok = true;
+	if (!valid_slot(s->slot))
+		ok = cdc_fail(e, "%s: slot name '%s' must be 1 to 63 lower-case letters, digits and underscores", s->what,
+		              s->slot);
+	ok = ok && cdc_rt_option(rt, &src->opts, "dsn", s->what, &s->dsn, e) != NULL;
+	ok = ok && (s->sql = cdc_pg_connect(cdc_buf_str(&s->dsn), false, s->what, e)) != NULL;
+	ok = ok && (s->repl = cdc_pg_connect(cdc_buf_str(&s->dsn), true, s->what, e)) != NULL;
+	if (!ok) {
+		pg_close(&s->base);
+		return NULL;
+	}
+	return &s->base;
+}
+
+static bool
+pg_start(cdc_source *base, const char *resume, cdc_sink *k, cdc_err *e)
+{
+	pg_source *s = (pg_source *)base;
+	if (!check_server(s, e) || !check_tables(s, e) || !check_publication(s, e))
+		return false;
+	if (s->rt->once) {
+		bool found;
+		if (!one_value(s, "SELECT pg_current_wal_lsn()", 0, NULL, &s->scratch, &found, e))
+			return false;
+		if (!cdc_lsn_parse(cdc_buf_str(&s->scratch), &s->once_target))
+			return cdc_fail(e, "%s: unreadable pg_current_wal_lsn() '%s'", s->what, cdc_buf_str(&s->scratch));
+	}
+	PGresult *r;
+	const char *params[] = {s->slot};
+	if (!cdc_pg_query(s->sql, "SELECT plugin, database = current_database(), confirmed_flush_lsn, active "
+	                  "FROM pg_replication_slots WHERE slot_name = $1", 1, params, &r, s->what, e))
+		return false;
+	bool exists = PQntuples(r) == 1;
+	bool fits = exists && strcmp(PQgetvalue(r, 0, 0), "pgoutput") == 0 && PQgetvalue(r, 0, 1)[0] == 't';
+	bool active = exists && PQgetvalue(r, 0, 3)[0] == 't';
+	char confirmed[CDC_LSN_TEXT] = "";
+	if (exists)
+		snprintf(confirmed, sizeof confirmed, "%s", PQgetvalue(r, 0, 2));
+	PQclear(r);
+	if (exists && !fits)
+		return cdc_fail(e, "%s: replication slot %s exists but is not a pgoutput slot of this database; choose "
+		                "another name with the source's slot option", s->what, s->slot);
+	if (active)
+		return cdc_fail(e, "%s: replication slot %s is in use by another process (another cdcc run of this "
+		                "pipeline?)", s->what, s->slot);
+	if (resume) {
+		if (!exists)
+			return cdc_fail(e, "%s: the target has a checkpoint at %s but replication slot %s is gone, so the "
+			                "changes since then may be lost; to copy everything again, delete this pipeline's rows "
+			                "from the target's cdcc_checkpoints table and run again", s->what, resume, s->slot);
+		if (!cdc_lsn_parse(resume, &s->resume))
+			return cdc_fail(e, "%s: the target's checkpoint '%s' is not a PostgreSQL position", s->what, resume);
+		cdc_lsn conf;
+		if (cdc_lsn_parse(confirmed, &conf) && conf > s->resume)
+			return cdc_fail(e, "%s: replication slot %s has moved past the target's checkpoint (%s > %s): the "
+			                "changes in between are gone; was the slot used by another pipeline?", s->what, s->slot,
+			                confirmed, resume);
+		return start_stream(s, e);
+	}
+	if (exists) {
+		/* a slot without a checkpoint: a run stopped before its snapshot committed */
+		cdc_log(s->rt, CDC_LOG_INFO, "%s: no target has a checkpoint: dropping replication slot %s to start over",
+		        s->what, s->slot);
+		if (!cdc_pg_query(s->sql, "SELECT pg_drop_replication_slot($1)", 1, params, NULL, s->what, e))
+			return false;
+	}
+	return snapshot(s, k, e) && start_stream(s, e);
+}
+
+static bool
+pg_ack(cdc_source *base, const char *position, cdc_err *e)
+{
+	pg_source *s = (pg_source *)base;
+	cdc_lsn lsn;
+	if (!cdc_lsn_parse(position, &lsn))
+		return cdc_fail(e, "%s: '%s' is not a PostgreSQL position", s->what, position);
+	if (lsn <= s->acked)
+		return true;
+	s->acked = lsn;
+	/* the snapshot commits before the stream starts; its position goes with the first
+	 * status update */
+	return !s->streaming || send_status(s, e);
+}
+
+static int
+pg_pos_cmp(const char *a, const char *b)
+{
+	cdc_lsn x = 0, y = 0;
+	cdc_lsn_parse(a, &x);
+	cdc_lsn_parse(b, &y);
+	return x < y ? -1 : x > y;
+}
+
+const cdc_source_ops cdc_pg_source = {
+	.kind = "postgres",
+	.open = pg_open,
+	.start = pg_start,
+	.poll = pg_poll,
+	.ack = pg_ack,
+	.pos_cmp = pg_pos_cmp,
+	.close = pg_close,
+};

@@ -1,0 +1,266 @@
+/*
+ * runtime/pg_target.c — PostgreSQL targets.
+ *
+ * At open: one connection, the tables created if missing (the DDL `cdcc ddl --dialect
+ * postgres` prints), and per route the statements of a batch in both forms and of the
+ * snapshot (compiler/sql.h).  A batch is one transaction: per route with rows, the stage
+ * table, COPY FROM STDIN of the staged rows, the collapse, deletes and MERGE; then the
+ * quarantined changes and the checkpoint of every source, and COMMIT.  The snapshot
+ * opens its transaction first, empties the merge tables, and COPYs its rows into them
+ * in chunks as they come; its commit writes the checkpoint of the consistent point.
+ */
+#include "runtime/target.h"
+#include "runtime/mem.h"
+#include "runtime/pgconn.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct pg_route {
+	cdc_buf stage[2], load[2], apply[2];   /* [0] general form, [1] one-sort form */
+	cdc_buf snap_stage, snap_load;
+} pg_route;
+
+typedef struct pg_target {
+	cdc_target       base;
+	const cdc_rt    *rt;
+	PGconn          *c;
+	char             what[256];       /* "target dw" */
+	pg_route        *routes;          /* as the batch's routes: every route into the target, in plan order */
+	int              nroutes;
+	cdc_buf          quarantine_sql, checkpoint_sql, read_checkpoint_sql, next_batch_sql;
+	bool             in_snapshot;
+} pg_target;
+
+static void
+free_route(pg_route *r)
+{
+	for (int f = 0; f < 2; f++) {
+		cdc_buf_free(&r->stage[f]);
+		cdc_buf_free(&r->load[f]);
+		cdc_buf_free(&r->apply[f]);
+	}
+	cdc_buf_free(&r->snap_stage);
+	cdc_buf_free(&r->snap_load);
+}
+
+static void
+pg_close(cdc_target *base)
+{
+	pg_target *t = (pg_target *)base;
+	if (!t)
+		return;
+	PQfinish(t->c);
+	for (int i = 0; i < t->nroutes; i++)
+		free_route(&t->routes[i]);
+	cdc_mem_free(t->routes);
+	cdc_buf_free(&t->quarantine_sql);
+	cdc_buf_free(&t->checkpoint_sql);
+	cdc_buf_free(&t->read_checkpoint_sql);
+	cdc_buf_free(&t->next_batch_sql);
+	cdc_mem_free(t);
+}
+
+/* The SQL of the target, prepared once. */
+static bool
+prepare(pg_target *t, cdc_err *e)
+{
+	const cdc_ir *ir = t->rt->ir;
+	int ti = t->base.index;
+	cdc_buf errors = CDC_BUF_INIT;
+	bool ok = true;
+	for (int i = 0; i < ir->ntables; i++)
+		for (int k = 0; k < ir->tables[i].nroutes; k++)
+			t->nroutes += ir->tables[i].routes[k].target == ti;
+	t->routes = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->routes);
+	int n = 0;
+	for (int i = 0; i < ir->ntables && ok; i++)
+		for (int k = 0; k < ir->tables[i].nroutes && ok; k++) {
+			const cdc_ir_route *r = &ir->tables[i].routes[k];
+			if (r->target != ti)
+				continue;
+			pg_route *pr = &t->routes[n++];
+			for (int f = 0; f < 2; f++) {
+				cdc_sql_parts parts = {&pr->stage[f], &pr->load[f], &pr->apply[f]};
+				ok &= cdc_sql_route_batch(CDC_DIALECT_POSTGRES, ir, &ir->tables[i], r, f == 1, &parts, &errors);
+			}
+			cdc_sql_parts snap = {&pr->snap_stage, &pr->snap_load, NULL};
+			ok &= cdc_sql_route_snapshot(CDC_DIALECT_POSTGRES, ir, &ir->tables[i], r, &snap, &errors);
+		}
+	cdc_sql_parts writes = {&t->quarantine_sql, &t->checkpoint_sql, NULL};
+	ok = ok && cdc_sql_target_writes(CDC_DIALECT_POSTGRES, ir, ti, &writes, &errors);
+	if (!ok)
+		cdc_fail(e, "%s: %s", t->what, cdc_buf_str(&errors));
+	cdc_buf_free(&errors);
+
+	/* reading the checkpoint and the last batch id: the runtime tables' names */
+	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
+	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
+	cdc_buf q = CDC_BUF_INIT;
+	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, schema);
+	cdc_buf_putc(&q, '.');
+	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, "cdcc_checkpoints");
+	cdc_buf_printf(&t->read_checkpoint_sql, "SELECT \"position\" FROM %s WHERE \"pipeline\" = $1 AND \"source\" = $2",
+	               cdc_buf_str(&q));
+	cdc_buf_printf(&t->next_batch_sql, "SELECT coalesce(max(\"batch_id\"), 0) + 1 FROM %s WHERE \"pipeline\" = $1",
+	               cdc_buf_str(&q));
+	cdc_buf_free(&q);
+	return ok;
+}
+
+static cdc_target *
+pg_open(const cdc_rt *rt, int index, cdc_err *e)
+{
+	const cdc_ir_target *tg = &rt->ir->targets[index];
+	pg_target *t = cdc_mem_zalloc(sizeof *t);
+	t->base.ops = &cdc_pg_target;
+	t->base.index = index;
+	t->rt = rt;
+	snprintf(t->what, sizeof t->what, "target %s", tg->name);
+	cdc_buf dsn = CDC_BUF_INIT, ddl = CDC_BUF_INIT, errors = CDC_BUF_INIT;
+	bool ok = cdc_rt_option(rt, &tg->opts, "dsn", t->what, &dsn, e) != NULL && prepare(t, e);
+	if (ok)
+		ok = (t->c = cdc_pg_connect(cdc_buf_str(&dsn), false, t->what, e)) != NULL;
+	if (ok) {
+		/* the tables, as `cdcc ddl --dialect postgres --target NAME` prints them */
+		cdc_sql_opts o = {tg->name, NULL, false, false};
+		ok = cdc_sql_emit(&ddl, CDC_DIALECT_POSTGRES, rt->ir, &o, &errors);
+		if (!ok)
+			cdc_fail(e, "%s: %s", t->what, cdc_buf_str(&errors));
+		else
+			ok = cdc_pg_exec(t->c, cdc_buf_str(&ddl), t->what, e);
+	}
+	cdc_buf_free(&dsn);
+	cdc_buf_free(&ddl);
+	cdc_buf_free(&errors);
+	if (!ok) {
+		pg_close(&t->base);
+		return NULL;
+	}
+	return &t->base;
+}
+
+static bool
+pg_checkpoint(cdc_target *base, const char *source, cdc_buf *position, bool *found, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	const char *params[] = {t->rt->ir->pipeline, source};
+	PGresult *r;
+	if (!cdc_pg_query(t->c, cdc_buf_str(&t->read_checkpoint_sql), 2, params, &r, t->what, e))
+		return false;
+	*found = PQntuples(r) == 1;
+	cdc_buf_truncate(position, 0);
+	if (*found)
+		cdc_buf_puts(position, PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return true;
+}
+
+/* The quarantined changes and the checkpoints: the end of every batch. */
+static bool
+writes(pg_target *t, const cdc_batch *b, cdc_err *e)
+{
+	for (int i = 0; i < b->nquarantine; i++) {
+		const cdc_quarantined *q = &b->quarantine[i];
+		char line[16];
+		snprintf(line, sizeof line, "%d", q->line);
+		const char *params[] = {t->rt->ir->pipeline, q->table, q->rule, q->reason, q->line ? line : NULL, q->op,
+		                        q->position, q->commit_time, q->row};
+		if (!cdc_pg_query(t->c, cdc_buf_str(&t->quarantine_sql), 9, params, NULL, t->what, e))
+			return false;
+	}
+	char id[32];
+	snprintf(id, sizeof id, "%" PRId64, b->id);
+	for (int s = 0; s < t->rt->ir->nsources; s++) {
+		if (!b->positions[s])
+			continue;
+		const char *params[] = {t->rt->ir->pipeline, t->rt->ir->sources[s].name, b->positions[s], id};
+		if (!cdc_pg_query(t->c, cdc_buf_str(&t->checkpoint_sql), 4, params, NULL, t->what, e))
+			return false;
+	}
+	return true;
+}
+
+static bool
+rollback(pg_target *t, bool ok)
+{
+	if (!ok && PQtransactionStatus(t->c) != PQTRANS_IDLE) {
+		PGresult *r = PQexec(t->c, "ROLLBACK");
+		PQclear(r);
+	}
+	if (!ok)
+		t->in_snapshot = false;
+	return ok;
+}
+
+/* The snapshot's rows so far, straight into the route tables; the first call opens the
+ * transaction and empties the merge tables. */
+static bool
+pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	bool ok = true;
+	if (!t->in_snapshot) {
+		ok = cdc_pg_exec(t->c, "BEGIN", t->what, e);
+		for (int i = 0; i < t->nroutes && ok; i++)
+			if (t->routes[i].snap_stage.len)
+				ok = cdc_pg_exec(t->c, cdc_buf_str(&t->routes[i].snap_stage), t->what, e);
+		t->in_snapshot = ok;
+	}
+	for (int i = 0; i < b->nroutes && ok; i++)
+		if (b->routes[i].rows.len)
+			ok = cdc_pg_copy_in(t->c, cdc_buf_str(&t->routes[i].snap_load), b->routes[i].rows.data,
+			                    b->routes[i].rows.len, t->what, e);
+	return rollback(t, ok);
+}
+
+static bool
+pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	bool ok;
+	if (b->snapshot) {
+		ok = pg_snapshot_rows(base, b, e) && writes(t, b, e) && cdc_pg_exec(t->c, "COMMIT", t->what, e);
+		t->in_snapshot = false;
+		return rollback(t, ok);
+	}
+	ok = cdc_pg_exec(t->c, "BEGIN", t->what, e);
+	for (int i = 0; i < b->nroutes && ok; i++) {
+		const cdc_batch_route *br = &b->routes[i];
+		if (!br->nrows)
+			continue;
+		int f = br->partial ? 0 : 1;
+		const pg_route *pr = &t->routes[i];
+		ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->stage[f]), t->what, e) &&
+		     cdc_pg_copy_in(t->c, cdc_buf_str(&pr->load[f]), br->rows.data, br->rows.len, t->what, e) &&
+		     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
+	}
+	ok = ok && writes(t, b, e) && cdc_pg_exec(t->c, "COMMIT", t->what, e);
+	return rollback(t, ok);
+}
+
+static bool
+pg_next_batch(cdc_target *base, int64_t *id, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	const char *params[] = {t->rt->ir->pipeline};
+	PGresult *r;
+	if (!cdc_pg_query(t->c, cdc_buf_str(&t->next_batch_sql), 1, params, &r, t->what, e))
+		return false;
+	*id = PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 1;
+	PQclear(r);
+	return true;
+}
+
+const cdc_target_ops cdc_pg_target = {
+	.kind = "postgres",
+	.dialect = CDC_DIALECT_POSTGRES,
+	.open = pg_open,
+	.checkpoint = pg_checkpoint,
+	.next_batch = pg_next_batch,
+	.snapshot_rows = pg_snapshot_rows,
+	.apply = pg_apply,
+	.close = pg_close,
+};

@@ -1,0 +1,35 @@
+/*
+ * runtime/pgconn.h — libpq connections of the PostgreSQL source and target.
+ *
+ * Every session runs with the settings cdcc's text forms are PostgreSQL's under (UTC,
+ * ISO dates, postgres intervals, shortest exact floats, hex bytea, UTF-8), so values read
+ * from the source and values written to the target mean the same in both.  Errors are
+ * the server's message, on one line, with what was being done; a DSN (which may hold a
+ * password) is never part of one.
+ */
+#ifndef CDC_PGCONN_H
+#define CDC_PGCONN_H
+
+#include <libpq-fe.h>
+
+#include "runtime/rt.h"
+
+/* `what` names the connection in errors ("source shop"); `replication`: a logical
+ * replication connection (replication=database). */
+PGconn *cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e);
+
+/* Runs SQL (one or more statements) that returns no rows or some; false with e set. */
+bool cdc_pg_exec(PGconn *c, const char *sql, const char *what, cdc_err *e);
+
+/* Runs one statement with text parameters; *res holds the result (PQclear it) when the
+ * statement succeeds. */
+bool cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
+                  const char *what, cdc_err *e);
+
+/* COPY ... FROM STDIN with `sql`, sending data[0..n). */
+bool cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const char *what, cdc_err *e);
+
+/* The connection's last error, one line. */
+const char *cdc_pg_error(PGconn *c, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * runtime/rt.c — errors, the log, options and the clock of a run (see rt.h).
+ */
+#include "runtime/rt.h"
+#include "runtime/buf.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+bool
+cdc_fail(cdc_err *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+void
+cdc_log(const cdc_rt *rt, cdc_log_level level, const char *fmt, ...)
+{
+	if (rt && level < rt->log_level)
+		return;
+	static const char *const names[] = {"debug", "info", "warning", "error"};
+	char line[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	/* one line each: a message never spans lines, whatever names it quotes */
+	for (char *p = line; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t')
+			*p = ' ';
+	fprintf(stderr, "cdcc: %s: %s\n", names[level], line);
+}
+
+const char *
+cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const char *what, cdc_buf *out,
+              cdc_err *e)
+{
+	const cdc_ir_opt *o = cdc_ir_opt_get(opts, name);
+	cdc_buf_truncate(out, 0);
+	if (!o)
+		return NULL;
+	switch (o->kind) {
+	case CDC_IRV_ENV: {
+		const char *v = getenv(o->str);
+		if (!v) {
+			cdc_fail(e, "%s: option %s reads the environment variable %s, which is not set", what, name, o->str);
+			return NULL;
+		}
+		cdc_buf_puts(out, v);
+		return cdc_buf_str(out);
+	}
+	case CDC_IRV_FILE: {
+		char path[4096];
+		if (o->str[0] == '/' || !rt->dir)
+			snprintf(path, sizeof path, "%s", o->str);
+		else
+			snprintf(path, sizeof path, "%s/%s", rt->dir, o->str);
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			cdc_fail(e, "%s: option %s reads the file %s: %s", what, name, path, strerror(errno));
+			return NULL;
+		}
+		char chunk[4096];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			cdc_buf_put(out, chunk, n);
+		fclose(f);
+		if (out->len && out->data[out->len - 1] == '\n')
+			cdc_buf_truncate(out, out->len - 1);
+		if (out->len && out->data[out->len - 1] == '\r')
+			cdc_buf_truncate(out, out->len - 1);
+		return cdc_buf_str(out);
+	}
+	case CDC_IRV_STR:
+		cdc_buf_puts(out, o->str);
+		return cdc_buf_str(out);
+	default:
+		cdc_fail(e, "%s: option %s is not text", what, name);
+		return NULL;
+	}
+}
+
+int64_t
+cdc_rt_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((int64_t)ts.tv_sec - INT64_C(946684800)) * 1000000 + ts.tv_nsec / 1000;
+}

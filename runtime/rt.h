@@ -1,0 +1,55 @@
+/*
+ * runtime/rt.h — what the parts of `cdcc run` share: the run's context, errors, the
+ * log, and the options of the plan read at start (secrets from env() and file()).
+ *
+ * A run reads one plan (compiler/ir.h).  Sources (source.h) deliver transactions to the
+ * run loop (run.c), which pushes every change through its table's stage (stage.h) and
+ * into one batch per target (batch.h); targets (target.h) apply a batch, with the
+ * checkpoint of every source, in one transaction.
+ */
+#ifndef CDC_RT_H
+#define CDC_RT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "compiler/ir.h"
+
+struct cdc_buf;
+
+/* An error: what went wrong, in words for the operator (never a secret). */
+typedef struct cdc_err {
+	char msg[1024];
+} cdc_err;
+
+/* Sets the message (printf-like) and returns false, for `return cdc_fail(e, ...)`. */
+bool cdc_fail(cdc_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef enum cdc_log_level { CDC_LOG_DEBUG, CDC_LOG_INFO, CDC_LOG_WARN, CDC_LOG_ERROR } cdc_log_level;
+
+typedef struct cdc_rt {
+	const cdc_ir *ir;
+	const char   *dir;        /* the plan's folder, for file("...") secrets */
+	bool          once;       /* cdcc run --once: stop when caught up */
+	cdc_log_level log_level;
+	volatile int *stop;       /* set by SIGINT/SIGTERM: finish the batch, then stop */
+} cdc_rt;
+
+/* A line on standard error: "cdcc: LEVEL: message". */
+void cdc_log(const cdc_rt *rt, cdc_log_level level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * An option's value as the run uses it: a string, or the value of env("NAME") or
+ * file("path") (relative to the plan's folder; one trailing newline dropped).  NULL
+ * with *e set when the variable is unset or the file unreadable; NULL without an error
+ * when the option is absent.  The value is read from the option of `opts` named `name`;
+ * `what` names the block in messages ("source shop").
+ */
+const char *cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const char *what,
+                          struct cdc_buf *out, cdc_err *e);
+
+/* Microseconds since 2000-01-01 UTC (PostgreSQL's epoch), now. */
+int64_t cdc_rt_now(void);
+
+#endif

@@ -1,0 +1,505 @@
+/*
+ * runtime/run.c — the run loop of `cdcc run` (see run.h).
+ */
+#include "runtime/run.h"
+#include "runtime/arena.h"
+#include "runtime/batch.h"
+#include "runtime/buf.h"
+#include "runtime/mem.h"
+#include "runtime/source.h"
+#include "runtime/stage.h"
+#include "runtime/target.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The snapshot goes to the targets in chunks of about this many staged bytes. */
+#define SNAPSHOT_CHUNK (8u << 20)
+/* How long one poll of a source may wait when nothing comes. */
+#define POLL_MS 100
+
+typedef struct run_target {
+	cdc_target *t;
+	cdc_batch   b;
+	int64_t     next_id;
+	char      **committed;   /* per source: the position committed last, or NULL */
+	int64_t     rows, bytes, interval_us;
+	bool        skip;        /* the current transaction is at or before this target's checkpoint */
+} run_target;
+
+typedef struct run {
+	cdc_rt       rt;
+	cdc_source **src;
+	run_target  *tg;
+	int          ntg;
+	cdc_stage   *stages;     /* per IR table */
+	bool        *staged;
+	cdc_arena   *ev_arena;   /* one change's work: reset after each */
+	int          cur;        /* the source delivering now */
+	bool         in_txn, snapshot;
+	int64_t      txn_time, txn_id;
+	bool         has_txn_id;
+	bool         failed;     /* a fail rule broke: the run ends with 1 */
+	uint64_t     batches, quarantined_source;
+	cdc_buf      scratch;
+} run;
+
+static volatile int stop_flag;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop_flag = 1;
+}
+
+/* ---- batches ------------------------------------------------------------------------ */
+
+static int64_t
+batch_opt(const cdc_ir_target *t, const char *name, int64_t def)
+{
+	char dotted[64];
+	snprintf(dotted, sizeof dotted, "batch.%s", name);
+	const cdc_ir_opt *o = cdc_ir_opt_get(&t->opts, dotted);
+	return o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : def;
+}
+
+/* Applies target g's batch, then acknowledges to the sources what every target has. */
+static bool
+flush(run *r, run_target *g, cdc_err *e)
+{
+	cdc_batch *b = &g->b;
+	if (cdc_batch_empty(b))
+		return true;
+	const cdc_ir *ir = r->rt.ir;
+	b->id = g->next_id;
+	int64_t t0 = cdc_rt_now();
+	if (!g->t->ops->apply(g->t, b, e))
+		return false;
+	g->next_id++;
+	r->batches++;
+	uint64_t rows = 0;
+	for (int i = 0; i < b->nroutes; i++)
+		rows += b->routes[i].nrows;
+	const char *at = "";
+	for (int s = 0; s < ir->nsources; s++)
+		if (b->positions[s]) {
+			cdc_mem_free(g->committed[s]);
+			g->committed[s] = cdc_mem_strdup(b->positions[s]);
+			at = g->committed[s];
+		}
+	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, at %s "
+	        "(%.1f ms)", ir->targets[g->t->index].name, b->snapshot ? "snapshot, batch " : "batch ", b->id, rows,
+	        b->nquarantine, at, (double)(cdc_rt_now() - t0) / 1000.0);
+	cdc_batch_reset(b);
+	/* every target has what is at or before the least of their positions */
+	for (int s = 0; s < ir->nsources; s++) {
+		if (!r->src[s])
+			continue;
+		const char *least = NULL;
+		for (int k = 0; k < r->ntg; k++) {
+			const char *c = r->tg[k].committed[s];
+			if (!c) {
+				least = NULL;
+				break;
+			}
+			if (!least || r->src[s]->ops->pos_cmp(c, least) < 0)
+				least = c;
+		}
+		if (least && !r->src[s]->ops->ack(r->src[s], least, e))
+			return false;
+	}
+	return true;
+}
+
+static bool
+due(const run_target *g, int64_t now)
+{
+	const cdc_batch *b = &g->b;
+	if (cdc_batch_empty(b))
+		return false;
+	return (int64_t)b->changes >= g->rows || (int64_t)b->bytes >= g->bytes ||
+	       (b->started && now - b->started >= g->interval_us);
+}
+
+/* ---- the sink ----------------------------------------------------------------------- */
+
+static bool
+sink_begin(cdc_sink *k, bool snapshot, int64_t commit_time, int64_t txid, bool has_txid, cdc_err *e)
+{
+	run *r = k->data;
+	(void)e;
+	r->in_txn = true;
+	r->snapshot = snapshot;
+	r->txn_time = commit_time;
+	r->txn_id = txid;
+	r->has_txn_id = has_txid;
+	for (int i = 0; i < r->ntg; i++) {
+		cdc_batch *b = &r->tg[i].b;
+		if (snapshot)
+			b->snapshot = true;
+		cdc_batch_mark(b);
+		r->tg[i].skip = false;
+	}
+	return true;
+}
+
+static cdc_stage *
+stage_of(run *r, int table)
+{
+	if (!r->staged[table]) {
+		cdc_stage_init(&r->stages[table], &r->rt.ir->tables[table], r->ev_arena);
+		r->staged[table] = true;
+	}
+	return &r->stages[table];
+}
+
+/* Whether table t has a route into target g. */
+static bool
+routes_to(const cdc_ir_table *t, int g)
+{
+	for (int i = 0; i < t->nroutes; i++)
+		if (t->routes[i].target == g)
+			return true;
+	return false;
+}
+
+static void
+quarantine(run *r, const cdc_ir_table *t, const char *rule, const char *reason, int line, int op,
+           const cdc_value *row, const char *position)
+{
+	cdc_buf rowj = CDC_BUF_INIT, ts = CDC_BUF_INIT;
+	cdc_row_json(t->cols, t->ncols, row, &rowj);
+	if (r->txn_time) {
+		cdc_rtype tz = {CDC_TY_TIMESTAMPTZ, 0, 0, -1};
+		cdc_val_format(cdc_val_tagged(CDC_VAL_TSTZ, r->txn_time), tz, &ts);
+	}
+	cdc_quarantined q = {t->display, rule, reason, line, cdc_evop_name(op), position,
+	                     ts.len ? cdc_buf_str(&ts) : NULL, cdc_buf_str(&rowj)};
+	/* to every target the table goes to (a table that goes nowhere: to every target) */
+	bool anywhere = false;
+	for (int i = 0; i < r->ntg; i++)
+		anywhere |= routes_to(t, r->tg[i].t->index);
+	for (int i = 0; i < r->ntg; i++)
+		if (!anywhere || routes_to(t, r->tg[i].t->index))
+			cdc_batch_quarantine(&r->tg[i].b, &q);
+	cdc_buf_free(&rowj);
+	cdc_buf_free(&ts);
+}
+
+static bool
+sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_value *before, const char *position,
+            cdc_err *e)
+{
+	run *r = k->data;
+	const cdc_ir_table *t = &r->rt.ir->tables[table];
+	cdc_stage *st = stage_of(r, table);
+	cdc_event_info ev = {0};
+	ev.op = op;
+	ev.commit_time = r->txn_time;
+	ev.position = position;
+	ev.table = cdc_arena_printf(r->ev_arena, "%s.%s", t->schema, t->name);
+	ev.txid = r->txn_id;
+	ev.has_txid = r->has_txn_id;
+	ev.before = before;
+	ev.now = cdc_rt_now();
+	bool ok = true;
+	switch (cdc_stage_run(st, &ev, row)) {
+	case CDC_FATE_APPLY:
+		for (int i = 0; i < r->ntg; i++)
+			for (int k2 = 0; k2 < t->nroutes; k2++) {
+				cdc_batch_route *br = cdc_batch_route_of(&r->tg[i].b, t, &t->routes[k2]);
+				if (br)
+					cdc_batch_row(&r->tg[i].b, br, op, st->out);
+			}
+		break;
+	case CDC_FATE_QUARANTINE:
+		quarantine(r, t, cdc_stage_rule_name(st), st->reason ? st->reason : "", (int)st->line, op, row, position);
+		break;
+	case CDC_FATE_FAIL:
+		r->failed = true;
+		ok = cdc_fail(e, "table %s, at %s: the %s broke rule %s (line %u): %s; the pipeline stops before this "
+		              "transaction (fix the data or the rule, then run again)", t->display, position,
+		              cdc_evop_name(op), cdc_stage_rule_name(st), st->line, st->reason ? st->reason : "");
+		break;
+	default:
+		break;   /* filtered, dropped: counted by the stage */
+	}
+	cdc_arena_reset(r->ev_arena);
+	/* the snapshot streams into the targets in chunks, within their open transaction */
+	for (int i = 0; ok && r->snapshot && i < r->ntg; i++)
+		if (r->tg[i].b.bytes >= SNAPSHOT_CHUNK) {
+			ok = r->tg[i].t->ops->snapshot_rows(r->tg[i].t, &r->tg[i].b, e);
+			cdc_batch_clear_rows(&r->tg[i].b);
+		}
+	return ok;
+}
+
+static bool
+sink_reject(cdc_sink *k, int table, int op, const cdc_value *row, const char *position, const char *reason,
+            cdc_err *e)
+{
+	run *r = k->data;
+	(void)e;
+	const cdc_ir_table *t = &r->rt.ir->tables[table];
+	cdc_log(&r->rt, CDC_LOG_WARN, "table %s, at %s: quarantined: %s", t->display, position, reason);
+	quarantine(r, t, "source", reason, 0, op, row, position);
+	r->quarantined_source++;
+	return true;
+}
+
+static bool
+sink_commit(cdc_sink *k, const char *position, cdc_err *e)
+{
+	run *r = k->data;
+	cdc_source *s = r->src[r->cur];
+	r->in_txn = false;
+	int64_t now = cdc_rt_now();
+	for (int i = 0; i < r->ntg; i++) {
+		run_target *g = &r->tg[i];
+		const char *have = g->committed[r->cur];
+		if (have && s->ops->pos_cmp(position, have) <= 0) {
+			cdc_batch_rewind(&g->b);   /* this target has it already */
+			continue;
+		}
+		cdc_batch_position(&g->b, r->cur, position);
+		if (!g->b.started)
+			g->b.started = now;
+		if (r->snapshot) {
+			if (!flush(r, g, e))
+				return false;
+		} else if (due(g, now) && !flush(r, g, e)) {
+			return false;
+		}
+	}
+	r->snapshot = false;
+	return true;
+}
+
+/* ---- counts ------------------------------------------------------------------------- */
+
+static void
+write_stats(run *r, const char *path)
+{
+	const cdc_ir *ir = r->rt.ir;
+	cdc_buf j = CDC_BUF_INIT;
+	cdc_buf_printf(&j, "{\"batches\": %" PRIu64 ", \"tables\": {", r->batches);
+	bool first = true;
+	for (int i = 0; i < ir->ntables; i++) {
+		const cdc_ir_table *t = &ir->tables[i];
+		cdc_stage_counts zero = {0}, *n = r->staged[i] ? &r->stages[i].n : &zero;
+		cdc_buf_printf(&j, "%s\n  ", first ? "" : ",");
+		first = false;
+		cdc_buf_json_string(&j, t->display, strlen(t->display));
+		cdc_buf_printf(&j, ": {\"changes\": %" PRIu64 ", \"applied\": %" PRIu64 ", \"filtered\": %" PRIu64
+		               ", \"dropped\": %" PRIu64 ", \"quarantined\": %" PRIu64 ", \"failed\": %" PRIu64
+		               ", \"rules\": {", n->changes, n->fate[CDC_FATE_APPLY], n->fate[CDC_FATE_FILTER],
+		               n->fate[CDC_FATE_DROP], n->fate[CDC_FATE_QUARANTINE], n->fate[CDC_FATE_FAIL]);
+		for (uint32_t k = 0; k < t->prog->nrules; k++) {
+			if (k)
+				cdc_buf_puts(&j, ", ");
+			cdc_buf_json_string(&j, t->prog->rules[k].name, strlen(t->prog->rules[k].name));
+			cdc_buf_printf(&j, ": %" PRIu64, n->rule_broken ? n->rule_broken[k] : 0);
+		}
+		cdc_buf_puts(&j, "}}");
+	}
+	cdc_buf_printf(&j, "%s}, \"quarantined_by_source\": %" PRIu64 "}\n", first ? "" : "\n", r->quarantined_source);
+	FILE *f = fopen(path, "w");
+	if (!f || fwrite(j.data, 1, j.len, f) != j.len || fclose(f) != 0)
+		cdc_log(&r->rt, CDC_LOG_ERROR, "cannot write the counts to %s: %s", path, strerror(errno));
+	cdc_buf_free(&j);
+}
+
+static void
+summary(run *r)
+{
+	const cdc_ir *ir = r->rt.ir;
+	for (int i = 0; i < ir->ntables; i++) {
+		if (!r->staged[i])
+			continue;
+		const cdc_stage_counts *n = &r->stages[i].n;
+		cdc_log(&r->rt, CDC_LOG_INFO, "%s: %" PRIu64 " changes: %" PRIu64 " applied, %" PRIu64 " filtered, %" PRIu64
+		        " dropped, %" PRIu64 " quarantined, %" PRIu64 " failed", ir->tables[i].display, n->changes,
+		        n->fate[CDC_FATE_APPLY], n->fate[CDC_FATE_FILTER], n->fate[CDC_FATE_DROP],
+		        n->fate[CDC_FATE_QUARANTINE], n->fate[CDC_FATE_FAIL]);
+	}
+}
+
+/* ---- the loop ----------------------------------------------------------------------- */
+
+/* Opens targets and sources, reads the checkpoints and starts the sources. */
+static bool
+open_all(run *r, cdc_sink *k, cdc_err *e)
+{
+	const cdc_ir *ir = r->rt.ir;
+	for (int i = 0; i < ir->ntargets; i++) {
+		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
+		if (!ops)
+			return cdc_fail(e, "target %s: cdcc run cannot write to %s targets yet (postgres only in this version)",
+			                ir->targets[i].name, ir->targets[i].kind);
+	}
+	for (int i = 0; i < ir->nsources; i++)
+		if (!cdc_source_kind(ir->sources[i].kind))
+			return cdc_fail(e, "source %s: cdcc run cannot read %s sources yet (postgres only in this version)",
+			                ir->sources[i].name, ir->sources[i].kind);
+	for (int i = 0; i < ir->ntargets; i++) {
+		run_target *g = &r->tg[r->ntg];
+		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
+		if (!(g->t = ops->open(&r->rt, i, e)))
+			return false;
+		r->ntg++;
+		cdc_batch_init(&g->b, ir, i, ops->dialect);
+		g->committed = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *g->committed);
+		g->rows = batch_opt(&ir->targets[i], "rows", 50000);
+		g->bytes = batch_opt(&ir->targets[i], "bytes", INT64_C(64) << 20);
+		g->interval_us = batch_opt(&ir->targets[i], "interval", INT64_C(10000000));
+		if (!ops->next_batch(g->t, &g->next_id, e))
+			return false;
+	}
+	for (int s = 0; s < ir->nsources; s++) {
+		/* resume after the least of the targets' checkpoints; each target skips what it has */
+		const cdc_source_ops *ops = cdc_source_kind(ir->sources[s].kind);
+		const char *resume = NULL, *missing = NULL, *having = NULL;
+		for (int i = 0; i < r->ntg; i++) {
+			run_target *g = &r->tg[i];
+			bool found;
+			if (!g->t->ops->checkpoint(g->t, ir->sources[s].name, &r->scratch, &found, e))
+				return false;
+			if (!found) {
+				missing = ir->targets[g->t->index].name;
+				continue;
+			}
+			having = ir->targets[g->t->index].name;
+			g->committed[s] = cdc_mem_strdup(cdc_buf_str(&r->scratch));
+			if (!resume || ops->pos_cmp(g->committed[s], resume) < 0)
+				resume = g->committed[s];
+		}
+		if (missing && having)
+			return cdc_fail(e, "source %s: target %s has a checkpoint and target %s has none; a target added "
+			                "to a running pipeline needs its own pipeline (or delete every target's checkpoint "
+			                "of this pipeline to copy everything again)", ir->sources[s].name, having, missing);
+		if (resume)
+			cdc_log(&r->rt, CDC_LOG_INFO, "source %s: resuming after %s", ir->sources[s].name, resume);
+		if (!(r->src[s] = ops->open(&r->rt, s, e)))
+			return false;
+		r->cur = s;
+		if (!r->src[s]->ops->start(r->src[s], resume, k, e))
+			return false;
+	}
+	return true;
+}
+
+/* After an error or a stop: the transactions that completed go in; a cut one does not. */
+static bool
+finish(run *r, cdc_err *e)
+{
+	bool ok = true;
+	for (int i = 0; i < r->ntg; i++) {
+		run_target *g = &r->tg[i];
+		if (r->in_txn || r->snapshot)
+			cdc_batch_rewind(&g->b);
+		if (g->b.snapshot)
+			continue;   /* an unfinished snapshot is never committed */
+		ok = ok && flush(r, g, e);
+	}
+	return ok;
+}
+
+int
+cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
+{
+	run r;
+	memset(&r, 0, sizeof r);
+	r.rt.ir = ir;
+	r.rt.dir = o->dir;
+	r.rt.once = o->once;
+	r.rt.log_level = o->log_level;
+	r.rt.stop = &stop_flag;
+	r.src = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *r.src);
+	r.tg = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *r.tg);
+	r.stages = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.stages);
+	r.staged = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.staged);
+	r.ev_arena = cdc_arena_new("event");
+	cdc_sink k = {&r, sink_begin, sink_change, sink_reject, sink_commit};
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	cdc_err e = {{0}};
+	bool ok = open_all(&r, &k, &e);
+	bool *caught = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *caught);
+	bool stopped = false;
+	while (ok && !stop_flag) {
+		bool all = true;
+		for (int s = 0; s < ir->nsources && ok; s++) {
+			r.cur = s;
+			cdc_poll p;
+			/* a transaction in progress is read to its end before another source speaks */
+			do
+				p = r.src[s]->ops->poll(r.src[s], POLL_MS, &k, &e);
+			while (p != CDC_POLL_ERROR && r.in_txn && !stop_flag);
+			if (p == CDC_POLL_ERROR)
+				ok = false;
+			caught[s] |= p == CDC_POLL_CAUGHT_UP;
+			all &= caught[s];
+		}
+		int64_t now = cdc_rt_now();
+		for (int i = 0; i < r.ntg && ok; i++)
+			if (!r.in_txn && due(&r.tg[i], now))
+				ok = flush(&r, &r.tg[i], &e);
+		if (ok && o->once && all)
+			break;
+	}
+	if (stop_flag) {
+		stopped = true;
+		cdc_log(&r.rt, CDC_LOG_INFO, "stopping: applying what is batched");
+	}
+	/* what completed goes in — after a source's error or a fail rule too, but not after
+	 * a target's error (its transaction rolled back; the next run redoes it) */
+	cdc_err e2 = {{0}};
+	if (r.ntg == ir->ntargets && !finish(&r, &e2)) {
+		if (ok)
+			e = e2;
+		ok = false;
+	}
+	int rc = ok ? 0 : 1;
+	if (!ok) {
+		if (stopped && !r.failed && strstr(e.msg, "stopped during the snapshot"))
+			rc = 0, cdc_log(&r.rt, CDC_LOG_INFO, "%s; nothing of it was committed: the next run starts it again", e.msg);
+		else
+			cdc_log(&r.rt, CDC_LOG_ERROR, "%s", e.msg);
+	}
+	summary(&r);
+	if (o->stats_path)
+		write_stats(&r, o->stats_path);
+	for (int s = 0; s < ir->nsources; s++)
+		if (r.src[s])
+			r.src[s]->ops->close(r.src[s]);
+	for (int i = 0; i < r.ntg; i++) {
+		r.tg[i].t->ops->close(r.tg[i].t);
+		cdc_batch_free(&r.tg[i].b);
+		for (int s = 0; s < ir->nsources; s++)
+			cdc_mem_free(r.tg[i].committed[s]);
+		cdc_mem_free(r.tg[i].committed);
+	}
+	for (int i = 0; i < ir->ntables; i++)
+		if (r.staged[i])
+			cdc_stage_release(&r.stages[i]);
+	cdc_mem_free(caught);
+	cdc_mem_free(r.src);
+	cdc_mem_free(r.tg);
+	cdc_mem_free(r.stages);
+	cdc_mem_free(r.staged);
+	cdc_arena_free(r.ev_arena);
+	cdc_buf_free(&r.scratch);
+	return rc;
+}

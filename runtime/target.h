@@ -1,0 +1,50 @@
+/*
+ * runtime/target.h — where changes go.
+ *
+ * A target kind is one file (pg_target.c; redshift, mysql and s3 targets will be files
+ * of their own) and one line in registry.c.  The run loop hands a target one
+ * batch at a time (batch.h): the target applies it — the staged rows of every route,
+ * the quarantined changes and the checkpoint of every source — in one transaction, so a
+ * batch is applied entirely or not at all, and the checkpoint says exactly what is in.
+ *
+ * The SQL is the one `cdcc ddl --load` prints (compiler/sql.h); a target only drives it.
+ */
+#ifndef CDC_TARGET_H
+#define CDC_TARGET_H
+
+#include "compiler/sql.h"
+#include "runtime/batch.h"
+#include "runtime/rt.h"
+
+typedef struct cdc_target cdc_target;
+
+typedef struct cdc_target_ops {
+	const char *kind;                              /* "postgres", as in the plan */
+	cdc_dialect dialect;                           /* of its SQL and of its staged rows */
+	/* Connects and creates what is missing: the runtime tables and the route tables
+	 * (CREATE ... IF NOT EXISTS, as cdcc ddl prints them). */
+	cdc_target *(*open)(const cdc_rt *rt, int index, cdc_err *e);
+	/* The position committed last for this pipeline and source, or *found false. */
+	bool (*checkpoint)(cdc_target *t, const char *source, struct cdc_buf *position, bool *found, cdc_err *e);
+	/* The id of the next batch (one more than the last one committed). */
+	bool (*next_batch)(cdc_target *t, int64_t *id, cdc_err *e);
+	/* A chunk of the snapshot: its rows so far, straight into the route tables; the first
+	 * chunk opens the snapshot's transaction (and empties the merge tables). */
+	bool (*snapshot_rows)(cdc_target *t, const cdc_batch *b, cdc_err *e);
+	/* Applies a batch in one transaction: routes, quarantine, checkpoints.  A snapshot
+	 * batch commits the snapshot's transaction with its last chunk. */
+	bool (*apply)(cdc_target *t, const cdc_batch *b, cdc_err *e);
+	void (*close)(cdc_target *t);
+} cdc_target_ops;
+
+struct cdc_target {
+	const cdc_target_ops *ops;
+	int                   index;   /* in the plan's targets */
+};
+
+/* The kind's operations, or NULL when cdcc run cannot write this kind yet. */
+const cdc_target_ops *cdc_target_kind(const char *kind);
+
+extern const cdc_target_ops cdc_pg_target;
+
+#endif
