@@ -27,7 +27,8 @@
  *   cdcc check dms_files_to_mysql.cdc
  *   cdcc ddl   dms_files_to_mysql.cdc --dialect mysql
  *   cdcc run   dms_files_to_mysql.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline sales_dms_files_to_mysql {

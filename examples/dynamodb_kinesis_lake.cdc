@@ -25,7 +25,8 @@
  *   cdcc check dynamodb_kinesis_lake.cdc
  *   cdcc ddl   dynamodb_kinesis_lake.cdc --dialect athena > orders_changes.sql   # run it in Athena once
  *   cdcc run   dynamodb_kinesis_lake.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline sales_orders_lake {

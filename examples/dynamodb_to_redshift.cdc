@@ -31,7 +31,8 @@
  *   cdcc check dynamodb_to_redshift.cdc
  *   cdcc ddl   dynamodb_to_redshift.cdc --dialect redshift
  *   cdcc run   dynamodb_to_redshift.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline trades_to_redshift {

@@ -33,7 +33,8 @@
  *   cdcc check postgres_raw_lake.cdc
  *   cdcc ddl   postgres_raw_lake.cdc --dialect athena
  *   cdcc run   postgres_raw_lake.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline data_lake_processed {

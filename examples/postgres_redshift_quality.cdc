@@ -32,7 +32,8 @@
  *   cdcc check postgres_redshift_quality.cdc
  *   cdcc ddl   postgres_redshift_quality.cdc --dialect redshift   # review the target DDL
  *   cdcc run   postgres_redshift_quality.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline shop_to_redshift {

@@ -27,7 +27,8 @@
  *   cdcc check postgres_s3_mysql.cdc
  *   cdcc ddl   postgres_s3_mysql.cdc --dialect mysql
  *   cdcc run   postgres_s3_mysql.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline sales_pg_to_mysql {

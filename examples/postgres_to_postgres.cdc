@@ -20,7 +20,6 @@
  *   cdcc check postgres_to_postgres.cdc
  *   cdcc ddl   postgres_to_postgres.cdc --dialect postgres      # review, then run it once
  *   cdcc run   postgres_to_postgres.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
  */
 
 pipeline app_reporting {

@@ -30,7 +30,8 @@
  *   cdcc check rds_mysql_to_redshift.cdc
  *   cdcc ddl   rds_mysql_to_redshift.cdc --dialect redshift
  *   cdcc run   rds_mysql_to_redshift.cdc
- *   (`cdcc run` is not in this version yet: see README.md, Status)
+ *   (this version of `cdcc run` reads PostgreSQL sources and writes PostgreSQL targets
+ *   only: see README.md, Status)
  */
 
 pipeline txns_to_redshift {
