@@ -16,6 +16,7 @@ Suite *json_suite(void);
 Suite *vm_suite(void);
 Suite *stdlib_suite(void);
 Suite *sql_suite(void);
+Suite *runtime_suite(void);
 
 int
 main(void)
@@ -32,6 +33,7 @@ main(void)
 	srunner_add_suite(sr, vm_suite());
 	srunner_add_suite(sr, stdlib_suite());
 	srunner_add_suite(sr, sql_suite());
+	srunner_add_suite(sr, runtime_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
