@@ -10,7 +10,9 @@
  * reporting database: a crash never applies a change twice or skips one.
  *
  * Source set-up: wal_level = logical; a role with REPLICATION and SELECT on the tables;
- * cdcc creates the slot and the publication (both named cdcc_app_reporting below).
+ * cdcc creates the slot and the publication (both named cdcc_app_reporting below) --
+ * the publication only if the role owns the tables and may CREATE in the database;
+ * otherwise cdcc stops and prints the CREATE PUBLICATION for the tables' owner to run.
  * Target set-up: a role that may CREATE in the database, for the `reporting` schema and
  * the `cdcc` schema (checkpoint and quarantine tables): `cdcc ddl` prints them.
  *

@@ -222,9 +222,7 @@ cdc_batch_clear_rows(cdc_batch *b)
 {
 	for (int i = 0; i < b->nroutes; i++) {
 		cdc_buf_truncate(&b->routes[i].rows, 0);
-		b->routes[i].nrows = 0;
 		b->mark.len[i] = 0;
-		b->mark.nrows[i] = 0;
 	}
 	b->bytes = 0;
 	b->mark.bytes = 0;

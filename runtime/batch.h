@@ -26,7 +26,7 @@ typedef struct cdc_batch_route {
 	const cdc_ir_table *table;
 	const cdc_ir_route *route;
 	cdc_buf             rows;      /* staged rows, in the target's format */
-	uint64_t            nrows;
+	uint64_t            nrows;     /* staged since the batch began (a snapshot's: in every chunk) */
 	bool                partial;   /* a change other than a delete left a column unsent */
 } cdc_batch_route;
 
@@ -97,8 +97,8 @@ void cdc_batch_mark(cdc_batch *b);
  * before its checkpoint), or one that a fail rule or an error cut short. */
 void cdc_batch_rewind(cdc_batch *b);
 
-/* The snapshot's staged rows went to the target: empties the routes' rows (the
- * quarantined changes and positions stay for the snapshot's commit). */
+/* The snapshot's staged rows went to the target: empties the routes' rows (their
+ * counts, the quarantined changes and the positions stay for the snapshot's commit). */
 void cdc_batch_clear_rows(cdc_batch *b);
 
 #endif

@@ -200,7 +200,11 @@ check_tables(pg_source *s, cdc_err *e)
 		snprintf(oid, sizeof oid, "%s", PQgetvalue(r, 0, 0));
 		PQclear(r);
 		const char *q = qualified(s, t);
-		if (kind != 'r' && kind != 'p')
+		if (kind == 'p')
+			return cdc_fail(e, "%s: %s.%s is a partitioned table, which this version of cdcc run cannot "
+			                "capture yet; capture its partitions instead (tables = [%s.%s_%%])", s->what,
+			                t->schema, t->name, t->schema, t->name);
+		if (kind != 'r')
 			return cdc_fail(e, "%s: %s.%s is not a table (relkind '%c'); only tables are replicated", s->what,
 			                t->schema, t->name, kind);
 		if (ident == 'n' || (ident == 'd' && !pk) || (ident == 'i' && !index))
@@ -348,9 +352,13 @@ static bool
 bad_value(pg_source *s, const cdc_ir_table *t, int c, const char *position, const char *text, size_t n,
           const char *why, cdc_err *e)
 {
-	return cdc_fail(e, "%s: table %s, column %s (%s), at %s: the value '%.*s%s' cannot be read: %s", s->what,
-	                t->display, t->cols[c].name, position, position, n > 64 ? 64 : (int)n, text, n > 64 ? "..." : "",
-	                why ? why : "invalid");
+	cdc_buf type = CDC_BUF_INIT;
+	cdc_rtype_str(t->cols[c].type, &type);
+	cdc_fail(e, "%s: table %s, column %s, at %s: the value '%.*s%s' is not a valid %s: %s", s->what, t->display,
+	         t->cols[c].name, position, n > 64 ? 64 : (int)n, text, n > 64 ? "..." : "", cdc_buf_str(&type),
+	         why ? why : "invalid");
+	cdc_buf_free(&type);
+	return false;
 }
 
 /* Copies table t as of the snapshot the SQL session's transaction imported. */
@@ -455,7 +463,8 @@ snapshot(pg_source *s, cdc_sink *k, cdc_err *e)
 	bool ok = cdc_pg_exec(s->sql, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", s->what, e) &&
 	          cdc_pg_exec(s->sql, cdc_buf_str(&set), s->what, e);
 	cdc_buf_free(&set);
-	ok = ok && k->begin(k, true, 0, 0, false, e);
+	/* the snapshot's rows carry its start as their commit time */
+	ok = ok && k->begin(k, true, cdc_rt_now(), 0, false, e);
 	const cdc_ir *ir = s->rt->ir;
 	for (int i = 0; i < ir->ntables && ok; i++)
 		if (ir->tables[i].source == s->base.index)
@@ -986,10 +995,12 @@ pg_start(cdc_source *base, const char *resume, cdc_sink *k, cdc_err *e)
 		return false;
 	if (s->rt->once) {
 		bool found;
-		if (!one_value(s, "SELECT pg_current_wal_lsn()", 0, NULL, &s->scratch, &found, e))
+		/* the insert position: a commit made without waiting for its flush
+		 * (synchronous_commit = off) is before it too */
+		if (!one_value(s, "SELECT pg_current_wal_insert_lsn()", 0, NULL, &s->scratch, &found, e))
 			return false;
 		if (!cdc_lsn_parse(cdc_buf_str(&s->scratch), &s->once_target))
-			return cdc_fail(e, "%s: unreadable pg_current_wal_lsn() '%s'", s->what, cdc_buf_str(&s->scratch));
+			return cdc_fail(e, "%s: unreadable pg_current_wal_insert_lsn() '%s'", s->what, cdc_buf_str(&s->scratch));
 	}
 	PGresult *r;
 	const char *params[] = {s->slot};

@@ -34,6 +34,43 @@ quiet(void *arg, const char *message)
 	(void)message;
 }
 
+/* Replaces every occurrence of `secret` in msg with "***". */
+static void
+mask(char *msg, const char *secret)
+{
+	size_t n = secret ? strlen(secret) : 0;
+	if (n == 0)
+		return;
+	for (char *p = strstr(msg, secret); p; p = strstr(p + 3, secret)) {
+		memcpy(p, "***", 3);
+		memmove(p + 3, p + n, strlen(p + n) + 1);
+	}
+}
+
+/* libpq's error for a connection may quote the DSN (a malformed URL is quoted whole),
+ * and the DSN may hold a password: the password, the DSN, and what follows "user:" in a
+ * URL are masked before anyone sees the message. */
+static void
+scrub(char *msg, const char *dsn)
+{
+	char *err = NULL;
+	PQconninfoOption *opts = PQconninfoParse(dsn, &err);
+	for (PQconninfoOption *o = opts; o && o->keyword; o++)
+		if (strcmp(o->keyword, "password") == 0 && o->val)
+			mask(msg, o->val);
+	PQconninfoFree(opts);
+	PQfreemem(err);
+	mask(msg, dsn);
+	/* postgresql://user:secret@host: whatever stands between "://user:" and "@" */
+	for (char *p = strstr(msg, "://"); p; p = strstr(p + 3, "://")) {
+		char *at = strchr(p + 3, '@'), *colon = strchr(p + 3, ':');
+		if (at && colon && colon < at && !memchr(p + 3, ' ', (size_t)(at - p - 3))) {
+			memmove(colon + 4, at, strlen(at) + 1);
+			memcpy(colon + 1, "***", 3);
+		}
+	}
+}
+
 PGconn *
 cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e)
 {
@@ -43,7 +80,9 @@ cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e)
 	PGconn *c = PQconnectdbParams(keys, values, 1);
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		char err[768];
-		cdc_fail(e, "%s: cannot connect: %s", what, cdc_pg_error(c, err, sizeof err));
+		cdc_pg_error(c, err, sizeof err);
+		scrub(err, dsn);
+		cdc_fail(e, "%s: cannot connect: %s", what, err);
 		PQfinish(c);
 		return NULL;
 	}

@@ -44,6 +44,8 @@ typedef struct run {
 	int64_t      txn_time, txn_id;
 	bool         has_txn_id;
 	bool         failed;     /* a fail rule broke: the run ends with 1 */
+	bool         starting;   /* a source is starting: what it commits goes to the targets at once */
+	bool         target_failed;   /* a target's transaction failed: nothing more is sent */
 	uint64_t     batches, quarantined_source;
 	cdc_buf      scratch;
 } run;
@@ -78,8 +80,10 @@ flush(run *r, run_target *g, cdc_err *e)
 	const cdc_ir *ir = r->rt.ir;
 	b->id = g->next_id;
 	int64_t t0 = cdc_rt_now();
-	if (!g->t->ops->apply(g->t, b, e))
+	if (!g->t->ops->apply(g->t, b, e)) {
+		r->target_failed = true;
 		return false;
+	}
 	g->next_id++;
 	r->batches++;
 	uint64_t rows = 0;
@@ -223,8 +227,9 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	case CDC_FATE_FAIL:
 		r->failed = true;
 		ok = cdc_fail(e, "table %s, at %s: the %s broke rule %s (line %u): %s; the pipeline stops before this "
-		              "transaction (fix the data or the rule, then run again)", t->display, position,
-		              cdc_evop_name(op), cdc_stage_rule_name(st), st->line, st->reason ? st->reason : "");
+		              "transaction, and stops here again on every run until the rule lets the change through "
+		              "(for instance `else quarantine`)", t->display, position, cdc_evop_name(op),
+		              cdc_stage_rule_name(st), st->line, st->reason ? st->reason : "");
 		break;
 	default:
 		break;   /* filtered, dropped: counted by the stage */
@@ -269,7 +274,9 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 		cdc_batch_position(&g->b, r->cur, position);
 		if (!g->b.started)
 			g->b.started = now;
-		if (r->snapshot) {
+		/* the snapshot, and the start of a stream without one, commit at once: a run that
+		 * stops before its first batch must not find its start gone */
+		if (r->snapshot || r->starting) {
 			if (!flush(r, g, e))
 				return false;
 		} else if (due(g, now) && !flush(r, g, e)) {
@@ -387,7 +394,10 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 		if (!(r->src[s] = ops->open(&r->rt, s, e)))
 			return false;
 		r->cur = s;
-		if (!r->src[s]->ops->start(r->src[s], resume, k, e))
+		r->starting = true;
+		bool ok = r->src[s]->ops->start(r->src[s], resume, k, e);
+		r->starting = false;
+		if (!ok)
 			return false;
 	}
 	return true;
@@ -466,7 +476,7 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	/* what completed goes in — after a source's error or a fail rule too, but not after
 	 * a target's error (its transaction rolled back; the next run redoes it) */
 	cdc_err e2 = {{0}};
-	if (r.ntg == ir->ntargets && !finish(&r, &e2)) {
+	if (r.ntg == ir->ntargets && !r.target_failed && !finish(&r, &e2)) {
 		if (ok)
 			e = e2;
 		ok = false;

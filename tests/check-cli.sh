@@ -135,6 +135,28 @@ expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/pla
 expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/missing.cdc"; has "could not read"
 printf '{"cdcc_schema_lock": 1, "sources": []}\n' >"$tmp/empty.lock.json"
 expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/empty.lock.json"; has "schema lock empty.lock.json"
+# run: usage; a literal credential is refused; a DSN's password never shows in an error,
+# however libpq quotes it (these fail before any server is reached)
+expect 0 "$cdcc" run --help;                has "--once"
+expect 2 "$cdcc" run;                       has "no file given"
+expect 2 "$cdcc" run --log-level loud "$tmp/plan.cdc"; has 'unknown log level "loud"'
+expect 2 "$cdcc" run --bogus "$tmp/plan.cdc"; has 'unknown option "--bogus"'
+cat >"$tmp/literal.cdc" <<'CDC'
+pipeline p {}
+source s postgres { dsn = "postgresql://etl:Zq7LiteralPw@db/shop"  heartbeat = off  tables = [public.t] }
+table s.public.t { id bigint primary key }
+target w postgres { dsn = env("CLI_DSN") }
+merge s.public.t into w.public.t {}
+CDC
+expect 2 "$cdcc" run "$tmp/literal.cdc";    has "E0901"
+lacks() { ! grep -qF -- "$1" "$tmp/out" || { echo "FAIL: output shows \"$1\""; sed 's/^/    /' "$tmp/out"; fail=1; }; }
+lacks "Zq7LiteralPw"
+for dsn in 'postgresql://etl:Zq7SecretPw@[::1/db' 'postgresql://etl:Zq7SecretPw@db/x?nosuch=1' \
+	'host=/nonexistent user=etl password=Zq7SecretPw' 'postgresql://etl:Zq7SecretPw@db:notaport/x'; do
+	D=$dsn W=$dsn expect 1 "$cdcc" run "$tmp/plan.cdc" --once
+	has "cannot connect"
+	lacks "Zq7SecretPw"
+done
 
 [ $fail -eq 0 ] && echo "cli: all checks passed"
 exit $fail

@@ -3,6 +3,18 @@
 #   . tests/lib/servers.sh
 #   srv_setup NAME            a temporary directory, and the trap that cleans up on exit
 #   srv_postgres              PostgreSQL 15: sets PG_HOST (socket directory), PG_PORT, PSQL
+#   srv_postgres_named NAME [logical]
+#                             one more PostgreSQL 15 server (any number per script), in
+#                             $srv_tmp/NAME: sets NAME_HOST, NAME_PORT, NAME_DSN (a libpq
+#                             key=value DSN: host=NAME_HOST port=NAME_PORT dbname=postgres
+#                             user=postgres), NAME_DATA (data directory), NAME_LOG (the
+#                             server's log) and PSQL.  NAME is a shell name (SRC, DST).
+#                             With `logical`: wal_level = logical, 10 replication slots and
+#                             WAL senders, 40 connections, replication connections trusted
+#                             on the socket and on 127.0.0.1 -- a logical replication source.
+#   srv_track PID...          processes of the test (workloads, cdcc) killed at exit with
+#                             their descendants (SIGKILL), before the servers stop;
+#                             srv_untrack PID once the test has waited for one
 #   srv_mariadb               MariaDB 10.11: sets MY_SOCK, MY_PORT, MARIADB (client)
 #   srv_need CMD...           SKIP (exit 77) when a command is missing, an error under CI
 #
@@ -33,7 +45,7 @@ srv_need() {
 
 srv_setup() {
 	srv_name=$1
-	srv_pg_started= srv_my_pid= srv_child=
+	srv_pg_dirs= srv_my_pid= srv_child= srv_tracked=
 	if [ ! -c /dev/null ]; then
 		srv_say "/dev/null is not a character device on this machine: cannot start servers"
 		exit 2
@@ -55,10 +67,11 @@ srv_setup() {
 
 srv_cleanup() {
 	[ -n "$srv_child" ] && kill "$srv_child" 2>/dev/null
-	if [ -n "$srv_pg_started" ]; then
-		srv_as "$srv_pg_user" "$PG_CTL" -D "$srv_tmp/pg/data" -m immediate -w stop >/dev/null 2>&1 ||
-			{ [ -f "$srv_tmp/pg/data/postmaster.pid" ] && kill -9 "$(head -n 1 "$srv_tmp/pg/data/postmaster.pid")" 2>/dev/null; }
-	fi
+	for p in $srv_tracked; do srv_kill_tree "$p"; done
+	for d in $srv_pg_dirs; do
+		srv_as "$srv_pg_user" "$PG_CTL" -D "$d/data" -m immediate -w stop >/dev/null 2>&1 ||
+			{ [ -f "$d/data/postmaster.pid" ] && kill -9 "$(head -n 1 "$d/data/postmaster.pid")" 2>/dev/null; }
+	done
 	if [ -n "$srv_my_pid" ]; then
 		kill "$srv_my_pid" 2>/dev/null
 		i=0
@@ -66,6 +79,21 @@ srv_cleanup() {
 		kill -9 "$srv_my_pid" 2>/dev/null
 	fi
 	rm -rf "$srv_tmp"
+}
+
+srv_track() { srv_tracked="$srv_tracked $*"; }
+# srv_untrack PID: the process has been waited for (its pid may be reused)
+srv_untrack() {
+	srv_t=
+	for p in $srv_tracked; do [ "$p" = "$1" ] || srv_t="$srv_t $p"; done
+	srv_tracked=$srv_t
+}
+
+# srv_kill_tree PID: SIGKILL to a process and its descendants (found by parent pid)
+srv_kill_tree() {
+	kill -STOP "$1" 2>/dev/null
+	for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do srv_kill_tree "$c"; done
+	kill -9 "$1" 2>/dev/null
 }
 
 # srv_user NAME...: the first of the users that exists, when running as root
@@ -89,7 +117,8 @@ srv_port() {
 
 # ---- PostgreSQL 15 ----------------------------------------------------------------------
 
-srv_postgres() {
+srv_pg_bins() {
+	[ -n "${srv_pg_checked:-}" ] && return 0
 	pgbin=${PG_BINDIR:-/usr/lib/postgresql/15/bin}
 	for b in initdb pg_ctl postgres psql; do
 		if [ -x "$pgbin/$b" ]; then p="$pgbin/$b"; else p=$(command -v "$b" 2>/dev/null); fi
@@ -100,19 +129,27 @@ srv_postgres() {
 	[ "$version" = 15 ] || srv_skip "$POSTGRES is not PostgreSQL 15 (${version:-unknown version})"
 	[ "$(id -u)" = 0 ] && { command -v runuser >/dev/null 2>&1 || { srv_say "running as root and runuser is missing"; exit 2; }; }
 	srv_pg_user=$(srv_user postgres)
-	mkdir "$srv_tmp/pg" "$srv_tmp/pg/data"
-	[ -n "$srv_pg_user" ] && chown "$srv_pg_user" "$srv_tmp/pg" "$srv_tmp/pg/data"
-	if ! srv_as "$srv_pg_user" "$INITDB" -D "$srv_tmp/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
-		--no-sync >"$srv_tmp/initdb.log" 2>&1; then
+	srv_pg_checked=1
+}
+
+# srv_pg_start DIR [logical]: initialises and starts a server in DIR (data in DIR/data,
+# socket in DIR, log DIR/server.log); sets srv_pg_port
+srv_pg_start() {
+	srv_pg_bins
+	srv_d=$1
+	mkdir "$srv_d" "$srv_d/data"
+	[ -n "$srv_pg_user" ] && chown "$srv_pg_user" "$srv_d" "$srv_d/data"
+	if ! srv_as "$srv_pg_user" "$INITDB" -D "$srv_d/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
+		--no-sync >"$srv_d/initdb.log" 2>&1; then
 		srv_say "initdb failed:"
-		cat "$srv_tmp/initdb.log" >&2
+		cat "$srv_d/initdb.log" >&2
 		exit 2
 	fi
 	# cdcc's text forms are PostgreSQL's with these settings (runtime/value.c); the
 	# C.UTF-8 locale gives lower()/upper() the case mapping cdcc uses (stdlib/fn_text.c)
-	cat >>"$srv_tmp/pg/data/postgresql.conf" <<EOF
+	cat >>"$srv_d/data/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
-unix_socket_directories = '$srv_tmp/pg'
+unix_socket_directories = '$srv_d'
 TimeZone = 'UTC'
 DateStyle = 'ISO, YMD'
 IntervalStyle = 'postgres'
@@ -126,22 +163,52 @@ full_page_writes = off
 max_connections = 20
 shared_buffers = 16MB
 EOF
+	case ${2:-} in
+	'') ;;
+	logical)
+		# a logical replication source: slots and WAL senders for cdcc and the tests, and
+		# replication connections trusted on the socket and on 127.0.0.1
+		cat >>"$srv_d/data/postgresql.conf" <<EOF
+wal_level = logical
+max_replication_slots = 10
+max_wal_senders = 10
+max_connections = 40
+EOF
+		cat >>"$srv_d/data/pg_hba.conf" <<EOF
+local replication all trust
+host  replication all 127.0.0.1/32 trust
+EOF
+		;;
+	*) srv_say "srv_postgres_named: '$2' is not an option (logical)"; exit 2 ;;
+	esac
 	# a free port: asked from the kernel, then bound by the server (again if another took it)
 	for attempt in 1 2 3; do
-		PG_PORT=$(srv_port)
-		echo "port = $PG_PORT" >>"$srv_tmp/pg/data/postgresql.conf"
-		srv_pg_started=1
-		srv_as "$srv_pg_user" "$PG_CTL" -D "$srv_tmp/pg/data" -l "$srv_tmp/pg/server.log" -w -t 60 start \
-			>/dev/null 2>&1 && break
-		srv_pg_started=
-		srv_as "$srv_pg_user" "$PG_CTL" -D "$srv_tmp/pg/data" -m immediate -w stop >/dev/null 2>&1
+		srv_pg_port=$(srv_port)
+		echo "port = $srv_pg_port" >>"$srv_d/data/postgresql.conf"
+		srv_pg_dirs="$srv_pg_dirs $srv_d"
+		srv_as "$srv_pg_user" "$PG_CTL" -D "$srv_d/data" -l "$srv_d/server.log" -w -t 60 start \
+			>/dev/null 2>&1 && return 0
+		srv_as "$srv_pg_user" "$PG_CTL" -D "$srv_d/data" -m immediate -w stop >/dev/null 2>&1
+		srv_pg_dirs=${srv_pg_dirs% "$srv_d"}
 	done
-	if [ -z "$srv_pg_started" ]; then
-		srv_say "the PostgreSQL server did not start:"
-		cat "$srv_tmp/pg/server.log" >&2
-		exit 2
-	fi
+	srv_say "the PostgreSQL server did not start:"
+	cat "$srv_d/server.log" >&2
+	exit 2
+}
+
+srv_postgres() {
+	srv_pg_start "$srv_tmp/pg"
 	PG_HOST=$srv_tmp/pg
+	PG_PORT=$srv_pg_port
+}
+
+srv_postgres_named() {
+	case ${1:-} in
+	'' | [0-9]* | *[!A-Za-z0-9_]*) srv_say "srv_postgres_named: '${1:-}' is not a shell name"; exit 2 ;;
+	esac
+	srv_pg_start "$srv_tmp/$1" "${2:-}"
+	eval "${1}_HOST=\$srv_d ${1}_PORT=\$srv_pg_port ${1}_DATA=\$srv_d/data ${1}_LOG=\$srv_d/server.log"
+	eval "${1}_DSN=\"host=\$srv_d port=\$srv_pg_port dbname=postgres user=postgres\""
 }
 
 # ---- MariaDB 10.11 ----------------------------------------------------------------------

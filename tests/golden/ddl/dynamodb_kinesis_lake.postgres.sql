@@ -1,4 +1,4 @@
--- cdcc ddl --dialect postgres: pipeline sales_orders_lake, from dynamodb_kinesis_lake.cdc (sha256 d0ef6aa5fc42)
+-- cdcc ddl --dialect postgres: pipeline sales_orders_lake, from dynamodb_kinesis_lake.cdc (sha256 fe99dac999d2)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no postgres target in this pipeline

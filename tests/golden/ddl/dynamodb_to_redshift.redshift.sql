@@ -1,4 +1,4 @@
--- cdcc ddl --dialect redshift: pipeline trades_to_redshift, from dynamodb_to_redshift.cdc (sha256 b7902e406c9e)
+-- cdcc ddl --dialect redshift: pipeline trades_to_redshift, from dynamodb_to_redshift.cdc (sha256 8bebba0d2521)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target dw (redshift) ====

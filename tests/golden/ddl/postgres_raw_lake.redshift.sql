@@ -1,4 +1,4 @@
--- cdcc ddl --dialect redshift: pipeline data_lake_processed, from postgres_raw_lake.cdc (sha256 3161884af760)
+-- cdcc ddl --dialect redshift: pipeline data_lake_processed, from postgres_raw_lake.cdc (sha256 81a6379c7d1b)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no redshift target in this pipeline

@@ -1,4 +1,4 @@
--- cdcc ddl --dialect postgres: pipeline shop_to_redshift, from postgres_redshift_quality.cdc (sha256 1116f0cdaf9c)
+-- cdcc ddl --dialect postgres: pipeline shop_to_redshift, from postgres_redshift_quality.cdc (sha256 fe28d9c290d0)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no postgres target in this pipeline

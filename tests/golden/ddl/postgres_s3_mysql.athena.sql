@@ -1,4 +1,4 @@
--- cdcc ddl --dialect athena: pipeline sales_pg_to_mysql, from postgres_s3_mysql.cdc (sha256 ad29c0670d97)
+-- cdcc ddl --dialect athena: pipeline sales_pg_to_mysql, from postgres_s3_mysql.cdc (sha256 eb7f5476930d)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- no athena target in this pipeline

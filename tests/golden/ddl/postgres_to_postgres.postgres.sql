@@ -1,4 +1,4 @@
--- cdcc ddl --dialect postgres: pipeline app_reporting, from postgres_to_postgres.cdc (sha256 24796db14239)
+-- cdcc ddl --dialect postgres: pipeline app_reporting, from postgres_to_postgres.cdc (sha256 8bc2fafa5646)
 -- generated: review it, keep it with the pipeline, do not edit it by hand
 
 -- ==== target reporting (postgres) ====
