@@ -246,6 +246,19 @@ lower_route(lower *l, const cdc_model *m, const cdc_route *r, cdc_ir_route *out)
 		memcpy(out->key, r->key, (size_t)r->nkey * sizeof *out->key);
 	lower_cols(l, r->cols, r->ncols, &out->cols, true);
 	out->ncols = r->ncols;
+	/* a history row of a delete carries the key only, and one of an update leaves out the
+	 * columns the source did not send: in an append table only the key is never NULL */
+	for (int i = 0; r->append && i < r->ncols; i++) {
+		bool key = false;
+		for (int k = 0; k < r->nkey; k++)
+			key |= r->key[k] == i;
+		/* the source's primary key, passed through, is in every change */
+		bool assigned = r->cols[i].decl && r->cols[i].decl->kind == CDC_N_ASSIGN;
+		for (int k = 0; k < r->table->npk && !assigned; k++)
+			key |= strcmp(r->table->cols[r->table->pk[k]].name, r->cols[i].name) == 0;
+		if (!key)
+			out->cols[i].not_null = false;
+	}
 	out->soft = -1;
 	if (r->deletes == CDC_DELETES_SOFT && r->soft_column)
 		for (int i = 0; i < r->ncols; i++)

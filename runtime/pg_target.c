@@ -222,7 +222,10 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 	pg_target *t = (pg_target *)base;
 	bool ok;
 	if (b->snapshot) {
-		ok = pg_snapshot_rows(base, b, e) && writes(t, b, e) && cdc_pg_exec(t->c, "COMMIT", t->what, e);
+		ok = pg_snapshot_rows(base, b, e) && writes(t, b, e);
+		if (ok)
+			cdc_fault("mid_apply");
+		ok = ok && cdc_pg_exec(t->c, "COMMIT", t->what, e);
 		t->in_snapshot = false;
 		return rollback(t, ok);
 	}
@@ -237,7 +240,10 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		     cdc_pg_copy_in(t->c, cdc_buf_str(&pr->load[f]), br->rows.data, br->rows.len, t->what, e) &&
 		     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
 	}
-	ok = ok && writes(t, b, e) && cdc_pg_exec(t->c, "COMMIT", t->what, e);
+	ok = ok && writes(t, b, e);
+	if (ok)
+		cdc_fault("mid_apply");
+	ok = ok && cdc_pg_exec(t->c, "COMMIT", t->what, e);
 	return rollback(t, ok);
 }
 

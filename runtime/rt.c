@@ -5,6 +5,7 @@
 #include "runtime/buf.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,4 +95,26 @@ cdc_rt_now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return ((int64_t)ts.tv_sec - INT64_C(946684800)) * 1000000 + ts.tv_nsec / 1000;
+}
+
+void
+cdc_fault(const char *point)
+{
+	static int state;              /* 0: not read yet, 1: no fault, 2: armed */
+	static char name[64];
+	static long left;
+	if (state == 0) {
+		const char *v = getenv("CDCC_FAULT"), *colon = v ? strchr(v, ':') : NULL;
+		state = 1;
+		if (colon && (size_t)(colon - v) < sizeof name) {
+			memcpy(name, v, (size_t)(colon - v));
+			name[colon - v] = '\0';
+			left = strtol(colon + 1, NULL, 10);
+			state = left > 0 ? 2 : 1;
+		}
+	}
+	if (state == 2 && strcmp(point, name) == 0 && --left == 0) {
+		fprintf(stderr, "cdcc: fault point %s reached (CDCC_FAULT): killing this process\n", point);
+		raise(SIGKILL);
+	}
 }

@@ -49,6 +49,16 @@ void cdc_log(const cdc_rt *rt, cdc_log_level level, const char *fmt, ...) __attr
 const char *cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const char *what,
                           struct cdc_buf *out, cdc_err *e);
 
+/*
+ * A fault point, for the crash tests: with CDCC_FAULT=POINT:N in the environment, the
+ * process kills itself with SIGKILL the Nth time it passes POINT (counting from 1), as
+ * kill -9 would at that instant.  Points: snapshot_chunk (a chunk of the snapshot sent,
+ * its transaction open), mid_apply (a batch's rows sent, not committed), after_apply (a
+ * batch committed, the source not yet told), before_apply.  Without the variable it
+ * costs a comparison.
+ */
+void cdc_fault(const char *point);
+
 /* Microseconds since 2000-01-01 UTC (PostgreSQL's epoch), now. */
 int64_t cdc_rt_now(void);
 

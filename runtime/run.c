@@ -17,8 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The snapshot goes to the targets in chunks of about this many staged bytes. */
-#define SNAPSHOT_CHUNK (8u << 20)
 /* How long one poll of a source may wait when nothing comes. */
 #define POLL_MS 100
 
@@ -30,6 +28,13 @@ typedef struct run_target {
 	int64_t     rows, bytes, interval_us;
 	bool        skip;        /* the current transaction is at or before this target's checkpoint */
 } run_target;
+
+/* A table's counts at some point, to go back to: the counts say what reached the targets,
+ * so a transaction cut short, or a batch a target refused, is taken out of them. */
+typedef struct counts {
+	uint64_t  changes, fate[CDC_FATE_COUNT], step_errors;
+	uint64_t *rules;
+} counts;
 
 typedef struct run {
 	cdc_rt       rt;
@@ -48,6 +53,11 @@ typedef struct run {
 	bool         target_failed;   /* a target's transaction failed: nothing more is sent */
 	uint64_t     batches, quarantined_source;
 	cdc_buf      scratch;
+	counts      *txn_start;  /* per table: when the current transaction first touched it */
+	int         *touched;    /* the tables the current transaction touched */
+	int          ntouched;
+	counts      *committed;  /* per table: when every target last had everything */
+	int          fail_table, fail_rule;
 } run;
 
 static volatile int stop_flag;
@@ -57,6 +67,53 @@ on_signal(int sig)
 {
 	(void)sig;
 	stop_flag = 1;
+}
+
+/* ---- counts ------------------------------------------------------------------------- */
+
+static void
+counts_save(const cdc_stage *st, counts *c)
+{
+	const cdc_stage_counts *n = &st->n;
+	uint32_t nrules = st->table->prog->nrules;
+	c->changes = n->changes;
+	memcpy(c->fate, n->fate, sizeof c->fate);
+	c->step_errors = n->step_errors;
+	if (!c->rules)
+		c->rules = cdc_mem_zalloc(((size_t)nrules + 1) * sizeof *c->rules);
+	if (nrules)
+		memcpy(c->rules, n->rule_broken, nrules * sizeof *c->rules);
+}
+
+static void
+counts_restore(cdc_stage *st, const counts *c)
+{
+	cdc_stage_counts *n = &st->n;
+	uint32_t nrules = st->table->prog->nrules;
+	n->changes = c->changes;
+	memcpy(n->fate, c->fate, sizeof c->fate);
+	n->step_errors = c->step_errors;
+	if (nrules)
+		memcpy(n->rule_broken, c->rules, nrules * sizeof *c->rules);
+}
+
+/* The transaction being read is cut short: its changes did not reach the targets.  The
+ * change that broke a fail rule stays counted, as failed. */
+static void
+counts_cut(run *r)
+{
+	for (int i = 0; i < r->ntouched; i++) {
+		int t = r->touched[i];
+		counts_restore(&r->stages[t], &r->txn_start[t]);
+	}
+	if (r->failed && r->fail_table >= 0) {
+		cdc_stage_counts *n = &r->stages[r->fail_table].n;
+		n->changes++;
+		n->fate[CDC_FATE_FAIL]++;
+		if (r->fail_rule >= 0)
+			n->rule_broken[r->fail_rule]++;
+	}
+	r->ntouched = 0;
 }
 
 /* ---- batches ------------------------------------------------------------------------ */
@@ -80,8 +137,13 @@ flush(run *r, run_target *g, cdc_err *e)
 	const cdc_ir *ir = r->rt.ir;
 	b->id = g->next_id;
 	int64_t t0 = cdc_rt_now();
+	cdc_fault("before_apply");
 	if (!g->t->ops->apply(g->t, b, e)) {
 		r->target_failed = true;
+		/* nothing since the last commit reached the target */
+		for (int i = 0; i < ir->ntables; i++)
+			if (r->staged[i])
+				counts_restore(&r->stages[i], &r->committed[i]);
 		return false;
 	}
 	g->next_id++;
@@ -99,7 +161,14 @@ flush(run *r, run_target *g, cdc_err *e)
 	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, at %s "
 	        "(%.1f ms)", ir->targets[g->t->index].name, b->snapshot ? "snapshot, batch " : "batch ", b->id, rows,
 	        b->nquarantine, at, (double)(cdc_rt_now() - t0) / 1000.0);
+	cdc_fault("after_apply");
 	cdc_batch_reset(b);
+	bool all = true;
+	for (int k = 0; k < r->ntg; k++)
+		all &= cdc_batch_empty(&r->tg[k].b);
+	for (int i = 0; all && !r->in_txn && i < ir->ntables; i++)
+		if (r->staged[i])
+			counts_save(&r->stages[i], &r->committed[i]);
 	/* every target has what is at or before the least of their positions */
 	for (int s = 0; s < ir->nsources; s++) {
 		if (!r->src[s])
@@ -142,6 +211,7 @@ sink_begin(cdc_sink *k, bool snapshot, int64_t commit_time, int64_t txid, bool h
 	r->txn_time = commit_time;
 	r->txn_id = txid;
 	r->has_txn_id = has_txid;
+	r->ntouched = 0;
 	for (int i = 0; i < r->ntg; i++) {
 		cdc_batch *b = &r->tg[i].b;
 		if (snapshot)
@@ -158,6 +228,7 @@ stage_of(run *r, int table)
 	if (!r->staged[table]) {
 		cdc_stage_init(&r->stages[table], &r->rt.ir->tables[table], r->ev_arena);
 		r->staged[table] = true;
+		counts_save(&r->stages[table], &r->committed[table]);   /* nothing yet */
 	}
 	return &r->stages[table];
 }
@@ -202,6 +273,13 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	run *r = k->data;
 	const cdc_ir_table *t = &r->rt.ir->tables[table];
 	cdc_stage *st = stage_of(r, table);
+	bool seen = false;
+	for (int i = 0; i < r->ntouched && !seen; i++)
+		seen = r->touched[i] == table;
+	if (!seen) {
+		counts_save(st, &r->txn_start[table]);
+		r->touched[r->ntouched++] = table;
+	}
 	cdc_event_info ev = {0};
 	ev.op = op;
 	ev.commit_time = r->txn_time;
@@ -226,6 +304,8 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 		break;
 	case CDC_FATE_FAIL:
 		r->failed = true;
+		r->fail_table = table;
+		r->fail_rule = st->rule;
 		ok = cdc_fail(e, "table %s, at %s: the %s broke rule %s (line %u): %s; the pipeline stops before this "
 		              "transaction, and stops here again on every run until the rule lets the change through "
 		              "(for instance `else quarantine`)", t->display, position, cdc_evop_name(op),
@@ -235,11 +315,13 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 		break;   /* filtered, dropped: counted by the stage */
 	}
 	cdc_arena_reset(r->ev_arena);
-	/* the snapshot streams into the targets in chunks, within their open transaction */
+	/* the snapshot streams into the targets in chunks of the batch size (batch.bytes),
+	 * within their open transaction */
 	for (int i = 0; ok && r->snapshot && i < r->ntg; i++)
-		if (r->tg[i].b.bytes >= SNAPSHOT_CHUNK) {
+		if ((int64_t)r->tg[i].b.bytes >= r->tg[i].bytes) {
 			ok = r->tg[i].t->ops->snapshot_rows(r->tg[i].t, &r->tg[i].b, e);
 			cdc_batch_clear_rows(&r->tg[i].b);
+			cdc_fault("snapshot_chunk");
 		}
 	return ok;
 }
@@ -263,6 +345,7 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 	run *r = k->data;
 	cdc_source *s = r->src[r->cur];
 	r->in_txn = false;
+	r->ntouched = 0;
 	int64_t now = cdc_rt_now();
 	for (int i = 0; i < r->ntg; i++) {
 		run_target *g = &r->tg[i];
@@ -408,6 +491,8 @@ static bool
 finish(run *r, cdc_err *e)
 {
 	bool ok = true;
+	if (r->in_txn || r->snapshot || r->failed)
+		counts_cut(r);
 	for (int i = 0; i < r->ntg; i++) {
 		run_target *g = &r->tg[i];
 		if (r->in_txn || r->snapshot)
@@ -434,6 +519,10 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	r.stages = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.stages);
 	r.staged = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.staged);
 	r.ev_arena = cdc_arena_new("event");
+	r.txn_start = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.txn_start);
+	r.committed = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.committed);
+	r.touched = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.touched);
+	r.fail_table = r.fail_rule = -1;
 	cdc_sink k = {&r, sink_begin, sink_change, sink_reject, sink_commit};
 
 	struct sigaction sa;
@@ -504,6 +593,13 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	for (int i = 0; i < ir->ntables; i++)
 		if (r.staged[i])
 			cdc_stage_release(&r.stages[i]);
+	for (int i = 0; i < ir->ntables; i++) {
+		cdc_mem_free(r.txn_start[i].rules);
+		cdc_mem_free(r.committed[i].rules);
+	}
+	cdc_mem_free(r.txn_start);
+	cdc_mem_free(r.committed);
+	cdc_mem_free(r.touched);
 	cdc_mem_free(caught);
 	cdc_mem_free(r.src);
 	cdc_mem_free(r.tg);

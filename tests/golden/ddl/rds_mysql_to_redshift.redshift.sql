@@ -27,11 +27,11 @@ CREATE TABLE IF NOT EXISTS "cdcc"."txns_quarantine" (
 -- rds.bank.txns -> dw.finance.txns (append)
 CREATE SCHEMA IF NOT EXISTS "finance";
 CREATE TABLE IF NOT EXISTS "finance"."txns" (
-  "txn_id" BIGINT ENCODE AZ64 NOT NULL,
-  "account_id" BIGINT ENCODE AZ64 NOT NULL,
-  "txn_ts" TIMESTAMP ENCODE RAW NOT NULL,
+  "txn_id" BIGINT ENCODE AZ64,
+  "account_id" BIGINT ENCODE AZ64,
+  "txn_ts" TIMESTAMP ENCODE RAW,
   "txn_type" VARCHAR(65535) ENCODE ZSTD,
-  "amount" DECIMAL(12,2) ENCODE AZ64 NOT NULL,
+  "amount" DECIMAL(12,2) ENCODE AZ64,
   "currency" VARCHAR(65535) ENCODE ZSTD,
   "merchant" VARCHAR(512) ENCODE ZSTD,
   "txn_date" DATE ENCODE AZ64,
