@@ -618,6 +618,69 @@ key_changed(const pg_rel *rel, const cdc_pgo_tuple *old, const cdc_pgo_tuple *ne
 	return false;
 }
 
+/*
+ * The key of a row changed and the new row lacks a TOASTed column the update did not
+ * change (with replica identity default, the old row carries its key only): the column
+ * is read from the source now, by the new key.  It may be newer than this change — but
+ * any later change of it comes after in the stream, with its value, so once the stream
+ * is applied up to now the target holds what the source holds.  *found false: the row is
+ * gone from the source (a later delete will come), and the change is quarantined.
+ */
+static bool
+fetch_unsent(pg_source *s, const pg_rel *rel, const cdc_pgo_tuple *tp, cdc_value *row, const char *position,
+             bool *found, cdc_err *e)
+{
+	const cdc_ir_table *t = &s->rt->ir->tables[rel->table];
+	cdc_buf sql = CDC_BUF_INIT;
+	const char **params = cdc_arena_alloc(s->msg_arena, ((size_t)rel->ncols + 1) * sizeof *params);
+	int *want = cdc_arena_alloc(s->msg_arena, ((size_t)t->ncols + 1) * sizeof *want);
+	int nparams = 0, nwant = 0;
+	*found = false;
+	cdc_buf_puts(&sql, "SELECT ");
+	for (int c = 0; c < t->ncols; c++)
+		if (row[c].tag == CDC_VAL_UNCHANGED) {
+			cdc_buf_printf(&sql, "%s%s::text", nwant ? ", " : "", quote_ident(s, t->cols[c].name));
+			want[nwant++] = c;
+		}
+	cdc_buf_printf(&sql, " FROM ONLY %s WHERE ", qualified(s, t));
+	for (int i = 0; i < rel->ncols; i++) {
+		if (!rel->key[i])
+			continue;
+		if (rel->map[i] < 0 || tp->cols[i].kind != 't') {
+			cdc_buf_free(&sql);
+			return true;   /* a key column the pipeline does not declare, or not sent: nothing to read by */
+		}
+		const cdc_ir_col *col = &t->cols[rel->map[i]];
+		cdc_buf type = CDC_BUF_INIT;
+		cdc_rtype_str(col->type, &type);
+		cdc_buf_printf(&sql, "%s%s = $%d::%s", nparams ? " AND " : "", quote_ident(s, col->name), nparams + 1,
+		               cdc_buf_str(&type));
+		cdc_buf_free(&type);
+		params[nparams++] = cdc_arena_strndup(s->msg_arena, tp->cols[i].data, tp->cols[i].len);
+	}
+	PGresult *r;
+	bool ok = nparams > 0 && cdc_pg_query(s->sql, cdc_buf_str(&sql), nparams, params, &r, s->what, e);
+	cdc_buf_free(&sql);
+	if (!ok)
+		return nparams == 0;
+	if (PQntuples(r) == 1) {
+		*found = true;
+		for (int k = 0; k < nwant && ok; k++) {
+			int c = want[k];
+			if (PQgetisnull(r, 0, k)) {
+				row[c] = cdc_val_null();
+				continue;
+			}
+			const char *why = NULL, *v = PQgetvalue(r, 0, k);
+			size_t n = (size_t)PQgetlength(r, 0, k);
+			if (!cdc_val_parse(s->msg_arena, t->cols[c].type, v, n, &row[c], &why))
+				ok = bad_value(s, t, c, position, v, n, why, e);
+		}
+	}
+	PQclear(r);
+	return ok;
+}
+
 /* One Insert, Update or Delete to the sink. */
 static bool
 change(pg_source *s, const cdc_pgo_msg *m, cdc_lsn lsn, cdc_sink *k, cdc_err *e)
@@ -665,11 +728,15 @@ change(pg_source *s, const cdc_pgo_msg *m, cdc_lsn lsn, cdc_sink *k, cdc_err *e)
 	/* the key changed: the old row goes, the new one comes */
 	if (!k->change(k, rel->table, CDC_EVOP_DELETE, old, NULL, position, e))
 		return false;
-	if (!partial)
+	bool found = !partial;
+	if (partial && !fetch_unsent(s, rel, &m->new, row, position, &found, e))
+		return false;
+	if (found)
 		return k->change(k, rel->table, CDC_EVOP_INSERT, row, NULL, position, e);
 	return k->reject(k, rel->table, CDC_EVOP_UPDATE, row, position,
-	                 "the primary key changed and a TOASTed column was not sent (unchanged), so the new row is "
-	                 "incomplete; ALTER TABLE ... REPLICA IDENTITY FULL lets the source send it whole", e);
+	                 "the primary key changed and a TOASTed column was not sent (unchanged), and the row is no "
+	                 "longer in the source to read it from; ALTER TABLE ... REPLICA IDENTITY FULL lets the source "
+	                 "send such rows whole", e);
 }
 
 static void

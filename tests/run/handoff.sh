@@ -10,7 +10,8 @@
 # streams; cdcc is stopped with SIGTERM (must exit 0), the workload stopped, and
 # `cdcc run --once` catches up (exit 0).  Then every table must be equal on both sides
 # (count and md5 of the rows' text, ordered by key); the slot and the publication must
-# exist; a second round of writes and --once must again give equal tables, with the slot
+# exist; a second round of writes and --once (run from the compiled plan, .cdcb) must
+# again give equal tables, with the slot
 # acknowledged further and --stats counting that run's changes (none for a --once with
 # nothing new); a run without --once stopped by SIGINT exits 0 having applied a change
 # made while it ran.
@@ -134,8 +135,10 @@ compare_all
 rt_workload_start handoff --rate 200 --customers $((NC + 20000)) --orders $((NO + 20000)) --seed 7
 sleep 3
 rt_workload_stop
-rt_run once2 120 "$W/handoff.cdc" --once --stats "$W/once2.stats"
-rt_expect_status "second run --once" 0
+# this run reads the compiled plan: a plan and its pipeline file run the same
+"$CDCC" build "$W/handoff.cdc" -o "$W/handoff.cdcb" || rt_fail "cdcc build of the pipeline failed"
+rt_run once2 120 "$W/handoff.cdcb" --once --stats "$W/once2.stats"
+rt_expect_status "second run --once (from the plan)" 0
 compare_all
 changes=$(rt_stat "$W/once2.stats" 'sum(t["changes"] for t in s["tables"].values())')
 rt_check '[ "$changes" -gt 100 ] 2>/dev/null' "--stats of the second --once: $changes changes in all, expected the workload's (> 100)"
