@@ -11,6 +11,7 @@
 #include "runtime/target.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,21 +21,40 @@
 /* How long one poll of a source may wait when nothing comes. */
 #define POLL_MS 100
 
-typedef struct run_target {
-	cdc_target *t;
-	cdc_batch   b;
-	int64_t     next_id;
-	char      **committed;   /* per source: the position committed last, or NULL */
-	int64_t     rows, bytes, interval_us;
-	bool        skip;        /* the current transaction is at or before this target's checkpoint */
-} run_target;
-
 /* A table's counts at some point, to go back to: the counts say what reached the targets,
  * so a transaction cut short, or a batch a target refused, is taken out of them. */
 typedef struct counts {
 	uint64_t  changes, fate[CDC_FATE_COUNT], step_errors;
 	uint64_t *rules;
 } counts;
+
+/*
+ * A target's batches are double-buffered: while its worker thread applies one batch (the
+ * target's connection is the worker's alone meanwhile), the run loop reads the stream into
+ * the other, so the source and the target work at the same time.  A batch is handed over
+ * only when the one before it has committed; the sources are told a position only after
+ * the batch holding it has committed.
+ */
+typedef struct run_target {
+	cdc_target *t;
+	cdc_batch   bufs[2];
+	cdc_batch  *b;           /* the batch being filled */
+	cdc_batch  *inflight;    /* the batch the worker applies, or NULL */
+	pthread_t       worker;
+	bool            started; /* the worker thread runs */
+	pthread_mutex_t mu;
+	pthread_cond_t  cv;
+	bool            go, done, quit;   /* under mu */
+	bool            result;           /* of the last apply, under mu */
+	cdc_err         err;
+	int64_t         t0;
+	counts         *pending; /* per table: the counts when the in-flight batch was handed over */
+	int64_t     next_id;
+	char      **committed;   /* per source: the position committed last, or NULL */
+	int64_t     rows, bytes, interval_us;
+	bool        skip;        /* the current transaction is at or before this target's checkpoint */
+} run_target;
+
 
 typedef struct run {
 	cdc_rt       rt;
@@ -97,6 +117,24 @@ counts_restore(cdc_stage *st, const counts *c)
 		memcpy(n->rule_broken, c->rules, nrules * sizeof *c->rules);
 }
 
+/* to <- from (counts taken earlier), or the stage's counts now when from is NULL. */
+static void
+counts_copy(const counts *from, const cdc_stage *st, counts *to)
+{
+	if (!from) {
+		counts_save(st, to);
+		return;
+	}
+	uint32_t nrules = st->table->prog->nrules;
+	to->changes = from->changes;
+	memcpy(to->fate, from->fate, sizeof to->fate);
+	to->step_errors = from->step_errors;
+	if (!to->rules)
+		to->rules = cdc_mem_zalloc(((size_t)nrules + 1) * sizeof *to->rules);
+	if (nrules && from->rules)
+		memcpy(to->rules, from->rules, nrules * sizeof *to->rules);
+}
+
 /* The transaction being read is cut short: its changes did not reach the targets.  The
  * change that broke a fail rule stays counted, as failed. */
 static void
@@ -127,49 +165,45 @@ batch_opt(const cdc_ir_target *t, const char *name, int64_t def)
 	return o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : def;
 }
 
-/* Applies target g's batch, then acknowledges to the sources what every target has. */
-static bool
-flush(run *r, run_target *g, cdc_err *e)
+static void *
+worker_main(void *arg)
 {
-	cdc_batch *b = &g->b;
-	if (cdc_batch_empty(b))
-		return true;
-	const cdc_ir *ir = r->rt.ir;
-	b->id = g->next_id;
-	int64_t t0 = cdc_rt_now();
-	cdc_fault("before_apply");
-	if (!g->t->ops->apply(g->t, b, e)) {
-		r->target_failed = true;
-		/* nothing since the last commit reached the target */
-		for (int i = 0; i < ir->ntables; i++)
-			if (r->staged[i])
-				counts_restore(&r->stages[i], &r->committed[i]);
-		return false;
+	run_target *g = arg;
+	/* SIGINT and SIGTERM are the run loop's: they must interrupt its wait for the stream */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	pthread_mutex_lock(&g->mu);
+	for (;;) {
+		while (!g->go && !g->quit)
+			pthread_cond_wait(&g->cv, &g->mu);
+		if (g->quit)
+			break;
+		g->go = false;
+		pthread_mutex_unlock(&g->mu);
+		cdc_fault("before_apply");
+		cdc_err e = {{0}};
+		bool ok = g->t->ops->apply(g->t, g->inflight, &e);
+		if (ok)
+			cdc_fault("after_apply");
+		pthread_mutex_lock(&g->mu);
+		g->result = ok;
+		g->err = e;
+		g->done = true;
+		pthread_cond_broadcast(&g->cv);
 	}
-	g->next_id++;
-	r->batches++;
-	uint64_t rows = 0;
-	for (int i = 0; i < b->nroutes; i++)
-		rows += b->routes[i].nrows;
-	const char *at = "";
-	for (int s = 0; s < ir->nsources; s++)
-		if (b->positions[s]) {
-			cdc_mem_free(g->committed[s]);
-			g->committed[s] = cdc_mem_strdup(b->positions[s]);
-			at = g->committed[s];
-		}
-	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, at %s "
-	        "(%.1f ms)", ir->targets[g->t->index].name, b->snapshot ? "snapshot, batch " : "batch ", b->id, rows,
-	        b->nquarantine, at, (double)(cdc_rt_now() - t0) / 1000.0);
-	cdc_fault("after_apply");
-	cdc_batch_reset(b);
-	bool all = true;
-	for (int k = 0; k < r->ntg; k++)
-		all &= cdc_batch_empty(&r->tg[k].b);
-	for (int i = 0; all && !r->in_txn && i < ir->ntables; i++)
-		if (r->staged[i])
-			counts_save(&r->stages[i], &r->committed[i]);
-	/* every target has what is at or before the least of their positions */
+	pthread_mutex_unlock(&g->mu);
+	return NULL;
+}
+
+/* Every target has what is at or before the least of their committed positions: the
+ * sources may let it go. */
+static bool
+ack_sources(run *r, cdc_err *e)
+{
+	const cdc_ir *ir = r->rt.ir;
 	for (int s = 0; s < ir->nsources; s++) {
 		if (!r->src[s])
 			continue;
@@ -189,10 +223,117 @@ flush(run *r, run_target *g, cdc_err *e)
 	return true;
 }
 
+/* A batch of g committed (b; `counted`: the counts as of it are in g->pending). */
+static bool
+committed(run *r, run_target *g, cdc_batch *b, bool counted, cdc_err *e)
+{
+	const cdc_ir *ir = r->rt.ir;
+	g->next_id++;
+	r->batches++;
+	uint64_t rows = 0;
+	for (int i = 0; i < b->nroutes; i++)
+		rows += b->routes[i].nrows;
+	const char *at = "";
+	for (int s = 0; s < ir->nsources; s++)
+		if (b->positions[s]) {
+			cdc_mem_free(g->committed[s]);
+			g->committed[s] = cdc_mem_strdup(b->positions[s]);
+			at = g->committed[s];
+		}
+	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, at %s "
+	        "(%.1f ms)", ir->targets[g->t->index].name, b->snapshot ? "snapshot, batch " : "batch ", b->id, rows,
+	        b->nquarantine, at, (double)(cdc_rt_now() - g->t0) / 1000.0);
+	cdc_batch_reset(b);
+	for (int i = 0; i < ir->ntables; i++)
+		if (r->staged[i])
+			counts_copy(counted ? &g->pending[i] : NULL, &r->stages[i], &r->committed[i]);
+	return ack_sources(r, e);
+}
+
+static bool
+refused(run *r, const char *msg, cdc_err *e)
+{
+	const cdc_ir *ir = r->rt.ir;
+	r->target_failed = true;
+	/* nothing since the last commit reached the target */
+	for (int i = 0; i < ir->ntables; i++)
+		if (r->staged[i])
+			counts_restore(&r->stages[i], &r->committed[i]);
+	if (msg)
+		snprintf(e->msg, sizeof e->msg, "%s", msg);
+	return false;
+}
+
+/* The in-flight batch of g: when it has committed (waiting for it if `wait`), what
+ * follows from that.  False when the target refused it. */
+static bool
+settle(run *r, run_target *g, bool wait, cdc_err *e)
+{
+	if (!g->inflight)
+		return true;
+	pthread_mutex_lock(&g->mu);
+	while (wait && !g->done)
+		pthread_cond_wait(&g->cv, &g->mu);
+	bool done = g->done, ok = g->result;
+	cdc_err err = g->err;
+	g->done = false;
+	pthread_mutex_unlock(&g->mu);
+	if (!done)
+		return true;
+	cdc_batch *b = g->inflight;
+	g->inflight = NULL;
+	if (!ok)
+		return refused(r, err.msg, e);
+	return committed(r, g, b, true, e);
+}
+
+/*
+ * Closes target g's batch: hands it to the worker (after the one before it has
+ * committed), or with `sync` applies it here and waits.  The snapshot is applied here: its
+ * transaction was opened by this thread's chunks.
+ */
+static bool
+flush_target(run *r, run_target *g, bool sync, cdc_err *e)
+{
+	if (!settle(r, g, true, e))
+		return false;
+	cdc_batch *b = g->b;
+	if (cdc_batch_empty(b))
+		return true;
+	const cdc_ir *ir = r->rt.ir;
+	b->id = g->next_id;
+	g->t0 = cdc_rt_now();
+	if (sync || b->snapshot || !g->started) {
+		cdc_fault("before_apply");
+		if (!g->t->ops->apply(g->t, b, e))
+			return refused(r, NULL, e);
+		cdc_fault("after_apply");
+		return committed(r, g, b, false, e);
+	}
+	/* the counts as of this batch: what the target holds once it commits */
+	for (int i = 0; i < ir->ntables; i++)
+		if (r->staged[i])
+			counts_save(&r->stages[i], &g->pending[i]);
+	g->inflight = b;
+	g->b = b == &g->bufs[0] ? &g->bufs[1] : &g->bufs[0];
+	pthread_mutex_lock(&g->mu);
+	g->done = false;
+	g->go = true;
+	pthread_cond_signal(&g->cv);
+	pthread_mutex_unlock(&g->mu);
+	return true;
+}
+
+static bool
+flush(run *r, run_target *g, cdc_err *e)
+{
+	return flush_target(r, g, false, e);
+}
+
 static bool
 due(const run_target *g, int64_t now)
 {
-	const cdc_batch *b = &g->b;
+	const cdc_batch *b = g->b;
 	if (cdc_batch_empty(b))
 		return false;
 	return (int64_t)b->changes >= g->rows || (int64_t)b->bytes >= g->bytes ||
@@ -213,7 +354,7 @@ sink_begin(cdc_sink *k, bool snapshot, int64_t commit_time, int64_t txid, bool h
 	r->has_txn_id = has_txid;
 	r->ntouched = 0;
 	for (int i = 0; i < r->ntg; i++) {
-		cdc_batch *b = &r->tg[i].b;
+		cdc_batch *b = r->tg[i].b;
 		if (snapshot)
 			b->snapshot = true;
 		cdc_batch_mark(b);
@@ -261,7 +402,7 @@ quarantine(run *r, const cdc_ir_table *t, const char *rule, const char *reason, 
 		anywhere |= routes_to(t, r->tg[i].t->index);
 	for (int i = 0; i < r->ntg; i++)
 		if (!anywhere || routes_to(t, r->tg[i].t->index))
-			cdc_batch_quarantine(&r->tg[i].b, &q);
+			cdc_batch_quarantine(r->tg[i].b, &q);
 	cdc_buf_free(&rowj);
 	cdc_buf_free(&ts);
 }
@@ -294,9 +435,9 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	case CDC_FATE_APPLY:
 		for (int i = 0; i < r->ntg; i++)
 			for (int k2 = 0; k2 < t->nroutes; k2++) {
-				cdc_batch_route *br = cdc_batch_route_of(&r->tg[i].b, t, &t->routes[k2]);
+				cdc_batch_route *br = cdc_batch_route_of(r->tg[i].b, t, &t->routes[k2]);
 				if (br)
-					cdc_batch_row(&r->tg[i].b, br, op, st->out);
+					cdc_batch_row(r->tg[i].b, br, op, st->out);
 			}
 		break;
 	case CDC_FATE_QUARANTINE:
@@ -318,9 +459,9 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	/* the snapshot streams into the targets in chunks of the batch size (batch.bytes),
 	 * within their open transaction */
 	for (int i = 0; ok && r->snapshot && i < r->ntg; i++)
-		if ((int64_t)r->tg[i].b.bytes >= r->tg[i].bytes) {
-			ok = r->tg[i].t->ops->snapshot_rows(r->tg[i].t, &r->tg[i].b, e);
-			cdc_batch_clear_rows(&r->tg[i].b);
+		if ((int64_t)r->tg[i].b->bytes >= r->tg[i].bytes) {
+			ok = r->tg[i].t->ops->snapshot_rows(r->tg[i].t, r->tg[i].b, e);
+			cdc_batch_clear_rows(r->tg[i].b);
 			cdc_fault("snapshot_chunk");
 		}
 	return ok;
@@ -351,12 +492,12 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 		run_target *g = &r->tg[i];
 		const char *have = g->committed[r->cur];
 		if (have && s->ops->pos_cmp(position, have) <= 0) {
-			cdc_batch_rewind(&g->b);   /* this target has it already */
+			cdc_batch_rewind(g->b);   /* this target has it already */
 			continue;
 		}
-		cdc_batch_position(&g->b, r->cur, position);
-		if (!g->b.started)
-			g->b.started = now;
+		cdc_batch_position(g->b, r->cur, position);
+		if (!g->b->started)
+			g->b->started = now;
 		/* the snapshot, and the start of a stream without one, commit at once: a run that
 		 * stops before its first batch must not find its start gone */
 		if (r->snapshot || r->starting) {
@@ -442,7 +583,17 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 		if (!(g->t = ops->open(&r->rt, i, e)))
 			return false;
 		r->ntg++;
-		cdc_batch_init(&g->b, ir, i, ops->dialect);
+		cdc_batch_init(&g->bufs[0], ir, i, ops->dialect);
+		cdc_batch_init(&g->bufs[1], ir, i, ops->dialect);
+		g->b = &g->bufs[0];
+		g->pending = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *g->pending);
+		pthread_mutex_init(&g->mu, NULL);
+		pthread_cond_init(&g->cv, NULL);
+		/* the worker applies batches while the run reads the stream */
+		g->started = pthread_create(&g->worker, NULL, worker_main, g) == 0;
+		if (!g->started)
+			cdc_log(&r->rt, CDC_LOG_WARN, "target %s: no worker thread (%s): batches are applied in turn",
+			        ir->targets[i].name, strerror(errno));
 		g->committed = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *g->committed);
 		g->rows = batch_opt(&ir->targets[i], "rows", 50000);
 		g->bytes = batch_opt(&ir->targets[i], "bytes", INT64_C(64) << 20);
@@ -496,10 +647,12 @@ finish(run *r, cdc_err *e)
 	for (int i = 0; i < r->ntg; i++) {
 		run_target *g = &r->tg[i];
 		if (r->in_txn || r->snapshot)
-			cdc_batch_rewind(&g->b);
-		if (g->b.snapshot)
+			cdc_batch_rewind(g->b);
+		if (g->b->snapshot) {
+			ok = ok && settle(r, g, true, e);
 			continue;   /* an unfinished snapshot is never committed */
-		ok = ok && flush(r, g, e);
+		}
+		ok = ok && flush_target(r, g, true, e);
 	}
 	return ok;
 }
@@ -533,6 +686,7 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	cdc_fault("");   /* reads CDCC_FAULT now, before the workers start */
 	cdc_err e = {{0}};
 	bool ok = open_all(&r, &k, &e);
 	bool *caught = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *caught);
@@ -552,9 +706,11 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 			all &= caught[s];
 		}
 		int64_t now = cdc_rt_now();
-		for (int i = 0; i < r.ntg && ok; i++)
-			if (!r.in_txn && due(&r.tg[i], now))
+		for (int i = 0; i < r.ntg && ok; i++) {
+			ok = settle(&r, &r.tg[i], false, &e);
+			if (ok && !r.in_txn && due(&r.tg[i], now))
 				ok = flush(&r, &r.tg[i], &e);
+		}
 		if (ok && o->once && all)
 			break;
 	}
@@ -584,8 +740,25 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 		if (r.src[s])
 			r.src[s]->ops->close(r.src[s]);
 	for (int i = 0; i < r.ntg; i++) {
-		r.tg[i].t->ops->close(r.tg[i].t);
-		cdc_batch_free(&r.tg[i].b);
+		run_target *g = &r.tg[i];
+		if (g->started) {
+			/* after an error a batch may still be in flight: let it end first */
+			pthread_mutex_lock(&g->mu);
+			while (g->inflight && !g->done)
+				pthread_cond_wait(&g->cv, &g->mu);
+			g->quit = true;
+			pthread_cond_signal(&g->cv);
+			pthread_mutex_unlock(&g->mu);
+			pthread_join(g->worker, NULL);
+		}
+		pthread_mutex_destroy(&g->mu);
+		pthread_cond_destroy(&g->cv);
+		g->t->ops->close(g->t);
+		cdc_batch_free(&g->bufs[0]);
+		cdc_batch_free(&g->bufs[1]);
+		for (int t = 0; t < ir->ntables; t++)
+			cdc_mem_free(g->pending[t].rules);
+		cdc_mem_free(g->pending);
 		for (int s = 0; s < ir->nsources; s++)
 			cdc_mem_free(r.tg[i].committed[s]);
 		cdc_mem_free(r.tg[i].committed);

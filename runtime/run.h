@@ -1,13 +1,17 @@
 /*
  * runtime/run.h — `cdcc run`: sources to stages to batches to targets, until stopped.
  *
- * One thread.  Sources deliver whole transactions (source.h); every change goes through
- * its table's stage (stage.h) and, when applied, into the batch of every target a route
- * of the table goes to (batch.h); quarantined changes go into the same batches.  A batch
- * closes at a transaction's end when it reaches the target's rows, bytes or interval
- * limit, and the target applies it with the source positions in one transaction
- * (target.h).  Then every source is told the position that every target has committed
- * (ack), and may let go of what is before it.
+ * Sources deliver whole transactions (source.h); every change goes through its table's
+ * stage (stage.h) and, when applied, into the batch of every target a route of the table
+ * goes to (batch.h); quarantined changes go into the same batches.  A batch closes at a
+ * transaction's end when it reaches the target's rows, bytes or interval limit, and the
+ * target applies it with the source positions in one transaction (target.h).  Then every
+ * source is told the position that every target has committed (ack), and may let go of
+ * what is before it.
+ *
+ * The run loop is one thread; each target has a worker thread that applies its closed
+ * batch while the loop reads the stream into the next one (at most one batch in flight
+ * per target).
  *
  * Exactly once follows: a target's checkpoint and its rows commit together, a run
  * resumes each source from the targets' checkpoints, and a target skips a transaction at
