@@ -106,23 +106,18 @@ typedef struct pg_source {
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
+/* An identifier or a literal as libpq quotes it for this server, in the source's arena. */
 static char *
-quote_ident(pg_source *s, const char *name)
+quoted(pg_source *s, const char *text, bool ident)
 {
-	char *q = PQescapeIdentifier(s->sql, name, strlen(name));
-	char *r = cdc_arena_strdup(s->rel_arena, q ? q : "\"\"");
+	char *q = ident ? PQescapeIdentifier(s->sql, text, strlen(text)) : PQescapeLiteral(s->sql, text, strlen(text));
+	char *r = cdc_arena_strdup(s->rel_arena, q ? q : ident ? "\"\"" : "''");
 	PQfreemem(q);
 	return r;
 }
 
-static char *
-quote_literal(pg_source *s, const char *text)
-{
-	char *q = PQescapeLiteral(s->sql, text, strlen(text));
-	char *r = cdc_arena_strdup(s->rel_arena, q ? q : "''");
-	PQfreemem(q);
-	return r;
-}
+static char *quote_ident(pg_source *s, const char *name) { return quoted(s, name, true); }
+static char *quote_literal(pg_source *s, const char *text) { return quoted(s, text, false); }
 
 /* "public"."orders" */
 static char *
