@@ -98,6 +98,13 @@ typedef struct pg_source {
 	pg_stxn      *stxns;
 	int           nstxns, capstxns;
 	int64_t       last_status;     /* when the last standby status update went */
+	/* heartbeat: while idle, the position the stream has reached goes to the targets as
+	 * an empty transaction, so the checkpoint and the slot move with the server's WAL */
+	int64_t       heartbeat_us;    /* -1: off */
+	cdc_lsn       delivered;       /* the last position given to the sink */
+	int64_t       delivered_at;
+	int64_t       max_slot_wal;    /* warn when the slot holds back more WAL (bytes) */
+	int64_t       last_wal_check, last_wal_warning;
 	bool          streaming;       /* START_REPLICATION is done: status updates may go */
 	cdc_buf       scratch;
 } pg_source;
@@ -513,6 +520,8 @@ start_stream(pg_source *s, cdc_err *e)
 		s->acked = s->resume;
 	if (s->received < s->resume)
 		s->received = s->resume;   /* what is before the start is read */
+	s->delivered = s->resume;
+	s->delivered_at = cdc_rt_now();
 	s->streaming = true;
 	return send_status(s, e);
 }
@@ -805,6 +814,8 @@ stream_commit(pg_source *s, const cdc_pgo_msg *m, cdc_sink *k, cdc_err *e)
 		char end[CDC_LSN_TEXT];
 		cdc_lsn_format(m->end_lsn, end);
 		ok = ok && k->commit(k, end, e);
+		s->delivered = m->end_lsn;
+		s->delivered_at = cdc_rt_now();
 	}
 	if (x)
 		stxn_drop(s, x, x->xid);
@@ -858,6 +869,8 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 			char end[CDC_LSN_TEXT];
 			cdc_lsn_format(m.end_lsn, end);
 			ok = k->commit(k, end, e);
+			s->delivered = m.end_lsn;
+			s->delivered_at = cdc_rt_now();
 		}
 		if (m.end_lsn > s->received)
 			s->received = m.end_lsn;
@@ -906,6 +919,55 @@ caught_up(const pg_source *s)
 	return s->rt->once && !s->in_txn && s->received >= s->once_target;
 }
 
+/*
+ * While the captured tables are idle, the server still writes WAL (other tables, other
+ * databases) and the keepalives say how far the stream has read it.  Every heartbeat
+ * interval, that position goes to the sink as a transaction without changes: the targets
+ * checkpoint it and the slot is told, so it stops holding that WAL back.  It is safe:
+ * every transaction that committed before the position has been delivered, and one still
+ * in progress commits after it, so a run resuming there misses nothing.
+ */
+static bool
+heartbeat(pg_source *s, cdc_sink *k, bool *sent, cdc_err *e)
+{
+	*sent = false;
+	int64_t now = cdc_rt_now();
+	if (s->heartbeat_us < 0 || s->in_txn || s->received <= s->delivered || now - s->delivered_at < s->heartbeat_us)
+		return true;
+	char at[CDC_LSN_TEXT];
+	cdc_lsn_format(s->received, at);
+	cdc_log(s->rt, CDC_LOG_DEBUG, "%s: heartbeat at %s", s->what, at);
+	s->delivered = s->received;
+	s->delivered_at = now;
+	*sent = true;
+	return k->begin(k, false, 0, 0, false, e) && k->commit(k, at, e);
+}
+
+/* The WAL the slot holds back, checked with the status updates: a warning past
+ * max_slot_wal, repeated every 5 minutes while it lasts. */
+static bool
+check_slot_wal(pg_source *s, cdc_err *e)
+{
+	int64_t now = cdc_rt_now();
+	if (now - s->last_wal_check < STATUS_INTERVAL_US)
+		return true;
+	s->last_wal_check = now;
+	const char *params[] = {s->slot};
+	PGresult *r;
+	if (!cdc_pg_query(s->sql, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint "
+	                  "FROM pg_replication_slots WHERE slot_name = $1", 1, params, &r, s->what, e))
+		return false;
+	int64_t held = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+	PQclear(r);
+	if (held > s->max_slot_wal && now - s->last_wal_warning >= INT64_C(300000000)) {
+		s->last_wal_warning = now;
+		cdc_log(s->rt, CDC_LOG_WARN, "%s: replication slot %s holds back %" PRId64 " MB of WAL (max_slot_wal is %"
+		        PRId64 " MB)%s", s->what, s->slot, held >> 20, s->max_slot_wal >> 20,
+		        s->heartbeat_us < 0 ? "; the captured tables may be idle: set heartbeat = 1m on the source" : "");
+	}
+	return true;
+}
+
 static cdc_poll
 pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 {
@@ -916,11 +978,18 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 	for (;;) {
 		if (cdc_rt_now() - s->last_status >= STATUS_INTERVAL_US && !send_status(s, e))
 			return CDC_POLL_ERROR;
+		if (!check_slot_wal(s, e))
+			return CDC_POLL_ERROR;
 		char *buf;
 		int n = PQgetCopyData(s->repl, &buf, 1);
 		if (n == 0) {
 			if (caught_up(s))
 				return CDC_POLL_CAUGHT_UP;
+			bool sent;
+			if (!heartbeat(s, k, &sent, e))
+				return CDC_POLL_ERROR;
+			if (sent)
+				return CDC_POLL_DATA;
 			if (any || (s->rt->stop && *s->rt->stop))
 				return CDC_POLL_DATA;
 			int64_t left = deadline - cdc_rt_now();
@@ -1031,6 +1100,10 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	                   : cdc_arena_printf(s->rel_arena, "cdcc_%s", rt->ir->pipeline);
 	o = cdc_ir_opt_get(&src->opts, "snapshot");
 	s->snapshot_initial = !o || strcmp(o->str, "never") != 0;
+	o = cdc_ir_opt_get(&src->opts, "heartbeat");
+	s->heartbeat_us = o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : -1;
+	o = cdc_ir_opt_get(&src->opts, "max_slot_wal");
+	s->max_slot_wal = o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : INT64_C(16) << 30;
 	for (int i = 0; i < rt->ir->ntables; i++)
 		if (rt->ir->tables[i].source == index)
 			cdc_hmap_put(&s->tables, cdc_arena_printf(s->rel_arena, "%s.%s", rt->ir->tables[i].schema,
