@@ -377,9 +377,12 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 	cdc_buf_free(&sql);
 	char err[512];
 	if (PQresultStatus(r) != PGRES_COPY_OUT) {
+		bool lost = cdc_pg_lost(s->sql, r);
 		PQclear(r);
-		return cdc_fail(e, "%s: cannot read %s for the snapshot: %s", s->what, t->display,
-		                cdc_pg_error(s->sql, err, sizeof err));
+		cdc_fail(e, "%s: cannot read %s for the snapshot: %s", s->what, t->display,
+		         cdc_pg_error(s->sql, err, sizeof err));
+		e->retry = lost;
+		return false;
 	}
 	PQclear(r);
 	cdc_value *row = cdc_mem_alloc(((size_t)t->ncols + 1) * sizeof *row);
@@ -418,13 +421,17 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 	}
 	cdc_mem_free(row);
 	while ((r = PQgetResult(s->sql)) != NULL) {
-		if (ok && PQresultStatus(r) != PGRES_COMMAND_OK)
+		if (ok && PQresultStatus(r) != PGRES_COMMAND_OK) {
 			ok = cdc_fail(e, "%s: the snapshot of %s failed: %s", s->what, t->display,
 			              cdc_pg_error(s->sql, err, sizeof err));
+			e->retry = cdc_pg_lost(s->sql, r);
+		}
 		PQclear(r);
 	}
-	if (ok && n == -2)
+	if (ok && n == -2) {
 		ok = cdc_fail(e, "%s: the snapshot of %s failed: %s", s->what, t->display, cdc_pg_error(s->sql, err, sizeof err));
+		e->retry = true;
+	}
 	if (ok)
 		cdc_log(s->rt, CDC_LOG_INFO, "%s: snapshot of %s: %" PRIu64 " rows", s->what, t->display, rows);
 	return ok;
@@ -441,10 +448,13 @@ snapshot(pg_source *s, cdc_sink *k, cdc_err *e)
 	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
 	cdc_buf_free(&cmd);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		bool lost = cdc_pg_lost(s->repl, r);
 		PQclear(r);
-		return cdc_fail(e, "%s: cannot create replication slot %s: %s (the role needs the REPLICATION attribute: "
-		                "ALTER ROLE ... REPLICATION; and a free slot: max_replication_slots)", s->what, s->slot,
-		                cdc_pg_error(s->repl, err, sizeof err));
+		cdc_fail(e, "%s: cannot create replication slot %s: %s (the role needs the REPLICATION attribute: "
+		         "ALTER ROLE ... REPLICATION; and a free slot: max_replication_slots)", s->what, s->slot,
+		         cdc_pg_error(s->repl, err, sizeof err));
+		e->retry = lost;
+		return false;
 	}
 	char point[CDC_LSN_TEXT], *name = cdc_arena_strdup(s->rel_arena, PQgetisnull(r, 0, 2) ? "" : PQgetvalue(r, 0, 2));
 	snprintf(point, sizeof point, "%s", PQgetvalue(r, 0, 1));
@@ -493,8 +503,11 @@ send_status(pg_source *s, cdc_err *e)
 	cdc_pgo_put64(m + 25, (uint64_t)cdc_rt_now());
 	m[33] = 0;
 	char err[512];
-	if (PQputCopyData(s->repl, (const char *)m, sizeof m) != 1 || PQflush(s->repl) != 0)
-		return cdc_fail(e, "%s: cannot send the standby status: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+	if (PQputCopyData(s->repl, (const char *)m, sizeof m) != 1 || PQflush(s->repl) != 0) {
+		cdc_fail(e, "%s: cannot send the standby status: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+		e->retry = true;
+		return false;
+	}
 	s->last_status = cdc_rt_now();
 	return true;
 }
@@ -510,11 +523,15 @@ start_stream(pg_source *s, cdc_err *e)
 	               "publication_names %s)", quote_ident(s, s->slot), lsn, pubs);
 	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
 	cdc_buf_free(&cmd);
-	bool ok = PQresultStatus(r) == PGRES_COPY_BOTH;
+	bool ok = PQresultStatus(r) == PGRES_COPY_BOTH, lost = !ok && cdc_pg_lost(s->repl, r);
 	PQclear(r);
-	if (!ok)
-		return cdc_fail(e, "%s: cannot start replication from slot %s: %s", s->what, s->slot,
-		                cdc_pg_error(s->repl, err, sizeof err));
+	if (!ok) {
+		cdc_fail(e, "%s: cannot start replication from slot %s: %s", s->what, s->slot,
+		         cdc_pg_error(s->repl, err, sizeof err));
+		/* also when the slot is still held by the walsender of a connection just lost */
+		e->retry = lost || strstr(e->msg, "is active for PID") != NULL;
+		return false;
+	}
 	cdc_log(s->rt, CDC_LOG_INFO, "%s: streaming from slot %s after %s", s->what, s->slot, lsn);
 	if (s->acked < s->resume)
 		s->acked = s->resume;
@@ -1006,6 +1023,7 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 			}
 			if (!PQconsumeInput(s->repl)) {
 				cdc_fail(e, "%s: the replication connection failed: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+				e->retry = true;
 				return CDC_POLL_ERROR;
 			}
 			continue;
@@ -1016,6 +1034,7 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 				         cdc_pg_error(s->repl, err, sizeof err));
 			else
 				cdc_fail(e, "%s: the replication connection failed: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
+			e->retry = true;   /* a restart, a failover, wal_sender_timeout: the next attempt resumes */
 			return CDC_POLL_ERROR;
 		}
 		const uint8_t *p = (const uint8_t *)buf;
@@ -1152,9 +1171,12 @@ pg_start(cdc_source *base, const char *resume, cdc_sink *k, cdc_err *e)
 	if (exists && !fits)
 		return cdc_fail(e, "%s: replication slot %s exists but is not a pgoutput slot of this database; choose "
 		                "another name with the source's slot option", s->what, s->slot);
-	if (active)
-		return cdc_fail(e, "%s: replication slot %s is in use by another process (another cdcc run of this "
-		                "pipeline?)", s->what, s->slot);
+	if (active) {
+		cdc_fail(e, "%s: replication slot %s is in use by another process (another cdcc run of this pipeline, or "
+		         "the server has not yet noticed a lost connection)", s->what, s->slot);
+		e->retry = true;
+		return false;
+	}
 	if (resume) {
 		if (!exists)
 			return cdc_fail(e, "%s: the target has a checkpoint at %s but replication slot %s is gone, so the "

@@ -11,6 +11,16 @@ static const char session_options[] =
 	"-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=postgres -c extra_float_digits=1 "
 	"-c bytea_output=hex -c client_encoding=UTF8 -c standard_conforming_strings=on";
 
+bool
+cdc_pg_lost(PGconn *c, const PGresult *r)
+{
+	if (!c || PQstatus(c) == CONNECTION_BAD)
+		return true;
+	const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	return st && (strncmp(st, "08", 2) == 0 || strcmp(st, "57P01") == 0 || strcmp(st, "57P02") == 0 ||
+	              strcmp(st, "57P03") == 0 || strcmp(st, "53300") == 0);
+}
+
 const char *
 cdc_pg_error(PGconn *c, char *buf, size_t n)
 {
@@ -83,6 +93,9 @@ cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e)
 		cdc_pg_error(c, err, sizeof err);
 		scrub(err, dsn);
 		cdc_fail(e, "%s: cannot connect: %s", what, err);
+		/* an unreachable server may come back; wrong credentials or names do not */
+		e->retry = !strstr(err, "authentication") && !strstr(err, "pg_hba.conf") && !strstr(err, "does not exist") &&
+		           !strstr(err, "invalid") && !strstr(err, "permission denied") && !strstr(err, "missing \"=\"");
 		PQfinish(c);
 		return NULL;
 	}
@@ -99,6 +112,7 @@ cdc_pg_exec(PGconn *c, const char *sql, const char *what, cdc_err *e)
 	if (!ok) {
 		char err[768];
 		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+		e->retry = cdc_pg_lost(c, r);
 	}
 	PQclear(r);
 	/* a multi-statement script may leave more results */
@@ -116,6 +130,7 @@ cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params,
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		char err[768];
 		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+		e->retry = cdc_pg_lost(c, r);
 		PQclear(r);
 		return false;
 	}
@@ -132,8 +147,10 @@ cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const cha
 	char err[768];
 	PGresult *r = PQexec(c, sql);
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+		e->retry = cdc_pg_lost(c, r);
 		PQclear(r);
-		return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+		return false;
 	}
 	PQclear(r);
 	/* in pieces: PQputCopyData takes an int length */
@@ -144,15 +161,23 @@ cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const cha
 			PQputCopyEnd(c, "cdcc could not send the batch");
 			while ((r = PQgetResult(c)) != NULL)
 				PQclear(r);
-			return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+			cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+			e->retry = cdc_pg_lost(c, NULL);
+			return false;
 		}
 	}
-	bool ok = PQputCopyEnd(c, NULL) == 1;
+	bool ok = PQputCopyEnd(c, NULL) == 1, lost = !ok && cdc_pg_lost(c, NULL);
 	while ((r = PQgetResult(c)) != NULL) {
-		ok &= PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			ok = false;
+			lost |= cdc_pg_lost(c, r);
+		}
 		PQclear(r);
 	}
-	if (!ok)
-		return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+	if (!ok) {
+		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+		e->retry = lost || cdc_pg_lost(c, NULL);
+		return false;
+	}
 	return true;
 }

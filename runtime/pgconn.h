@@ -29,6 +29,12 @@ bool cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *pa
 /* COPY ... FROM STDIN with `sql`, sending data[0..n). */
 bool cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const char *what, cdc_err *e);
 
+/* Whether a failure is the connection's, not the statement's: the connection is gone,
+ * or the server says so (SQLSTATE class 08, shutting down, starting up, too many
+ * connections) — worth a retry.  r may be NULL.  Every function here sets e->retry from
+ * it. */
+bool cdc_pg_lost(PGconn *c, const PGresult *r);
+
 /* The connection's last error, one line. */
 const char *cdc_pg_error(PGconn *c, char *buf, size_t n);
 

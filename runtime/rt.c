@@ -19,6 +19,7 @@ cdc_fail(cdc_err *e, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+	e->retry = false;
 	return false;
 }
 

@@ -21,9 +21,11 @@ struct cdc_buf;
 /* An error: what went wrong, in words for the operator (never a secret). */
 typedef struct cdc_err {
 	char msg[1024];
+	bool retry;     /* a connection was lost or refused: the same work may succeed later */
 } cdc_err;
 
-/* Sets the message (printf-like) and returns false, for `return cdc_fail(e, ...)`. */
+/* Sets the message (printf-like), clears retry, and returns false, for
+ * `return cdc_fail(e, ...)`. */
 bool cdc_fail(cdc_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 typedef enum cdc_log_level { CDC_LOG_DEBUG, CDC_LOG_INFO, CDC_LOG_WARN, CDC_LOG_ERROR } cdc_log_level;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* How long one poll of a source may wait when nothing comes. */
 #define POLL_MS 100
@@ -184,7 +185,7 @@ worker_main(void *arg)
 		g->go = false;
 		pthread_mutex_unlock(&g->mu);
 		cdc_fault("before_apply");
-		cdc_err e = {{0}};
+		cdc_err e = {{0}, false};
 		bool ok = g->t->ops->apply(g->t, g->inflight, &e);
 		if (ok)
 			cdc_fault("after_apply");
@@ -282,8 +283,10 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 		return true;
 	cdc_batch *b = g->inflight;
 	g->inflight = NULL;
-	if (!ok)
-		return refused(r, err.msg, e);
+	if (!ok) {
+		*e = err;
+		return refused(r, NULL, e);
+	}
 	return committed(r, g, b, true, e);
 }
 
@@ -657,6 +660,104 @@ finish(run *r, cdc_err *e)
 	return ok;
 }
 
+/* Closes the sources and the targets (after their workers finish), for the end of the
+ * run or before a retry. */
+static void
+close_all(run *r)
+{
+	const cdc_ir *ir = r->rt.ir;
+	for (int s = 0; s < ir->nsources; s++)
+		if (r->src[s]) {
+			r->src[s]->ops->close(r->src[s]);
+			r->src[s] = NULL;
+		}
+	for (int i = 0; i < r->ntg; i++) {
+		run_target *g = &r->tg[i];
+		if (g->started) {
+			/* after an error a batch may still be in flight: let it end first */
+			pthread_mutex_lock(&g->mu);
+			while (g->inflight && !g->done)
+				pthread_cond_wait(&g->cv, &g->mu);
+			g->quit = true;
+			pthread_cond_signal(&g->cv);
+			pthread_mutex_unlock(&g->mu);
+			pthread_join(g->worker, NULL);
+		}
+		pthread_mutex_destroy(&g->mu);
+		pthread_cond_destroy(&g->cv);
+		g->t->ops->close(g->t);
+		cdc_batch_free(&g->bufs[0]);
+		cdc_batch_free(&g->bufs[1]);
+		for (int t = 0; t < ir->ntables; t++)
+			cdc_mem_free(g->pending[t].rules);
+		cdc_mem_free(g->pending);
+		for (int s = 0; s < ir->nsources; s++)
+			cdc_mem_free(g->committed[s]);
+		cdc_mem_free(g->committed);
+		memset(g, 0, sizeof *g);
+	}
+	r->ntg = 0;
+	r->in_txn = r->snapshot = r->starting = r->target_failed = false;
+	r->ntouched = 0;
+}
+
+/* One attempt: open everything, run until stopped, caught up or an error, and apply what
+ * completed.  *stopped: a signal ended it. */
+static bool
+attempt(run *r, cdc_sink *k, const cdc_run_opts *o, bool *stopped, cdc_err *e)
+{
+	const cdc_ir *ir = r->rt.ir;
+	bool ok = open_all(r, k, e);
+	bool *caught = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *caught);
+	while (ok && !stop_flag) {
+		bool all = true;
+		for (int s = 0; s < ir->nsources && ok; s++) {
+			r->cur = s;
+			cdc_poll p;
+			/* a transaction in progress is read to its end before another source speaks */
+			do
+				p = r->src[s]->ops->poll(r->src[s], POLL_MS, k, e);
+			while (p != CDC_POLL_ERROR && r->in_txn && !stop_flag);
+			if (p == CDC_POLL_ERROR)
+				ok = false;
+			caught[s] |= p == CDC_POLL_CAUGHT_UP;
+			all &= caught[s];
+		}
+		int64_t now = cdc_rt_now();
+		for (int i = 0; i < r->ntg && ok; i++) {
+			ok = settle(r, &r->tg[i], false, e);
+			if (ok && !r->in_txn && due(&r->tg[i], now))
+				ok = flush(r, &r->tg[i], e);
+		}
+		if (ok && o->once && all)
+			break;
+	}
+	cdc_mem_free(caught);
+	if (stop_flag) {
+		*stopped = true;
+		cdc_log(&r->rt, CDC_LOG_INFO, "stopping: applying what is batched");
+	}
+	/* what completed goes in — after a source's error or a fail rule too, but not after
+	 * a target's error (its transaction rolled back; the next attempt redoes it) */
+	cdc_err e2 = {{0}, false};
+	if (r->ntg == ir->ntargets && !r->target_failed && !finish(r, &e2)) {
+		if (ok)
+			*e = e2;
+		ok = false;
+	}
+	return ok;
+}
+
+/* Sleeps about ms milliseconds, less when a signal asks the run to stop. */
+static void
+pause_ms(int64_t ms)
+{
+	for (int64_t t = 0; t < ms && !stop_flag; t += 100) {
+		struct timespec ts = {0, 100 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+}
+
 int
 cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 {
@@ -685,46 +786,40 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-
 	cdc_fault("");   /* reads CDCC_FAULT now, before the workers start */
-	cdc_err e = {{0}};
-	bool ok = open_all(&r, &k, &e);
-	bool *caught = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *caught);
-	bool stopped = false;
-	while (ok && !stop_flag) {
-		bool all = true;
-		for (int s = 0; s < ir->nsources && ok; s++) {
-			r.cur = s;
-			cdc_poll p;
-			/* a transaction in progress is read to its end before another source speaks */
-			do
-				p = r.src[s]->ops->poll(r.src[s], POLL_MS, &k, &e);
-			while (p != CDC_POLL_ERROR && r.in_txn && !stop_flag);
-			if (p == CDC_POLL_ERROR)
-				ok = false;
-			caught[s] |= p == CDC_POLL_CAUGHT_UP;
-			all &= caught[s];
-		}
-		int64_t now = cdc_rt_now();
-		for (int i = 0; i < r.ntg && ok; i++) {
-			ok = settle(&r, &r.tg[i], false, &e);
-			if (ok && !r.in_txn && due(&r.tg[i], now))
-				ok = flush(&r, &r.tg[i], &e);
-		}
-		if (ok && o->once && all)
+	srand((unsigned)cdc_rt_now());
+
+	/*
+	 * A lost or refused connection (a server restart, a failover, the network) is waited
+	 * out: everything is closed — what was read and not committed is dropped, nothing is
+	 * held meanwhile — and opened again after 1 s, 2 s, 4 s ... up to a minute (with
+	 * jitter), resuming from the targets' checkpoints.  --once does not wait: it exits 1.
+	 */
+	cdc_err e = {{0}, false};
+	bool stopped = false, ok;
+	int64_t backoff_ms = 1000;
+	for (;;) {
+		uint64_t before = r.batches;
+		e = (cdc_err){{0}, false};
+		ok = attempt(&r, &k, o, &stopped, &e);
+		close_all(&r);
+		if (ok || stopped || !e.retry || o->once || r.failed)
 			break;
-	}
-	if (stop_flag) {
-		stopped = true;
-		cdc_log(&r.rt, CDC_LOG_INFO, "stopping: applying what is batched");
-	}
-	/* what completed goes in — after a source's error or a fail rule too, but not after
-	 * a target's error (its transaction rolled back; the next run redoes it) */
-	cdc_err e2 = {{0}};
-	if (r.ntg == ir->ntargets && !r.target_failed && !finish(&r, &e2)) {
-		if (ok)
-			e = e2;
-		ok = false;
+		/* the counts say what reached the targets: the rest will be read again */
+		for (int i = 0; i < ir->ntables; i++)
+			if (r.staged[i])
+				counts_restore(&r.stages[i], &r.committed[i]);
+		if (r.batches > before)
+			backoff_ms = 1000;   /* it worked for a while: start the waits over */
+		int64_t wait = backoff_ms * (80 + rand() % 41) / 100;
+		cdc_log(&r.rt, CDC_LOG_WARN, "%s; trying again in %.1f s", e.msg, (double)wait / 1000.0);
+		pause_ms(wait);
+		if (stop_flag) {
+			stopped = true;
+			ok = true;
+			break;
+		}
+		backoff_ms = backoff_ms * 2 > 60000 ? 60000 : backoff_ms * 2;
 	}
 	int rc = ok ? 0 : 1;
 	if (!ok) {
@@ -736,33 +831,6 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	summary(&r);
 	if (o->stats_path)
 		write_stats(&r, o->stats_path);
-	for (int s = 0; s < ir->nsources; s++)
-		if (r.src[s])
-			r.src[s]->ops->close(r.src[s]);
-	for (int i = 0; i < r.ntg; i++) {
-		run_target *g = &r.tg[i];
-		if (g->started) {
-			/* after an error a batch may still be in flight: let it end first */
-			pthread_mutex_lock(&g->mu);
-			while (g->inflight && !g->done)
-				pthread_cond_wait(&g->cv, &g->mu);
-			g->quit = true;
-			pthread_cond_signal(&g->cv);
-			pthread_mutex_unlock(&g->mu);
-			pthread_join(g->worker, NULL);
-		}
-		pthread_mutex_destroy(&g->mu);
-		pthread_cond_destroy(&g->cv);
-		g->t->ops->close(g->t);
-		cdc_batch_free(&g->bufs[0]);
-		cdc_batch_free(&g->bufs[1]);
-		for (int t = 0; t < ir->ntables; t++)
-			cdc_mem_free(g->pending[t].rules);
-		cdc_mem_free(g->pending);
-		for (int s = 0; s < ir->nsources; s++)
-			cdc_mem_free(r.tg[i].committed[s]);
-		cdc_mem_free(r.tg[i].committed);
-	}
 	for (int i = 0; i < ir->ntables; i++)
 		if (r.staged[i])
 			cdc_stage_release(&r.stages[i]);
@@ -773,7 +841,6 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	cdc_mem_free(r.txn_start);
 	cdc_mem_free(r.committed);
 	cdc_mem_free(r.touched);
-	cdc_mem_free(caught);
 	cdc_mem_free(r.src);
 	cdc_mem_free(r.tg);
 	cdc_mem_free(r.stages);
