@@ -7,7 +7,63 @@
 #include "runtime/typeids.h"
 #include "runtime/vm.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Moves the rows in memory to the end of the spill file (created on first use: an
+ * unnamed temporary file, gone when closed or when the process ends). */
+static void
+spill_out(cdc_batch_route *br)
+{
+	if (!br->spill && !(br->spill = tmpfile())) {
+		/* no room for a temporary file: keep the rows in memory */
+		return;
+	}
+	if (fseek(br->spill, (long)br->spilled, SEEK_SET) != 0 ||
+	    fwrite(br->rows.data, 1, br->rows.len, br->spill) != br->rows.len || fflush(br->spill) != 0) {
+		/* a full disk: keep the rows in memory rather than lose them */
+		return;
+	}
+	br->spilled += br->rows.len;
+	cdc_buf_truncate(&br->rows, 0);
+}
+
+/* The spill file cut back to n bytes. */
+static void
+spill_truncate(cdc_batch_route *br, uint64_t n)
+{
+	if (!br->spill || n >= br->spilled)
+		return;
+	if (ftruncate(fileno(br->spill), (off_t)n) == 0)
+		br->spilled = n;
+}
+
+uint64_t
+cdc_batch_route_len(const cdc_batch_route *br)
+{
+	return br->spilled + br->rows.len;
+}
+
+bool
+cdc_batch_route_each(const cdc_batch_route *br, bool (*fn)(const char *data, size_t n, void *arg), void *arg)
+{
+	if (br->spilled) {
+		char *piece = cdc_mem_alloc(1u << 20);
+		bool ok = fseek(br->spill, 0, SEEK_SET) == 0;
+		for (uint64_t at = 0; ok && at < br->spilled;) {
+			size_t want = br->spilled - at < (1u << 20) ? (size_t)(br->spilled - at) : (1u << 20);
+			size_t got = fread(piece, 1, want, br->spill);
+			ok = got == want && fn(piece, got, arg);
+			at += got;
+		}
+		cdc_mem_free(piece);
+		if (!ok)
+			return false;
+	}
+	return br->rows.len == 0 || fn(br->rows.data, br->rows.len, arg);
+}
 
 void
 cdc_batch_init(cdc_batch *b, const cdc_ir *ir, int target, cdc_dialect d)
@@ -39,8 +95,11 @@ cdc_batch_init(cdc_batch *b, const cdc_ir *ir, int target, cdc_dialect d)
 void
 cdc_batch_free(cdc_batch *b)
 {
-	for (int i = 0; i < b->nroutes; i++)
+	for (int i = 0; i < b->nroutes; i++) {
 		cdc_buf_free(&b->routes[i].rows);
+		if (b->routes[i].spill)
+			fclose(b->routes[i].spill);
+	}
 	cdc_mem_free(b->routes);
 	cdc_mem_free(b->quarantine);
 	cdc_mem_free(b->positions);
@@ -55,9 +114,11 @@ void
 cdc_batch_reset(cdc_batch *b)
 {
 	for (int i = 0; i < b->nroutes; i++) {
-		cdc_buf_truncate(&b->routes[i].rows, 0);
-		b->routes[i].nrows = 0;
-		b->routes[i].partial = false;
+		cdc_batch_route *br = &b->routes[i];
+		cdc_buf_truncate(&br->rows, 0);
+		spill_truncate(br, 0);
+		br->nrows = 0;
+		br->partial = false;
 	}
 	b->nquarantine = 0;
 	for (int i = 0; i < b->ir->nsources; i++)
@@ -144,10 +205,12 @@ cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
 	br->nrows++;
 	b->changes++;
 	b->bytes += rows->len - before;
+	if (rows->len >= CDC_BATCH_SPILL)
+		spill_out(br);
 }
 
 static const char *
-dup(cdc_batch *b, const char *s)
+qdup(cdc_batch *b, const char *s)
 {
 	return s ? cdc_arena_strdup(b->arena, s) : NULL;
 }
@@ -160,14 +223,14 @@ cdc_batch_quarantine(cdc_batch *b, const cdc_quarantined *q)
 		b->quarantine = cdc_mem_realloc(b->quarantine, (size_t)b->capquarantine * sizeof *b->quarantine);
 	}
 	cdc_quarantined *c = &b->quarantine[b->nquarantine++];
-	c->table = dup(b, q->table);
-	c->rule = dup(b, q->rule);
-	c->reason = dup(b, q->reason);
+	c->table = qdup(b, q->table);
+	c->rule = qdup(b, q->rule);
+	c->reason = qdup(b, q->reason);
 	c->line = q->line;
-	c->op = dup(b, q->op);
-	c->position = dup(b, q->position);
-	c->commit_time = dup(b, q->commit_time);
-	c->row = dup(b, q->row);
+	c->op = qdup(b, q->op);
+	c->position = qdup(b, q->position);
+	c->commit_time = qdup(b, q->commit_time);
+	c->row = qdup(b, q->row);
 	b->changes++;
 	b->bytes += strlen(q->row);
 }
@@ -193,7 +256,7 @@ void
 cdc_batch_mark(cdc_batch *b)
 {
 	for (int i = 0; i < b->nroutes; i++) {
-		b->mark.len[i] = b->routes[i].rows.len;
+		b->mark.len[i] = cdc_batch_route_len(&b->routes[i]);
 		b->mark.nrows[i] = b->routes[i].nrows;
 		b->mark.partial[i] = b->routes[i].partial;
 	}
@@ -207,9 +270,17 @@ void
 cdc_batch_rewind(cdc_batch *b)
 {
 	for (int i = 0; i < b->nroutes; i++) {
-		cdc_buf_truncate(&b->routes[i].rows, b->mark.len[i]);
-		b->routes[i].nrows = b->mark.nrows[i];
-		b->routes[i].partial = b->mark.partial[i];
+		cdc_batch_route *br = &b->routes[i];
+		uint64_t len = b->mark.len[i];
+		if (len >= br->spilled) {
+			cdc_buf_truncate(&br->rows, (size_t)(len - br->spilled));
+		} else {
+			/* the mark is in the spill file: what follows it there, and all in memory, goes */
+			spill_truncate(br, len);
+			cdc_buf_truncate(&br->rows, 0);
+		}
+		br->nrows = b->mark.nrows[i];
+		br->partial = b->mark.partial[i];
 	}
 	b->nquarantine = b->mark.nquarantine;
 	b->changes = b->mark.changes;
@@ -222,6 +293,7 @@ cdc_batch_clear_rows(cdc_batch *b)
 {
 	for (int i = 0; i < b->nroutes; i++) {
 		cdc_buf_truncate(&b->routes[i].rows, 0);
+		spill_truncate(&b->routes[i], 0);
 		b->mark.len[i] = 0;
 	}
 	b->bytes = 0;

@@ -16,16 +16,24 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "compiler/ir.h"
 #include "compiler/sql.h"
 #include "runtime/buf.h"
 #include "runtime/value.h"
 
+/* A route's staged rows are kept in memory up to this many bytes; past it they go to a
+ * temporary file (rows then holds only the tail), so that a transaction of millions of
+ * changes, which a batch cannot split, does not have to fit in memory. */
+#define CDC_BATCH_SPILL (4u << 20)
+
 typedef struct cdc_batch_route {
 	const cdc_ir_table *table;
 	const cdc_ir_route *route;
-	cdc_buf             rows;      /* staged rows, in the target's format */
+	FILE               *spill;     /* the first `spilled` bytes of the staged rows, or NULL */
+	uint64_t            spilled;
+	cdc_buf             rows;      /* the staged rows after those, in the target's format */
 	uint64_t            nrows;     /* staged since the batch began (a snapshot's: in every chunk) */
 	bool                partial;   /* a change other than a delete left a column unsent */
 } cdc_batch_route;
@@ -59,7 +67,7 @@ typedef struct cdc_batch {
 	cdc_arena        *arena;       /* quarantine records and positions; reset per batch */
 	/* where the current source transaction began (cdc_batch_mark) */
 	struct {
-		size_t   *len;             /* per route: rows.len */
+		uint64_t *len;             /* per route: spilled + rows.len */
 		uint64_t *nrows;
 		bool     *partial;
 		int       nquarantine;
@@ -90,6 +98,12 @@ void cdc_batch_quarantine(cdc_batch *b, const cdc_quarantined *q);
 void cdc_batch_position(cdc_batch *b, int source, const char *position);
 
 bool cdc_batch_empty(const cdc_batch *b);
+
+/* The staged rows of a route, in pieces: fn(data, n, arg) for each in order, stopping at
+ * the first false.  False also when the spill file cannot be read. */
+bool cdc_batch_route_each(const cdc_batch_route *br, bool (*fn)(const char *data, size_t n, void *arg), void *arg);
+/* All of a route's staged rows, in bytes. */
+uint64_t cdc_batch_route_len(const cdc_batch_route *br);
 
 /* A transaction begins: remember where, so that it can be taken out again. */
 void cdc_batch_mark(cdc_batch *b);

@@ -67,11 +67,21 @@ typedef struct pg_smsg {
 	uint8_t *data;
 } pg_smsg;
 
+/* A transaction streamed while in progress: its messages in memory up to STXN_MEMORY
+ * bytes; past that all of them go to a temporary file (xid, lsn, length, bytes each),
+ * where a subtransaction rolled back cannot be cut out: its xid is listed instead, and
+ * its messages are skipped when the file is read back at the commit. */
 typedef struct pg_stxn {
-	uint32_t xid;
-	pg_smsg *msgs;
-	int      n, cap;
+	uint32_t  xid;
+	pg_smsg  *msgs;
+	int       n, cap;
+	size_t    bytes;       /* of the messages in memory */
+	FILE     *file;
+	uint32_t *aborted;     /* subtransactions rolled back, for the file */
+	int       naborted, capaborted;
 } pg_stxn;
+
+#define STXN_MEMORY (4u << 20)
 
 typedef struct pg_source {
 	cdc_source    base;
@@ -797,19 +807,114 @@ stxn_drop(pg_source *s, pg_stxn *x, uint32_t subxid)
 {
 	int o = 0;
 	for (int i = 0; i < x->n; i++) {
-		if (subxid == x->xid || x->msgs[i].xid == subxid)
+		if (subxid == x->xid || x->msgs[i].xid == subxid) {
+			x->bytes -= x->msgs[i].len;
 			cdc_mem_free(x->msgs[i].data);
-		else
+		} else {
 			x->msgs[o++] = x->msgs[i];
+		}
 	}
 	x->n = o;
-	if (subxid != x->xid)
+	if (subxid != x->xid) {
+		if (x->file) {
+			if (x->naborted == x->capaborted) {
+				x->capaborted = x->capaborted ? x->capaborted * 2 : 8;
+				x->aborted = cdc_mem_realloc(x->aborted, (size_t)x->capaborted * sizeof *x->aborted);
+			}
+			x->aborted[x->naborted++] = subxid;
+		}
 		return;
+	}
 	cdc_mem_free(x->msgs);
+	cdc_mem_free(x->aborted);
+	if (x->file)
+		fclose(x->file);
 	*x = s->stxns[--s->nstxns];
 }
 
+static bool
+stxn_write(FILE *f, uint32_t xid, cdc_lsn lsn, const uint8_t *data, uint32_t len)
+{
+	return fwrite(&xid, sizeof xid, 1, f) == 1 && fwrite(&lsn, sizeof lsn, 1, f) == 1 &&
+	       fwrite(&len, sizeof len, 1, f) == 1 && (len == 0 || fwrite(data, 1, len, f) == len);
+}
+
+/* Keeps one message of streamed transaction x. */
+static bool
+stxn_keep(pg_source *s, pg_stxn *x, uint32_t xid, cdc_lsn lsn, const uint8_t *p, size_t n, cdc_err *e)
+{
+	if (!x->file && x->bytes + n > STXN_MEMORY) {
+		/* too big for memory: everything so far to a temporary file, and what follows */
+		bool ok = (x->file = tmpfile()) != NULL;
+		for (int i = 0; ok && i < x->n; i++)
+			ok = stxn_write(x->file, x->msgs[i].xid, x->msgs[i].lsn, x->msgs[i].data, x->msgs[i].len);
+		if (!ok)
+			return cdc_fail(e, "%s: cannot write transaction %" PRIu32 " to a temporary file: %s", s->what, x->xid,
+			                strerror(errno));
+		for (int i = 0; i < x->n; i++)
+			cdc_mem_free(x->msgs[i].data);
+		x->n = 0;
+		x->bytes = 0;
+		cdc_log(s->rt, CDC_LOG_DEBUG, "%s: transaction %" PRIu32 " is large: kept in a temporary file", s->what, x->xid);
+	}
+	if (x->file) {
+		if (!stxn_write(x->file, xid, lsn, p, (uint32_t)n))
+			return cdc_fail(e, "%s: cannot write transaction %" PRIu32 " to a temporary file: %s", s->what, x->xid,
+			                strerror(errno));
+		return true;
+	}
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->msgs = cdc_mem_realloc(x->msgs, (size_t)x->cap * sizeof *x->msgs);
+	}
+	pg_smsg *sm = &x->msgs[x->n++];
+	sm->xid = xid;
+	sm->lsn = lsn;
+	sm->len = (uint32_t)n;
+	sm->data = cdc_mem_alloc(n ? n : 1);
+	memcpy(sm->data, p, n);
+	x->bytes += n;
+	return true;
+}
+
 static bool message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, cdc_sink *k, cdc_err *e);
+
+/* The messages of a streamed transaction kept in its file, in order, without those of
+ * its rolled-back subtransactions. */
+static bool
+stxn_replay(pg_source *s, pg_stxn *x, cdc_sink *k, cdc_err *e)
+{
+	if (fflush(x->file) != 0 || fseek(x->file, 0, SEEK_SET) != 0)
+		return cdc_fail(e, "%s: cannot read back transaction %" PRIu32 ": %s", s->what, x->xid, strerror(errno));
+	uint8_t *buf = NULL;
+	size_t cap = 0;
+	bool ok = true;
+	for (;;) {
+		uint32_t xid, len;
+		cdc_lsn lsn;
+		if (fread(&xid, sizeof xid, 1, x->file) != 1)
+			break;   /* the end */
+		if (fread(&lsn, sizeof lsn, 1, x->file) != 1 || fread(&len, sizeof len, 1, x->file) != 1) {
+			ok = cdc_fail(e, "%s: transaction %" PRIu32 " in its temporary file is cut short", s->what, x->xid);
+			break;
+		}
+		if (len > cap) {
+			cap = len;
+			buf = cdc_mem_realloc(buf, cap);
+		}
+		if (len && fread(buf, 1, len, x->file) != len) {
+			ok = cdc_fail(e, "%s: transaction %" PRIu32 " in its temporary file is cut short", s->what, x->xid);
+			break;
+		}
+		bool aborted = false;
+		for (int i = 0; i < x->naborted && !aborted; i++)
+			aborted = x->aborted[i] == xid;
+		if (!aborted && !(ok = message(s, buf, len, lsn, true, k, e)))
+			break;
+	}
+	cdc_mem_free(buf);
+	return ok;
+}
 
 /* A streamed transaction committed: its kept changes, in order, as one transaction. */
 static bool
@@ -827,6 +932,8 @@ stream_commit(pg_source *s, const cdc_pgo_msg *m, cdc_sink *k, cdc_err *e)
 		s->skip_txn = false;
 		for (int i = 0; x && ok && i < x->n; i++)
 			ok = message(s, x->msgs[i].data, x->msgs[i].len, x->msgs[i].lsn, true, k, e);
+		if (x && x->file && ok)
+			ok = stxn_replay(s, x, k, e);
 		s->in_txn = false;
 		char end[CDC_LSN_TEXT];
 		cdc_lsn_format(m->end_lsn, end);
@@ -854,18 +961,9 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 	if (in_stream && !s->in_txn && (m.kind == CDC_PGO_INSERT || m.kind == CDC_PGO_UPDATE ||
 	                                m.kind == CDC_PGO_DELETE || m.kind == CDC_PGO_TRUNCATE)) {
 		pg_stxn *x = stxn_of(s, s->stream_xid, true);
-		if (x->n == x->cap) {
-			x->cap = x->cap ? x->cap * 2 : 64;
-			x->msgs = cdc_mem_realloc(x->msgs, (size_t)x->cap * sizeof *x->msgs);
-		}
-		pg_smsg *sm = &x->msgs[x->n++];
-		sm->xid = m.xid;
-		sm->lsn = lsn;
-		sm->len = (uint32_t)n;
-		sm->data = cdc_mem_alloc(n ? n : 1);
-		memcpy(sm->data, p, n);
+		ok = stxn_keep(s, x, m.xid, lsn, p, n, e);
 		cdc_arena_reset(s->msg_arena);
-		return true;
+		return ok;
 	}
 	switch (m.kind) {
 	case CDC_PGO_BEGIN:

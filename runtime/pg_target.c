@@ -195,6 +195,40 @@ rollback(pg_target *t, bool ok)
 	return ok;
 }
 
+/* COPY of a route's staged rows, which may be partly in its spill file. */
+typedef struct copy_ctx {
+	pg_target *t;
+	cdc_err   *e;
+} copy_ctx;
+
+static bool
+copy_piece(const char *data, size_t n, void *arg)
+{
+	copy_ctx *x = arg;
+	return cdc_pg_copy_put(x->t->c, data, n, x->t->what, x->e);
+}
+
+static bool
+copy_route(pg_target *t, const char *sql, const cdc_batch_route *br, cdc_err *e)
+{
+	copy_ctx x = {t, e};
+	if (!cdc_pg_copy_begin(t->c, sql, t->what, e))
+		return false;
+	e->msg[0] = '\0';
+	if (!cdc_batch_route_each(br, copy_piece, &x)) {
+		if (!e->msg[0]) {
+			/* the spill file could not be read back: end the COPY, fail the batch */
+			PQputCopyEnd(t->c, "cdcc could not read its spill file");
+			PGresult *r;
+			while ((r = PQgetResult(t->c)) != NULL)
+				PQclear(r);
+			cdc_fail(e, "%s: cannot read back the batch's rows from the temporary file", t->what);
+		}
+		return false;
+	}
+	return cdc_pg_copy_end(t->c, t->what, e);
+}
+
 /* The snapshot's rows so far, straight into the route tables; the first call opens the
  * transaction and empties the merge tables. */
 static bool
@@ -210,9 +244,8 @@ pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		t->in_snapshot = ok;
 	}
 	for (int i = 0; i < b->nroutes && ok; i++)
-		if (b->routes[i].rows.len)
-			ok = cdc_pg_copy_in(t->c, cdc_buf_str(&t->routes[i].snap_load), b->routes[i].rows.data,
-			                    b->routes[i].rows.len, t->what, e);
+		if (cdc_batch_route_len(&b->routes[i]))
+			ok = copy_route(t, cdc_buf_str(&t->routes[i].snap_load), &b->routes[i], e);
 	return rollback(t, ok);
 }
 
@@ -237,7 +270,7 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		int f = br->partial ? 0 : 1;
 		const pg_route *pr = &t->routes[i];
 		ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->stage[f]), t->what, e) &&
-		     cdc_pg_copy_in(t->c, cdc_buf_str(&pr->load[f]), br->rows.data, br->rows.len, t->what, e) &&
+		     copy_route(t, cdc_buf_str(&pr->load[f]), br, e) &&
 		     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
 	}
 	ok = ok && writes(t, b, e);

@@ -142,7 +142,7 @@ cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params,
 }
 
 bool
-cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const char *what, cdc_err *e)
+cdc_pg_copy_begin(PGconn *c, const char *sql, const char *what, cdc_err *e)
 {
 	char err[768];
 	PGresult *r = PQexec(c, sql);
@@ -153,11 +153,19 @@ cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const cha
 		return false;
 	}
 	PQclear(r);
+	return true;
+}
+
+bool
+cdc_pg_copy_put(PGconn *c, const char *data, size_t n, const char *what, cdc_err *e)
+{
 	/* in pieces: PQputCopyData takes an int length */
 	const size_t piece = 1u << 20;
 	for (size_t at = 0; at < n; at += piece) {
 		size_t len = n - at < piece ? n - at : piece;
 		if (PQputCopyData(c, data + at, (int)len) != 1) {
+			char err[768];
+			PGresult *r;
 			PQputCopyEnd(c, "cdcc could not send the batch");
 			while ((r = PQgetResult(c)) != NULL)
 				PQclear(r);
@@ -166,6 +174,13 @@ cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const cha
 			return false;
 		}
 	}
+	return true;
+}
+
+bool
+cdc_pg_copy_end(PGconn *c, const char *what, cdc_err *e)
+{
+	PGresult *r;
 	bool ok = PQputCopyEnd(c, NULL) == 1, lost = !ok && cdc_pg_lost(c, NULL);
 	while ((r = PQgetResult(c)) != NULL) {
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
@@ -175,9 +190,16 @@ cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const cha
 		PQclear(r);
 	}
 	if (!ok) {
+		char err[768];
 		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
 		e->retry = lost || cdc_pg_lost(c, NULL);
 		return false;
 	}
 	return true;
+}
+
+bool
+cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const char *what, cdc_err *e)
+{
+	return cdc_pg_copy_begin(c, sql, what, e) && cdc_pg_copy_put(c, data, n, what, e) && cdc_pg_copy_end(c, what, e);
 }
