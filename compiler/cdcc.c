@@ -195,6 +195,15 @@ static const char usage_run[] =
 	"  --stats FILE       write the counts of the run (per table: changes, applied,\n"
 	"                     filtered, dropped, quarantined, failed, rules) as JSON at exit\n"
 	"  --log-level LEVEL  debug, info (default), warning or error\n"
+	"  --log-format FMT   text (default: cdcc: LEVEL: message) or json (one object\n"
+	"                     per line: time, level, message)\n"
+	"  --metrics FILE     rewrite FILE every 5 s with the run's metrics in Prometheus'\n"
+	"                     text format (changes by table and fate, rules, batches,\n"
+	"                     retries, lag)\n"
+	"\n"
+	"A status line (changes/s, lag, batches, fates, retries) is logged every 5 s.\n"
+	"Lost connections are waited out, retrying after 1 s, 2 s, 4 s ... up to 60 s;\n"
+	"with --once they end the run instead.\n"
 	"\n"
 	"exit status: 0 stopped as asked, 1 an error or a fail rule stopped the pipeline\n"
 	"(the message says which), 2 usage, or errors in the file\n";
@@ -989,6 +998,13 @@ cmd_run(int argc, char **argv)
 			o.once = true;
 		else if ((v = opt_value(argc, argv, &i, "--stats")) != NULL)
 			o.stats_path = v;
+		else if ((v = opt_value(argc, argv, &i, "--metrics")) != NULL)
+			o.metrics_path = v;
+		else if ((v = opt_value(argc, argv, &i, "--log-format")) != NULL) {
+			if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
+				return usage_error("run", "unknown log format \"%s\" (text or json)", v);
+			o.log_json = strcmp(v, "json") == 0;
+		}
 		else if ((v = opt_value(argc, argv, &i, "--log-level")) != NULL) {
 			static const char *const levels[] = {"debug", "info", "warning", "error"};
 			int k = 0;

@@ -125,6 +125,7 @@ cdc_batch_reset(cdc_batch *b)
 		b->positions[i] = NULL;
 	b->changes = b->bytes = 0;
 	b->started = 0;
+	b->commit_time = 0;
 	b->seq = 0;
 	b->snapshot = false;
 	cdc_arena_reset(b->arena);

@@ -63,6 +63,7 @@ typedef struct cdc_batch {
 	uint64_t          changes;     /* staged rows and quarantined changes */
 	uint64_t          bytes;
 	int64_t           started;     /* when the first change arrived (cdc_rt_now), 0 when empty */
+	int64_t           commit_time; /* of the batch's last source transaction (0: unknown) */
 	uint32_t          seq;         /* the next _cdc_seq */
 	cdc_arena        *arena;       /* quarantine records and positions; reset per batch */
 	/* where the current source transaction began (cdc_batch_mark) */

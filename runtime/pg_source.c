@@ -115,6 +115,7 @@ typedef struct pg_source {
 	int64_t       delivered_at;
 	int64_t       max_slot_wal;    /* warn when the slot holds back more WAL (bytes) */
 	int64_t       last_wal_check, last_wal_warning;
+	cdc_lsn       server_lsn;      /* the server's WAL position at the last check */
 	bool          streaming;       /* START_REPLICATION is done: status updates may go */
 	cdc_buf       scratch;
 } pg_source;
@@ -378,6 +379,20 @@ static bool
 copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 {
 	const cdc_ir_table *t = &s->rt->ir->tables[ti];
+	/* the planner's estimate of the rows, for the progress line */
+	uint64_t total = 0;
+	{
+		char *est = cdc_arena_printf(s->msg_arena, "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = "
+		                             "%s::regclass", quote_literal(s, qualified(s, t)));
+		PGresult *q = PQexec(s->sql, est);
+		if (PQresultStatus(q) == PGRES_TUPLES_OK && PQntuples(q) == 1)
+			total = strtoull(PQgetvalue(q, 0, 0), NULL, 10);
+		PQclear(q);
+		cdc_arena_reset(s->msg_arena);
+	}
+	char what[512];
+	snprintf(what, sizeof what, "%s: snapshot of %s", s->what, t->display);
+	int64_t started = cdc_rt_now(), last = 0;
 	cdc_buf sql = CDC_BUF_INIT;
 	cdc_buf_puts(&sql, "COPY (SELECT ");
 	for (int c = 0; c < t->ncols; c++)
@@ -426,6 +441,8 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 		cdc_arena_reset(s->msg_arena);
 		PQfreemem(line);
 		rows++;
+		if ((rows & 1023) == 0)
+			cdc_progress(s->rt, what, rows, total, started, &last, false);
 		if (ok && s->rt->stop && *s->rt->stop)
 			ok = cdc_fail(e, "%s: stopped during the snapshot of %s", s->what, t->display);
 	}
@@ -442,8 +459,10 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 		ok = cdc_fail(e, "%s: the snapshot of %s failed: %s", s->what, t->display, cdc_pg_error(s->sql, err, sizeof err));
 		e->retry = true;
 	}
+	cdc_progress(s->rt, what, rows, total, started, &last, true);
 	if (ok)
-		cdc_log(s->rt, CDC_LOG_INFO, "%s: snapshot of %s: %" PRIu64 " rows", s->what, t->display, rows);
+		cdc_log(s->rt, CDC_LOG_INFO, "%s: snapshot of %s: %" PRIu64 " rows (%.1f s)", s->what, t->display, rows,
+		        (double)(cdc_rt_now() - started) / 1e6);
 	return ok;
 }
 
@@ -1058,21 +1077,24 @@ heartbeat(pg_source *s, cdc_sink *k, bool *sent, cdc_err *e)
 	return k->begin(k, false, 0, 0, false, e) && k->commit(k, at, e);
 }
 
-/* The WAL the slot holds back, checked with the status updates: a warning past
+/* The WAL the slot holds back, checked every 5 s (and the server's position, for the
+ * lag the run reports): a warning past
  * max_slot_wal, repeated every 5 minutes while it lasts. */
 static bool
 check_slot_wal(pg_source *s, cdc_err *e)
 {
 	int64_t now = cdc_rt_now();
-	if (now - s->last_wal_check < STATUS_INTERVAL_US)
+	if (now - s->last_wal_check < STATUS_INTERVAL_US / 2)
 		return true;
 	s->last_wal_check = now;
 	const char *params[] = {s->slot};
 	PGresult *r;
-	if (!cdc_pg_query(s->sql, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint "
-	                  "FROM pg_replication_slots WHERE slot_name = $1", 1, params, &r, s->what, e))
+	if (!cdc_pg_query(s->sql, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint, "
+	                  "pg_current_wal_lsn() FROM pg_replication_slots WHERE slot_name = $1", 1, params, &r, s->what, e))
 		return false;
 	int64_t held = PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+	if (PQntuples(r) == 1)
+		cdc_lsn_parse(PQgetvalue(r, 0, 1), &s->server_lsn);
 	PQclear(r);
 	if (held > s->max_slot_wal && now - s->last_wal_warning >= INT64_C(300000000)) {
 		s->last_wal_warning = now;
@@ -1314,6 +1336,15 @@ pg_ack(cdc_source *base, const char *position, cdc_err *e)
 	return !s->streaming || send_status(s, e);
 }
 
+static int64_t
+pg_lag_bytes(cdc_source *base)
+{
+	pg_source *s = (pg_source *)base;
+	if (!s->server_lsn)
+		return -1;
+	return s->server_lsn > s->acked ? (int64_t)(s->server_lsn - s->acked) : 0;
+}
+
 static int
 pg_pos_cmp(const char *a, const char *b)
 {
@@ -1330,5 +1361,6 @@ const cdc_source_ops cdc_pg_source = {
 	.poll = pg_poll,
 	.ack = pg_ack,
 	.pos_cmp = pg_pos_cmp,
+	.lag_bytes = pg_lag_bytes,
 	.close = pg_close,
 };

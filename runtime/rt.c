@@ -34,11 +34,69 @@ cdc_log(const cdc_rt *rt, cdc_log_level level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
+	if (rt && rt->log_json) {
+		cdc_buf j = CDC_BUF_INIT;
+		int64_t now = cdc_rt_now();
+		time_t secs = (time_t)(now / 1000000 + INT64_C(946684800));
+		struct tm tm;
+		gmtime_r(&secs, &tm);
+		char ts[40];
+		strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", &tm);
+		cdc_buf_printf(&j, "{\"time\": \"%s.%06dZ\", \"level\": \"%s\", \"message\": ", ts,
+		               (int)(now % 1000000), names[level]);
+		cdc_buf_json_string(&j, line, strlen(line));
+		cdc_buf_puts(&j, "}\n");
+		fputs(cdc_buf_str(&j), stderr);
+		cdc_buf_free(&j);
+		return;
+	}
 	/* one line each: a message never spans lines, whatever names it quotes */
 	for (char *p = line; *p; p++)
 		if ((unsigned char)*p < 0x20 && *p != '\t')
 			*p = ' ';
 	fprintf(stderr, "cdcc: %s: %s\n", names[level], line);
+}
+
+void
+cdc_progress(const cdc_rt *rt, const char *what, uint64_t done, uint64_t total, int64_t started, int64_t *last,
+             bool final)
+{
+	int64_t now = cdc_rt_now();
+	bool bar = rt->tty && !rt->log_json && rt->log_level <= CDC_LOG_INFO;
+	if (!final && now - *last < (bar ? INT64_C(200000) : INT64_C(10000000)))
+		return;
+	if (!final && !bar && *last == 0) {
+		*last = now;   /* a plain line only when the step lasts */
+		return;
+	}
+	*last = now;
+	double secs = (double)(now - started) / 1e6, rate = secs > 0 ? (double)done / secs : 0;
+	char eta[32] = "";
+	if (total > done && rate > 0)
+		snprintf(eta, sizeof eta, ", about %.0f s left", (double)(total - done) / rate);
+	char of[48] = "";
+	if (total)
+		snprintf(of, sizeof of, " of about %llu", (unsigned long long)total);
+	if (!bar) {
+		if (!final)
+			cdc_log(rt, CDC_LOG_INFO, "%s: %llu rows so far%s, %.0f rows/s%s", what, (unsigned long long)done, of,
+			        rate, eta);
+		return;
+	}
+	int pct = total ? (int)(done >= total ? 100 : done * 100 / total) : -1;
+	char gauge[24] = "";
+	if (pct >= 0) {
+		memcpy(gauge, "[                    ] ", 24);
+		for (int i = 0; i < pct / 5; i++)
+			gauge[1 + i] = '#';
+	}
+	/* redrawn in place; the final call clears it for the step's own log line */
+	if (final)
+		fputs("\r\033[K", stderr);
+	else
+		fprintf(stderr, "\r\033[Kcdcc: %s %s%llu rows%s, %.0f rows/s%s", what, gauge, (unsigned long long)done, of,
+		        rate, eta);
+	fflush(stderr);
 }
 
 const char *

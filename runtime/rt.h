@@ -35,11 +35,23 @@ typedef struct cdc_rt {
 	const char   *dir;        /* the plan's folder, for file("...") secrets */
 	bool          once;       /* cdcc run --once: stop when caught up */
 	cdc_log_level log_level;
+	bool          log_json;   /* --log-format=json: one JSON object per line */
+	bool          tty;        /* standard error is a terminal: progress bars */
 	volatile int *stop;       /* set by SIGINT/SIGTERM: finish the batch, then stop */
 } cdc_rt;
 
-/* A line on standard error: "cdcc: LEVEL: message". */
+/* A line on standard error: "cdcc: LEVEL: message", or with log_json
+ * {"time": "2026-11-21T12:00:00.123456Z", "level": "info", "message": "..."}. */
 void cdc_log(const cdc_rt *rt, cdc_log_level level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * Progress of a long step (a table's snapshot): `done` of about `total` (0: unknown)
+ * since `started` (cdc_rt_now).  On a terminal, a bar redrawn in place at most 5 times a
+ * second; otherwise an info line every 10 s.  `final`: the step is over (the bar line is
+ * ended).  *last is the caller's: when it last printed.
+ */
+void cdc_progress(const cdc_rt *rt, const char *what, uint64_t done, uint64_t total, int64_t started,
+                  int64_t *last, bool final);
 
 /*
  * An option's value as the run uses it: a string, or the value of env("NAME") or

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* How long one poll of a source may wait when nothing comes. */
 #define POLL_MS 100
@@ -79,7 +80,15 @@ typedef struct run {
 	int          ntouched;
 	counts      *committed;  /* per table: when every target last had everything */
 	int          fail_table, fail_rule;
+	/* what the status line and the metrics say */
+	uint64_t     retries;
+	int64_t      applied_time;     /* commit time of the last source transaction committed */
+	int64_t      last_status;      /* when the last status line went */
+	uint64_t     changes_then;     /* the changes counted at that time */
+	const char  *metrics_path;
 } run;
+
+#define STATUS_EVERY_US INT64_C(5000000)
 
 static volatile int stop_flag;
 
@@ -244,6 +253,8 @@ committed(run *r, run_target *g, cdc_batch *b, bool counted, cdc_err *e)
 	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, at %s "
 	        "(%.1f ms)", ir->targets[g->t->index].name, b->snapshot ? "snapshot, batch " : "batch ", b->id, rows,
 	        b->nquarantine, at, (double)(cdc_rt_now() - g->t0) / 1000.0);
+	if (b->commit_time && !b->snapshot)
+		r->applied_time = b->commit_time;
 	cdc_batch_reset(b);
 	for (int i = 0; i < ir->ntables; i++)
 		if (r->staged[i])
@@ -501,6 +512,8 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 		cdc_batch_position(g->b, r->cur, position);
 		if (!g->b->started)
 			g->b->started = now;
+		if (r->txn_time)
+			g->b->commit_time = r->txn_time;
 		/* the snapshot, and the start of a stream without one, commit at once: a run that
 		 * stops before its first batch must not find its start gone */
 		if (r->snapshot || r->starting) {
@@ -561,6 +574,138 @@ summary(run *r)
 		        n->fate[CDC_FATE_APPLY], n->fate[CDC_FATE_FILTER], n->fate[CDC_FATE_DROP],
 		        n->fate[CDC_FATE_QUARANTINE], n->fate[CDC_FATE_FAIL]);
 	}
+}
+
+/* ---- the status line and the metrics ----------------------------------------------- */
+
+typedef struct totals {
+	uint64_t changes, fate[CDC_FATE_COUNT];
+	int64_t  lag_bytes;     /* summed over the sources; -1 unknown */
+	double   lag_seconds;
+} totals;
+
+static void
+sum_up(run *r, totals *t)
+{
+	const cdc_ir *ir = r->rt.ir;
+	memset(t, 0, sizeof *t);
+	for (int i = 0; i < ir->ntables; i++)
+		if (r->staged[i]) {
+			t->changes += r->stages[i].n.changes;
+			for (int f = 0; f < CDC_FATE_COUNT; f++)
+				t->fate[f] += r->stages[i].n.fate[f];
+		}
+	t->lag_bytes = -1;
+	for (int s = 0; s < ir->nsources; s++) {
+		int64_t b = r->src[s] && r->src[s]->ops->lag_bytes ? r->src[s]->ops->lag_bytes(r->src[s]) : -1;
+		if (b >= 0)
+			t->lag_bytes = (t->lag_bytes < 0 ? 0 : t->lag_bytes) + b;
+	}
+	/* how old the newest change in the targets is, while there is more to apply */
+	bool pending = r->in_txn;
+	for (int k = 0; k < r->ntg; k++)
+		pending |= !cdc_batch_empty(r->tg[k].b) || r->tg[k].inflight;
+	if (pending && r->applied_time)
+		t->lag_seconds = (double)(cdc_rt_now() - r->applied_time) / 1e6;
+	if (t->lag_seconds < 0)
+		t->lag_seconds = 0;
+}
+
+static void
+metric_label(cdc_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\' || *s == '"')
+			cdc_buf_putc(b, '\\');
+		if (*s == '\n')
+			cdc_buf_puts(b, "\\n");
+		else
+			cdc_buf_putc(b, *s);
+	}
+}
+
+/* The metrics in Prometheus' text format, written to a temporary name and renamed, so a
+ * reader (node_exporter's textfile collector) never sees half a file. */
+static void
+write_metrics(run *r, const totals *t)
+{
+	const cdc_ir *ir = r->rt.ir;
+	static const char *const fates[] = {"applied", "filtered", "dropped", "quarantined", "failed"};
+	cdc_buf m = CDC_BUF_INIT;
+	cdc_buf_puts(&m, "# HELP cdcc_changes_total Changes of a table by fate (while the run goes on, the batch being applied included).\n"
+	                 "# TYPE cdcc_changes_total counter\n");
+	for (int i = 0; i < ir->ntables; i++)
+		for (int f = 0; f < CDC_FATE_COUNT; f++) {
+			cdc_buf_puts(&m, "cdcc_changes_total{pipeline=\"");
+			metric_label(&m, ir->pipeline);
+			cdc_buf_puts(&m, "\",table=\"");
+			metric_label(&m, ir->tables[i].display);
+			cdc_buf_printf(&m, "\",fate=\"%s\"} %" PRIu64 "\n", fates[f],
+			               r->staged[i] ? r->stages[i].n.fate[f] : 0);
+		}
+	cdc_buf_puts(&m, "# HELP cdcc_rule_broken_total Changes that broke a quality rule.\n"
+	                 "# TYPE cdcc_rule_broken_total counter\n");
+	for (int i = 0; i < ir->ntables; i++)
+		for (uint32_t k = 0; k < ir->tables[i].prog->nrules; k++) {
+			cdc_buf_puts(&m, "cdcc_rule_broken_total{pipeline=\"");
+			metric_label(&m, ir->pipeline);
+			cdc_buf_puts(&m, "\",table=\"");
+			metric_label(&m, ir->tables[i].display);
+			cdc_buf_puts(&m, "\",rule=\"");
+			metric_label(&m, ir->tables[i].prog->rules[k].name);
+			cdc_buf_printf(&m, "\"} %" PRIu64 "\n", r->staged[i] ? r->stages[i].n.rule_broken[k] : 0);
+		}
+	cdc_buf_printf(&m, "# HELP cdcc_batches_total Batches committed in the targets.\n"
+	                   "# TYPE cdcc_batches_total counter\ncdcc_batches_total{pipeline=\"");
+	metric_label(&m, ir->pipeline);
+	cdc_buf_printf(&m, "\"} %" PRIu64 "\n", r->batches);
+	cdc_buf_printf(&m, "# HELP cdcc_retries_total Connections lost or refused, and tried again.\n"
+	                   "# TYPE cdcc_retries_total counter\ncdcc_retries_total{pipeline=\"");
+	metric_label(&m, ir->pipeline);
+	cdc_buf_printf(&m, "\"} %" PRIu64 "\n", r->retries);
+	cdc_buf_printf(&m, "# HELP cdcc_lag_bytes Source log not yet committed in every target.\n"
+	                   "# TYPE cdcc_lag_bytes gauge\ncdcc_lag_bytes{pipeline=\"");
+	metric_label(&m, ir->pipeline);
+	cdc_buf_printf(&m, "\"} %" PRId64 "\n", t->lag_bytes < 0 ? 0 : t->lag_bytes);
+	cdc_buf_printf(&m, "# HELP cdcc_lag_seconds Age of the newest change in the targets while more is pending.\n"
+	                   "# TYPE cdcc_lag_seconds gauge\ncdcc_lag_seconds{pipeline=\"");
+	metric_label(&m, ir->pipeline);
+	cdc_buf_printf(&m, "\"} %.3f\n", t->lag_seconds);
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.tmp", r->metrics_path);
+	FILE *f = fopen(tmp, "w");
+	bool ok = f && fwrite(m.data, 1, m.len, f) == m.len;
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, r->metrics_path) != 0)
+		cdc_log(&r->rt, CDC_LOG_WARN, "cannot write the metrics to %s: %s", r->metrics_path, strerror(errno));
+	cdc_buf_free(&m);
+}
+
+/* Every 5 s: a status line (info) and the metrics file. */
+static void
+status(run *r, bool force)
+{
+	int64_t now = cdc_rt_now();
+	if (!force && now - r->last_status < STATUS_EVERY_US)
+		return;
+	totals t;
+	sum_up(r, &t);
+	if (r->last_status && !force) {
+		double secs = (double)(now - r->last_status) / 1e6;
+		char lag[64] = "unknown";
+		if (t.lag_bytes >= 0)
+			snprintf(lag, sizeof lag, "%.1f MB", (double)t.lag_bytes / 1048576.0);
+		cdc_log(&r->rt, CDC_LOG_INFO, "status: %.0f changes/s, lag %s / %.1f s, %" PRIu64 " batches, %" PRIu64
+		        " applied, %" PRIu64 " quarantined, %" PRIu64 " dropped, %" PRIu64 " filtered, %" PRIu64 " retries",
+		        (double)(t.changes - r->changes_then) / secs, lag, t.lag_seconds, r->batches,
+		        t.fate[CDC_FATE_APPLY], t.fate[CDC_FATE_QUARANTINE], t.fate[CDC_FATE_DROP], t.fate[CDC_FATE_FILTER],
+		        r->retries);
+	}
+	r->last_status = now;
+	r->changes_then = t.changes;
+	if (r->metrics_path)
+		write_metrics(r, &t);
 }
 
 /* ---- the loop ----------------------------------------------------------------------- */
@@ -729,6 +874,8 @@ attempt(run *r, cdc_sink *k, const cdc_run_opts *o, bool *stopped, cdc_err *e)
 			if (ok && !r->in_txn && due(&r->tg[i], now))
 				ok = flush(r, &r->tg[i], e);
 		}
+		if (ok)
+			status(r, false);
 		if (ok && o->once && all)
 			break;
 	}
@@ -767,6 +914,9 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	r.rt.dir = o->dir;
 	r.rt.once = o->once;
 	r.rt.log_level = o->log_level;
+	r.rt.log_json = o->log_json;
+	r.rt.tty = isatty(STDERR_FILENO);
+	r.metrics_path = o->metrics_path;
 	r.rt.stop = &stop_flag;
 	r.src = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *r.src);
 	r.tg = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *r.tg);
@@ -812,6 +962,9 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 		if (r.batches > before)
 			backoff_ms = 1000;   /* it worked for a while: start the waits over */
 		int64_t wait = backoff_ms * (80 + rand() % 41) / 100;
+		r.retries++;
+		if (r.metrics_path)
+			status(&r, true);
 		cdc_log(&r.rt, CDC_LOG_WARN, "%s; trying again in %.1f s", e.msg, (double)wait / 1000.0);
 		pause_ms(wait);
 		if (stop_flag) {
@@ -828,6 +981,8 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 		else
 			cdc_log(&r.rt, CDC_LOG_ERROR, "%s", e.msg);
 	}
+	if (r.metrics_path)
+		status(&r, true);
 	summary(&r);
 	if (o->stats_path)
 		write_stats(&r, o->stats_path);

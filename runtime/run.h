@@ -31,6 +31,8 @@ typedef struct cdc_run_opts {
 	bool          once;         /* stop when every source is caught up */
 	cdc_log_level log_level;
 	const char   *stats_path;   /* write the counts as JSON here at exit, or NULL */
+	const char   *metrics_path; /* rewrite Prometheus text metrics here every 5 s, or NULL */
+	bool          log_json;     /* --log-format=json */
 } cdc_run_opts;
 
 /* Runs the pipeline.  0: stopped as asked (caught up with --once, or a signal); 1: an

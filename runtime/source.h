@@ -60,6 +60,9 @@ typedef struct cdc_source_ops {
 	 * (PostgreSQL: the slot's confirmed flush position). */
 	bool (*ack)(cdc_source *s, const char *position, cdc_err *e);
 	int (*pos_cmp)(const char *a, const char *b);
+	/* How far behind the source the acknowledged position is, in bytes of its log; -1
+	 * when the source cannot tell.  (PostgreSQL: measured with the status updates.) */
+	int64_t (*lag_bytes)(cdc_source *s);
 	void (*close)(cdc_source *s);
 } cdc_source_ops;
 
