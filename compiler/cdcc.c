@@ -22,6 +22,7 @@
 #include "runtime/arena.h"
 #include "runtime/buf.h"
 #include "runtime/change.h"
+#include "runtime/pg_schema.h"
 #include "runtime/run.h"
 #include "runtime/stage.h"
 
@@ -49,6 +50,7 @@ static const char usage_main[] =
 	"  test FILE...       run the pipeline files' test blocks, offline\n"
 	"  run FILE           run the pipeline: snapshot, then stream changes into the\n"
 	"                     targets, exactly once, until stopped (or --once)\n"
+	"  schema pull FILE   connect to the sources and write the pipeline's schema lock\n"
 	"  eval FILE          push change events (JSON Lines on standard input) through\n"
 	"                     one table's quality rules and transform\n"
 	"  fmt FILE...        rewrite pipeline files in the canonical format\n"
@@ -207,6 +209,20 @@ static const char usage_run[] =
 	"\n"
 	"exit status: 0 stopped as asked, 1 an error or a fail rule stopped the pipeline\n"
 	"(the message says which), 2 usage, or errors in the file\n";
+
+static const char usage_schema[] =
+	"usage: cdcc schema pull [-o LOCK] FILE\n"
+	"\n"
+	"Connects to each postgres source of the pipeline FILE (its dsn, read as cdcc run\n"
+	"reads it) and writes the schema lock: every table the source's tables/exclude\n"
+	"select, with its columns, types and primary key, so that cdcc check can check the\n"
+	"pipeline offline.  The lock goes to the pipeline's schema_lock file, or to LOCK.\n"
+	"Sources of other kinds are left out of the lock.\n"
+	"\n"
+	"options:\n"
+	"  -o LOCK            write the lock here (default: the pipeline's schema_lock)\n"
+	"\n"
+	"exit status: 0 written, 1 a source could not be read (nothing written), 2 usage\n";
 
 static const char usage_codes[] =
 	"usage: cdcc codes [CODE...]\n"
@@ -1040,6 +1056,157 @@ cmd_run(int argc, char **argv)
 	return status;
 }
 
+typedef struct pull_ctx {
+	const cdc_source *src;
+} pull_ctx;
+
+static bool
+pull_selects(const char *schema, const char *name, void *arg)
+{
+	const pull_ctx *x = arg;
+	return cdc_sema_selects(x->src, schema, name);
+}
+
+/* A secret option's value as cdcc run reads it: the environment, a file (relative to the
+ * pipeline's folder), or the literal. */
+static bool
+secret_value(const cdc_model *m, const cdc_optval *ov, cdc_buf *out, const char *what)
+{
+	cdc_buf_truncate(out, 0);
+	if (ov->secret == CDC_SECRET_ENV) {
+		const char *v = getenv(ov->str);
+		if (!v) {
+			fprintf(stderr, "cdcc schema pull: %s: its dsn reads the environment variable %s, which is not set\n", what,
+			        ov->str);
+			return false;
+		}
+		cdc_buf_puts(out, v);
+		return true;
+	}
+	if (ov->secret == CDC_SECRET_FILE) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s%s%s", ov->str[0] == '/' ? "" : m->dir, ov->str[0] == '/' ? "" : "/", ov->str);
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			fprintf(stderr, "cdcc schema pull: %s: its dsn reads the file %s: %s\n", what, path, strerror(errno));
+			return false;
+		}
+		int c;
+		while ((c = fgetc(f)) != EOF)
+			cdc_buf_putc(out, (char)c);
+		fclose(f);
+		while (out->len && (out->data[out->len - 1] == '\n' || out->data[out->len - 1] == '\r'))
+			cdc_buf_truncate(out, out->len - 1);
+		return true;
+	}
+	cdc_buf_puts(out, ov->str);
+	return true;
+}
+
+static int
+cmd_schema(int argc, char **argv)
+{
+	const char *file = NULL, *outpath = NULL;
+	if (argc < 2 || want_help(argv[1])) {
+		fputs(usage_schema, argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_CLEAN;
+	}
+	if (strcmp(argv[1], "pull") != 0)
+		return usage_error("schema", "unknown subcommand \"%s\" (pull)", argv[1]);
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (want_help(a)) {
+			fputs(usage_schema, stdout);
+			return EXIT_CLEAN;
+		}
+		if ((v = opt_value(argc, argv, &i, "-o")) != NULL || (v = opt_value(argc, argv, &i, "--output")) != NULL)
+			outpath = v;
+		else if (a[0] == '-' && a[1])
+			return usage_error("schema", "unknown option \"%s\"", a);
+		else if (file)
+			return usage_error("schema", "%sone file at a time", "");
+		else
+			file = a;
+	}
+	if (!file)
+		return usage_error("schema", "%sno file given", "");
+	unit u;
+	if (!unit_open(&u, file))
+		return EXIT_USAGE;
+	if (u.parse.syntax_errors) {
+		cdc_diag_style st = {use_color("auto")};
+		cdc_diag_print_text(u.diags, stderr, &st);
+		unit_close(&u);
+		return EXIT_PROBLEMS;
+	}
+	/* the lock may not exist yet: the file's other problems are cdcc check's to report */
+	u.model = cdc_sema_run(u.arena, u.file, u.diags, u.parse.root);
+	const cdc_model *m = u.model;
+	char path[4096];
+	const cdc_optval *lock = m->opts[CDC_OPT_PIPE_SCHEMA_LOCK];
+	if (outpath)
+		snprintf(path, sizeof path, "%s", outpath);
+	else if (lock)
+		snprintf(path, sizeof path, "%s%s%s", lock->str[0] == '/' || strcmp(m->dir, ".") == 0 ? "" : m->dir,
+		         lock->str[0] == '/' || strcmp(m->dir, ".") == 0 ? "" : "/", lock->str);
+	else {
+		unit_close(&u);
+		return usage_error("schema", "%sthe pipeline has no schema_lock option: add one, or give -o LOCK", "");
+	}
+	cdc_buf json = CDC_BUF_INIT, dsn = CDC_BUF_INIT;
+	cdc_buf_puts(&json, "{\n  \"cdcc_schema_lock\": 1,\n  \"sources\": [");
+	int status = EXIT_CLEAN, nsrc = 0;
+	for (int i = 0; i < m->nsources && status == EXIT_CLEAN; i++) {
+		const cdc_source *src = m->sources[i];
+		char what[300];
+		snprintf(what, sizeof what, "source %s", src->name);
+		if (strcmp(src->kind->name, "postgres") != 0) {
+			fprintf(stderr, "cdcc schema pull: %s: %s sources are not read by this version; left out of the lock\n",
+			        what, src->kind->name);
+			continue;
+		}
+		const cdc_optval *ov = src->opts[CDC_OPT_SRC_DSN];
+		if (!ov || !secret_value(m, ov, &dsn, what)) {
+			if (!ov)
+				fprintf(stderr, "cdcc schema pull: %s has no dsn\n", what);
+			status = EXIT_PROBLEMS;
+			break;
+		}
+		cdc_buf_printf(&json, "%s\n    {\"name\": ", nsrc++ ? "," : "");
+		cdc_buf_json_string(&json, src->name, strlen(src->name));
+		cdc_buf_puts(&json, ", \"kind\": \"postgres\", \"complete\": true,\n     \"tables\": ");
+		pull_ctx x = {src};
+		cdc_err e = {{0}, false};
+		int n = 0;
+		if (!cdc_pg_schema_read(cdc_buf_str(&dsn), what, pull_selects, &x, &json, &n, &e)) {
+			fprintf(stderr, "cdcc schema pull: %s\n", e.msg);
+			status = EXIT_PROBLEMS;
+			break;
+		}
+		cdc_buf_puts(&json, "}");
+		fprintf(stderr, "cdcc schema pull: %s: %d table%s\n", what, n, n == 1 ? "" : "s");
+	}
+	cdc_buf_puts(&json, "\n  ]\n}\n");
+	if (status == EXIT_CLEAN) {
+		char tmp[4200];
+		snprintf(tmp, sizeof tmp, "%s.tmp", path);
+		FILE *f = fopen(tmp, "w");
+		bool ok = f && fwrite(json.data, 1, json.len, f) == json.len;
+		if (f)
+			ok = fclose(f) == 0 && ok;
+		if (!ok || rename(tmp, path) != 0) {
+			fprintf(stderr, "cdcc schema pull: cannot write %s: %s\n", path, strerror(errno));
+			status = EXIT_USAGE;
+		} else {
+			fprintf(stderr, "cdcc schema pull: wrote %s\n", path);
+		}
+	}
+	cdc_buf_free(&json);
+	cdc_buf_free(&dsn);
+	unit_close(&u);
+	return status;
+}
+
 static int
 cmd_codes(int argc, char **argv)
 {
@@ -1098,6 +1265,8 @@ main(int argc, char **argv)
 		return cmd_eval(argc - 1, argv + 1);
 	if (strcmp(cmd, "run") == 0)
 		return cmd_run(argc - 1, argv + 1);
+	if (strcmp(cmd, "schema") == 0)
+		return cmd_schema(argc - 1, argv + 1);
 	if (strcmp(cmd, "codes") == 0)
 		return cmd_codes(argc - 1, argv + 1);
 	return usage_error(NULL, "unknown command \"%s\"", cmd);

@@ -558,6 +558,15 @@ listed(const cdc_node *list, const cdc_table *t)
 	return false;
 }
 
+bool
+cdc_sema_selects(const cdc_source *src, const char *schema, const char *name)
+{
+	cdc_table t = {0};
+	t.schema = schema;
+	t.name = name;
+	return listed(src->include, &t) && !listed(src->exclude, &t);
+}
+
 static void
 capture(cdc_sema *s)
 {

@@ -15,6 +15,10 @@
  */
 cdc_model *cdc_sema_run(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
                         const cdc_node *root);
+/* Whether source `src` captures table schema.name (schema NULL for sources without
+ * schemas): its `tables` select it and its `exclude` does not. */
+bool cdc_sema_selects(const struct cdc_source *src, const char *schema, const char *name);
+
 /* The same with the schema lock at `lock` (a path as given) instead of the file's
  * schema_lock: the pipeline as it was when the sources had that schema. */
 cdc_model *cdc_sema_run_lock(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
