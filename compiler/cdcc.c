@@ -1067,42 +1067,6 @@ pull_selects(const char *schema, const char *name, void *arg)
 	return cdc_sema_selects(x->src, schema, name);
 }
 
-/* A secret option's value as cdcc run reads it: the environment, a file (relative to the
- * pipeline's folder), or the literal. */
-static bool
-secret_value(const cdc_model *m, const cdc_optval *ov, cdc_buf *out, const char *what)
-{
-	cdc_buf_truncate(out, 0);
-	if (ov->secret == CDC_SECRET_ENV) {
-		const char *v = getenv(ov->str);
-		if (!v) {
-			fprintf(stderr, "cdcc schema pull: %s: its dsn reads the environment variable %s, which is not set\n", what,
-			        ov->str);
-			return false;
-		}
-		cdc_buf_puts(out, v);
-		return true;
-	}
-	if (ov->secret == CDC_SECRET_FILE) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s%s%s", ov->str[0] == '/' ? "" : m->dir, ov->str[0] == '/' ? "" : "/", ov->str);
-		FILE *f = fopen(path, "rb");
-		if (!f) {
-			fprintf(stderr, "cdcc schema pull: %s: its dsn reads the file %s: %s\n", what, path, strerror(errno));
-			return false;
-		}
-		int c;
-		while ((c = fgetc(f)) != EOF)
-			cdc_buf_putc(out, (char)c);
-		fclose(f);
-		while (out->len && (out->data[out->len - 1] == '\n' || out->data[out->len - 1] == '\r'))
-			cdc_buf_truncate(out, out->len - 1);
-		return true;
-	}
-	cdc_buf_puts(out, ov->str);
-	return true;
-}
-
 static int
 cmd_schema(int argc, char **argv)
 {
@@ -1166,9 +1130,11 @@ cmd_schema(int argc, char **argv)
 			continue;
 		}
 		const cdc_optval *ov = src->opts[CDC_OPT_SRC_DSN];
-		if (!ov || !secret_value(m, ov, &dsn, what)) {
-			if (!ov)
-				fprintf(stderr, "cdcc schema pull: %s has no dsn\n", what);
+		cdc_err e = {{0}, false};
+		int kind = !ov ? -1 : ov->secret == CDC_SECRET_ENV ? CDC_IRV_ENV
+		         : ov->secret == CDC_SECRET_FILE ? CDC_IRV_FILE : CDC_IRV_STR;
+		if (!ov || !cdc_rt_secret(m->dir, kind, ov->str, "dsn", what, &dsn, &e)) {
+			fprintf(stderr, "cdcc schema pull: %s\n", ov ? e.msg : "the source has no dsn");
 			status = EXIT_PROBLEMS;
 			break;
 		}
@@ -1176,7 +1142,6 @@ cmd_schema(int argc, char **argv)
 		cdc_buf_json_string(&json, src->name, strlen(src->name));
 		cdc_buf_puts(&json, ", \"kind\": \"postgres\", \"complete\": true,\n     \"tables\": ");
 		pull_ctx x = {src};
-		cdc_err e = {{0}, false};
 		int n = 0;
 		if (!cdc_pg_schema_read(cdc_buf_str(&dsn), what, pull_selects, &x, &json, &n, &e)) {
 			fprintf(stderr, "cdcc schema pull: %s\n", e.msg);

@@ -100,18 +100,15 @@ cdc_progress(const cdc_rt *rt, const char *what, uint64_t done, uint64_t total, 
 }
 
 const char *
-cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const char *what, cdc_buf *out,
+cdc_rt_secret(const char *dir, int kind, const char *str, const char *name, const char *what, cdc_buf *out,
               cdc_err *e)
 {
-	const cdc_ir_opt *o = cdc_ir_opt_get(opts, name);
 	cdc_buf_truncate(out, 0);
-	if (!o)
-		return NULL;
-	switch (o->kind) {
+	switch (kind) {
 	case CDC_IRV_ENV: {
-		const char *v = getenv(o->str);
+		const char *v = getenv(str);
 		if (!v) {
-			cdc_fail(e, "%s: option %s reads the environment variable %s, which is not set", what, name, o->str);
+			cdc_fail(e, "%s: option %s reads the environment variable %s, which is not set", what, name, str);
 			return NULL;
 		}
 		cdc_buf_puts(out, v);
@@ -119,10 +116,10 @@ cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const
 	}
 	case CDC_IRV_FILE: {
 		char path[4096];
-		if (o->str[0] == '/' || !rt->dir)
-			snprintf(path, sizeof path, "%s", o->str);
+		if (str[0] == '/' || !dir)
+			snprintf(path, sizeof path, "%s", str);
 		else
-			snprintf(path, sizeof path, "%s/%s", rt->dir, o->str);
+			snprintf(path, sizeof path, "%s/%s", dir, str);
 		FILE *f = fopen(path, "rb");
 		if (!f) {
 			cdc_fail(e, "%s: option %s reads the file %s: %s", what, name, path, strerror(errno));
@@ -140,12 +137,23 @@ cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const
 		return cdc_buf_str(out);
 	}
 	case CDC_IRV_STR:
-		cdc_buf_puts(out, o->str);
+		cdc_buf_puts(out, str);
 		return cdc_buf_str(out);
 	default:
 		cdc_fail(e, "%s: option %s is not text", what, name);
 		return NULL;
 	}
+}
+
+const char *
+cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char *name, const char *what, cdc_buf *out,
+              cdc_err *e)
+{
+	const cdc_ir_opt *o = cdc_ir_opt_get(opts, name);
+	cdc_buf_truncate(out, 0);
+	if (!o)
+		return NULL;
+	return cdc_rt_secret(rt->dir, o->kind, o->str, name, what, out, e);
 }
 
 int64_t

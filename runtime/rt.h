@@ -73,6 +73,11 @@ const char *cdc_rt_option(const cdc_rt *rt, const cdc_ir_opts *opts, const char 
  */
 void cdc_fault(const char *point);
 
+/* The same for a value known by its kind (CDC_IRV_STR, CDC_IRV_ENV, CDC_IRV_FILE) and
+ * text, outside an IR (`cdcc schema pull` reads the model). */
+const char *cdc_rt_secret(const char *dir, int kind, const char *str, const char *name, const char *what,
+                          struct cdc_buf *out, cdc_err *e);
+
 /* Microseconds since 2000-01-01 UTC (PostgreSQL's epoch), now. */
 int64_t cdc_rt_now(void);
 
