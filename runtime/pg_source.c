@@ -1336,6 +1336,17 @@ pg_ack(cdc_source *base, const char *position, cdc_err *e)
 	return !s->streaming || send_status(s, e);
 }
 
+static bool
+pg_wait(cdc_source *base, cdc_err *e)
+{
+	pg_source *s = (pg_source *)base;
+	if (!s->streaming || cdc_rt_now() - s->last_status < INT64_C(1000000))
+		return true;
+	/* only a status update, every second: nothing is read meanwhile (the stream waits in the socket,
+	 * so memory does not grow); the walsender takes replies while it waits to send */
+	return send_status(s, e);
+}
+
 static int64_t
 pg_lag_bytes(cdc_source *base)
 {
@@ -1361,6 +1372,7 @@ const cdc_source_ops cdc_pg_source = {
 	.poll = pg_poll,
 	.ack = pg_ack,
 	.pos_cmp = pg_pos_cmp,
+	.wait = pg_wait,
 	.lag_bytes = pg_lag_bytes,
 	.close = pg_close,
 };

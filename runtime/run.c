@@ -284,8 +284,21 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 	if (!g->inflight)
 		return true;
 	pthread_mutex_lock(&g->mu);
-	while (wait && !g->done)
-		pthread_cond_wait(&g->cv, &g->mu);
+	while (wait && !g->done) {
+		/* a long batch: the sources still hear from the run every second */
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		if (pthread_cond_timedwait(&g->cv, &g->mu, &until) != 0 && !g->done) {
+			pthread_mutex_unlock(&g->mu);
+			for (int s = 0; s < r->rt.ir->nsources; s++)
+				if (r->src[s] && r->src[s]->ops->wait && !r->src[s]->ops->wait(r->src[s], e)) {
+					/* the source is lost: the batch goes on; its fate is known at the end */
+					cdc_log(&r->rt, CDC_LOG_WARN, "%s", e->msg);
+				}
+			pthread_mutex_lock(&g->mu);
+		}
+	}
 	bool done = g->done, ok = g->result;
 	cdc_err err = g->err;
 	g->done = false;

@@ -60,6 +60,10 @@ typedef struct cdc_source_ops {
 	 * (PostgreSQL: the slot's confirmed flush position). */
 	bool (*ack)(cdc_source *s, const char *position, cdc_err *e);
 	int (*pos_cmp)(const char *a, const char *b);
+	/* The run is waiting for a target (a batch is being applied) and reads nothing: keep
+	 * the source's session alive (PostgreSQL: standby status updates, so that
+	 * wal_sender_timeout does not end the stream).  May be NULL. */
+	bool (*wait)(cdc_source *s, cdc_err *e);
 	/* How far behind the source the acknowledged position is, in bytes of its log; -1
 	 * when the source cannot tell.  (PostgreSQL: measured with the status updates.) */
 	int64_t (*lag_bytes)(cdc_source *s);
