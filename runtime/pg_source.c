@@ -93,6 +93,8 @@ typedef struct pg_source {
 	char         *slot, *publication;
 	bool          snapshot_initial;
 	cdc_hmap      tables;          /* "schema.table" -> IR table index + 1 */
+	bool         *partitioned;     /* per IR table: a partitioned table (read with its partitions) */
+	bool          any_partitioned;
 	cdc_hmap      rels;            /* relation OID (decimal) -> pg_rel */
 	cdc_arena    *rel_arena;       /* relation cache: lives as long as the source */
 	cdc_arena    *msg_arena;       /* one message's decoded form and values: reset per message */
@@ -213,11 +215,11 @@ check_tables(pg_source *s, cdc_err *e)
 		snprintf(oid, sizeof oid, "%s", PQgetvalue(r, 0, 0));
 		PQclear(r);
 		const char *q = qualified(s, t);
-		if (kind == 'p')
-			return cdc_fail(e, "%s: %s.%s is a partitioned table, which this version of cdcc run cannot "
-			                "capture yet; capture its partitions instead (tables = [%s.%s_%%])", s->what,
-			                t->schema, t->name, t->schema, t->name);
-		if (kind != 'r')
+		/* a partitioned table is captured whole: its changes are published under its own
+		 * name (publish_via_partition_root), and the snapshot reads its partitions */
+		s->partitioned[i] = kind == 'p';
+		s->any_partitioned |= kind == 'p';
+		if (kind != 'r' && kind != 'p')
 			return cdc_fail(e, "%s: %s.%s is not a table (relkind '%c'); only tables are replicated", s->what,
 			                t->schema, t->name, kind);
 		if (ident == 'n' || (ident == 'd' && !pk) || (ident == 'i' && !index))
@@ -250,13 +252,14 @@ check_publication(pg_source *s, cdc_err *e)
 	cdc_buf sql = CDC_BUF_INIT;
 	PGresult *r;
 	const char *params[] = {s->publication};
-	bool ok = cdc_pg_query(s->sql, "SELECT puballtables, pubinsert AND pubupdate AND pubdelete FROM pg_publication "
-	                       "WHERE pubname = $1", 1, params, &r, s->what, e);
+	bool ok = cdc_pg_query(s->sql, "SELECT puballtables, pubinsert AND pubupdate AND pubdelete, pubviaroot "
+	                       "FROM pg_publication WHERE pubname = $1", 1, params, &r, s->what, e);
 	if (!ok)
 		return false;
 	bool exists = PQntuples(r) == 1;
 	bool all = exists && PQgetvalue(r, 0, 0)[0] == 't';
 	bool dml = exists && PQgetvalue(r, 0, 1)[0] == 't';
+	bool viaroot = exists && PQgetvalue(r, 0, 2)[0] == 't';
 	PQclear(r);
 	if (!exists) {
 		cdc_buf_printf(&sql, "CREATE PUBLICATION %s FOR TABLE ", pub);
@@ -264,6 +267,8 @@ check_publication(pg_source *s, cdc_err *e)
 		for (int i = 0; i < ir->ntables; i++)
 			if (ir->tables[i].source == s->base.index)
 				cdc_buf_printf(&sql, "%s%s", n++ ? ", " : "", qualified(s, &ir->tables[i]));
+		if (s->any_partitioned)
+			cdc_buf_puts(&sql, " WITH (publish_via_partition_root = true)");
 		cdc_buf_puts(&sql, ";");
 		ok = cdc_pg_exec(s->sql, cdc_buf_str(&sql), s->what, e);
 		if (!ok)
@@ -272,6 +277,12 @@ check_publication(pg_source *s, cdc_err *e)
 			cdc_log(s->rt, CDC_LOG_INFO, "%s: created publication %s", s->what, s->publication);
 		cdc_buf_free(&sql);
 		return ok;
+	}
+	if (s->any_partitioned && !viaroot) {
+		cdc_buf_free(&sql);
+		return cdc_fail(e, "%s: the pipeline captures a partitioned table, whose changes publication %s must publish "
+		                "under the table's own name; fix: ALTER PUBLICATION %s SET (publish_via_partition_root = true);",
+		                s->what, s->publication, pub);
 	}
 	if (!dml) {
 		cdc_buf_free(&sql);
@@ -397,7 +408,7 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 	cdc_buf_puts(&sql, "COPY (SELECT ");
 	for (int c = 0; c < t->ncols; c++)
 		cdc_buf_printf(&sql, "%s%s", c ? ", " : "", quote_ident(s, t->cols[c].name));
-	cdc_buf_printf(&sql, " FROM ONLY %s) TO STDOUT", qualified(s, t));
+	cdc_buf_printf(&sql, " FROM %s%s) TO STDOUT", s->partitioned[ti] ? "" : "ONLY ", qualified(s, t));
 	PGresult *r = PQexec(s->sql, cdc_buf_str(&sql));
 	cdc_buf_free(&sql);
 	char err[512];
@@ -692,7 +703,7 @@ fetch_unsent(pg_source *s, const pg_rel *rel, const cdc_pgo_tuple *tp, cdc_value
 			cdc_buf_printf(&sql, "%s%s::text", nwant ? ", " : "", quote_ident(s, t->cols[c].name));
 			want[nwant++] = c;
 		}
-	cdc_buf_printf(&sql, " FROM ONLY %s WHERE ", qualified(s, t));
+	cdc_buf_printf(&sql, " FROM %s%s WHERE ", s->partitioned[rel->table] ? "" : "ONLY ", qualified(s, t));
 	for (int i = 0; i < rel->ncols; i++) {
 		if (!rel->key[i])
 			continue;
@@ -1230,6 +1241,7 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	s->src = src;
 	s->rel_arena = cdc_arena_new("relations");
 	s->msg_arena = cdc_arena_new("message");
+	s->partitioned = cdc_arena_zalloc(s->rel_arena, (size_t)rt->ir->ntables + 1);
 	snprintf(s->what, sizeof s->what, "source %s", src->name);
 	const cdc_ir_opt *o = cdc_ir_opt_get(&src->opts, "slot");
 	s->slot = o ? cdc_arena_strdup(s->rel_arena, o->str)
