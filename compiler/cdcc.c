@@ -1106,14 +1106,8 @@ cmd_schema(int argc, char **argv)
 	/* the lock may not exist yet: the file's other problems are cdcc check's to report */
 	u.model = cdc_sema_run(u.arena, u.file, u.diags, u.parse.root);
 	const cdc_model *m = u.model;
-	char path[4096];
-	const cdc_optval *lock = m->opts[CDC_OPT_PIPE_SCHEMA_LOCK];
-	if (outpath)
-		snprintf(path, sizeof path, "%s", outpath);
-	else if (lock)
-		snprintf(path, sizeof path, "%s%s%s", lock->str[0] == '/' || strcmp(m->dir, ".") == 0 ? "" : m->dir,
-		         lock->str[0] == '/' || strcmp(m->dir, ".") == 0 ? "" : "/", lock->str);
-	else {
+	const char *path = outpath ? outpath : cdc_sema_lock_path(u.arena, m);
+	if (!path) {
 		unit_close(&u);
 		return usage_error("schema", "%sthe pipeline has no schema_lock option: add one, or give -o LOCK", "");
 	}

@@ -337,6 +337,15 @@ declare(cdc_sema *s, const cdc_node *root)
 
 /* ---- the schema lock ---------------------------------------------------------------- */
 
+const char *
+cdc_sema_lock_path(cdc_arena *a, const cdc_model *m)
+{
+	const cdc_optval *ov = m->opts[CDC_OPT_PIPE_SCHEMA_LOCK];
+	if (!ov)
+		return NULL;
+	return ov->str[0] == '/' || strcmp(m->dir, ".") == 0 ? ov->str : cdc_arena_printf(a, "%s/%s", m->dir, ov->str);
+}
+
 static void
 load_lock(cdc_sema *s)
 {
@@ -344,9 +353,8 @@ load_lock(cdc_sema *s)
 	if (!ov && !s->lock)
 		return;
 	/* a lock given by the caller (cdcc ddl --migrate-from LOCK) is a path as given */
-	cdc_loc at = ov ? at : (cdc_loc){0, 0};
-	const char *path = s->lock ? s->lock : ov->str[0] == '/' ? ov->str
-	                 : (strcmp(s->m->dir, ".") == 0 ? ov->str : cdc_arena_printf(s->arena, "%s/%s", s->m->dir, ov->str));
+	cdc_loc at = ov ? ov->value->loc : (cdc_loc){0, 0};
+	const char *path = s->lock ? s->lock : cdc_sema_lock_path(s->arena, s->m);
 	cdc_srcfile *lf = cdc_srcfile_read(s->arena, path);
 	if (!lf) {
 		cdc_diag_report(s->diags, CDC_E0801, at, "could not read schema lock \"%s\": %s",

@@ -19,6 +19,10 @@ cdc_model *cdc_sema_run(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
  * schemas): its `tables` select it and its `exclude` does not. */
 bool cdc_sema_selects(const struct cdc_source *src, const char *schema, const char *name);
 
+/* The path of the pipeline's schema_lock, relative to the pipeline file's folder as the
+ * option says (in the arena), or NULL without the option. */
+const char *cdc_sema_lock_path(cdc_arena *a, const struct cdc_model *m);
+
 /* The same with the schema lock at `lock` (a path as given) instead of the file's
  * schema_lock: the pipeline as it was when the sources had that schema. */
 cdc_model *cdc_sema_run_lock(cdc_arena *a, const cdc_srcfile *f, cdc_diags *diags,
