@@ -77,10 +77,15 @@ cdc_batch_init(cdc_batch *b, const cdc_ir *ir, int target, cdc_dialect d)
 		for (int k = 0; k < ir->tables[i].nroutes; k++)
 			b->nroutes += ir->tables[i].routes[k].target == target;
 	b->routes = cdc_mem_zalloc(((size_t)b->nroutes + 1) * sizeof *b->routes);
+	b->first = cdc_mem_alloc(((size_t)ir->ntables + 1) * sizeof *b->first);
+	for (int i = 0; i < ir->ntables; i++)
+		b->first[i] = -1;
 	int n = 0;
 	for (int i = 0; i < ir->ntables; i++)
 		for (int k = 0; k < ir->tables[i].nroutes; k++)
 			if (ir->tables[i].routes[k].target == target) {
+				if (b->first[i] < 0)
+					b->first[i] = n;
 				b->routes[n].table = &ir->tables[i];
 				b->routes[n].route = &ir->tables[i].routes[k];
 				b->routes[n].rows = (cdc_buf)CDC_BUF_INIT;
@@ -103,6 +108,8 @@ cdc_batch_free(cdc_batch *b)
 	cdc_mem_free(b->routes);
 	cdc_mem_free(b->quarantine);
 	cdc_mem_free(b->positions);
+	cdc_mem_free(b->first);
+	cdc_buf_free(&b->scratch);
 	cdc_mem_free(b->mark.len);
 	cdc_mem_free(b->mark.nrows);
 	cdc_mem_free(b->mark.partial);
@@ -134,8 +141,9 @@ cdc_batch_reset(cdc_batch *b)
 cdc_batch_route *
 cdc_batch_route_of(cdc_batch *b, const cdc_ir_table *t, const cdc_ir_route *r)
 {
-	for (int i = 0; i < b->nroutes; i++)
-		if (b->routes[i].route == r && b->routes[i].table == t)
+	int i = b->first[t - b->ir->tables];
+	for (; i >= 0 && i < b->nroutes && b->routes[i].table == t; i++)
+		if (b->routes[i].route == r)
 			return &b->routes[i];
 	return NULL;
 }
@@ -179,7 +187,6 @@ cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
 	const cdc_ir_table *t = br->table;
 	cdc_buf *rows = &br->rows;
 	size_t before = rows->len;
-	cdc_buf scratch = CDC_BUF_INIT;
 	bool first = true;
 	if (!b->snapshot) {
 		cdc_buf_printf(rows, "%u,%c,\"", ++b->seq, op_char(op));
@@ -199,10 +206,9 @@ cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
 		if (!first)
 			cdc_buf_putc(rows, ',');
 		first = false;
-		csv_value(rows, c < t->nout ? out[c] : cdc_val_null(), r->cols[c].type, &scratch);
+		csv_value(rows, c < t->nout ? out[c] : cdc_val_null(), r->cols[c].type, &b->scratch);
 	}
 	cdc_buf_putc(rows, '\n');
-	cdc_buf_free(&scratch);
 	br->nrows++;
 	b->changes++;
 	b->bytes += rows->len - before;

@@ -66,6 +66,9 @@ typedef struct cdc_batch {
 	int64_t           commit_time; /* of the batch's last source transaction (0: unknown) */
 	uint32_t          seq;         /* the next _cdc_seq */
 	cdc_arena        *arena;       /* quarantine records and positions; reset per batch */
+	int              *first;       /* per IR table: its first route in `routes`, or -1 (a table's
+	                                  routes into the target are next to each other) */
+	cdc_buf           scratch;     /* one value's text form, while a row is staged */
 	/* where the current source transaction began (cdc_batch_mark) */
 	struct {
 		uint64_t *len;             /* per route: spilled + rows.len */

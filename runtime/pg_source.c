@@ -909,6 +909,18 @@ stxn_keep(pg_source *s, pg_stxn *x, uint32_t xid, cdc_lsn lsn, const uint8_t *p,
 
 static bool message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, cdc_sink *k, cdc_err *e);
 
+/* A transaction ends at `end` (the end of its commit record): the sink's commit, and the
+ * position the heartbeat counts from. */
+static bool
+commit(pg_source *s, cdc_lsn end, cdc_sink *k, cdc_err *e)
+{
+	char at[CDC_LSN_TEXT];
+	cdc_lsn_format(end, at);
+	s->delivered = end;
+	s->delivered_at = cdc_rt_now();
+	return k->commit(k, at, e);
+}
+
 /* The messages of a streamed transaction kept in its file, in order, without those of
  * its rolled-back subtransactions. */
 static bool
@@ -965,11 +977,7 @@ stream_commit(pg_source *s, const cdc_pgo_msg *m, cdc_sink *k, cdc_err *e)
 		if (x && x->file && ok)
 			ok = stxn_replay(s, x, k, e);
 		s->in_txn = false;
-		char end[CDC_LSN_TEXT];
-		cdc_lsn_format(m->end_lsn, end);
-		ok = ok && k->commit(k, end, e);
-		s->delivered = m->end_lsn;
-		s->delivered_at = cdc_rt_now();
+		ok = ok && commit(s, m->end_lsn, k, e);
 	}
 	if (x)
 		stxn_drop(s, x, x->xid);
@@ -1010,13 +1018,8 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 		if (!s->in_txn)
 			return cdc_fail(e, "%s: a commit without its transaction", s->what);
 		s->in_txn = false;
-		if (!s->skip_txn) {
-			char end[CDC_LSN_TEXT];
-			cdc_lsn_format(m.end_lsn, end);
-			ok = k->commit(k, end, e);
-			s->delivered = m.end_lsn;
-			s->delivered_at = cdc_rt_now();
-		}
+		if (!s->skip_txn)
+			ok = commit(s, m.end_lsn, k, e);
 		if (m.end_lsn > s->received)
 			s->received = m.end_lsn;
 		break;

@@ -64,6 +64,7 @@ typedef struct run {
 	run_target  *tg;
 	int          ntg;
 	cdc_stage   *stages;     /* per IR table */
+	char       **names;      /* per IR table: its name for the event ("schema.table") */
 	bool        *staged;
 	cdc_arena   *ev_arena;   /* one change's work: reset after each */
 	int          cur;        /* the source delivering now */
@@ -394,8 +395,17 @@ static cdc_stage *
 stage_of(run *r, int table)
 {
 	if (!r->staged[table]) {
-		cdc_stage_init(&r->stages[table], &r->rt.ir->tables[table], r->ev_arena);
+		const cdc_ir_table *t = &r->rt.ir->tables[table];
+		cdc_stage_init(&r->stages[table], t, r->ev_arena);
 		r->staged[table] = true;
+		if (t->schema) {
+			cdc_buf n = CDC_BUF_INIT;
+			cdc_buf_printf(&n, "%s.%s", t->schema, t->name);
+			r->names[table] = cdc_mem_strdup(cdc_buf_str(&n));
+			cdc_buf_free(&n);
+		} else {
+			r->names[table] = cdc_mem_strdup(t->name);
+		}
 		counts_save(&r->stages[table], &r->committed[table]);   /* nothing yet */
 	}
 	return &r->stages[table];
@@ -452,7 +462,7 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	ev.op = op;
 	ev.commit_time = r->txn_time;
 	ev.position = position;
-	ev.table = cdc_arena_printf(r->ev_arena, "%s.%s", t->schema, t->name);
+	ev.table = r->names[table];
 	ev.txid = r->txn_id;
 	ev.has_txid = r->has_txn_id;
 	ev.before = before;
@@ -935,6 +945,7 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	r.tg = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *r.tg);
 	r.stages = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.stages);
 	r.staged = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.staged);
+	r.names = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.names);
 	r.ev_arena = cdc_arena_new("event");
 	r.txn_start = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.txn_start);
 	r.committed = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.committed);
@@ -1000,8 +1011,11 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	if (o->stats_path)
 		write_stats(&r, o->stats_path);
 	for (int i = 0; i < ir->ntables; i++)
-		if (r.staged[i])
+		if (r.staged[i]) {
 			cdc_stage_release(&r.stages[i]);
+			cdc_mem_free(r.names[i]);
+		}
+	cdc_mem_free(r.names);
 	for (int i = 0; i < ir->ntables; i++) {
 		cdc_mem_free(r.txn_start[i].rules);
 		cdc_mem_free(r.committed[i].rules);
