@@ -197,9 +197,3 @@ cdc_pg_copy_end(PGconn *c, const char *what, cdc_err *e)
 	}
 	return true;
 }
-
-bool
-cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const char *what, cdc_err *e)
-{
-	return cdc_pg_copy_begin(c, sql, what, e) && cdc_pg_copy_put(c, data, n, what, e) && cdc_pg_copy_end(c, what, e);
-}

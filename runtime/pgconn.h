@@ -26,10 +26,8 @@ bool cdc_pg_exec(PGconn *c, const char *sql, const char *what, cdc_err *e);
 bool cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
                   const char *what, cdc_err *e);
 
-/* COPY ... FROM STDIN with `sql`, sending data[0..n). */
-bool cdc_pg_copy_in(PGconn *c, const char *sql, const char *data, size_t n, const char *what, cdc_err *e);
-/* The same in steps, for data that comes in pieces: begin, put each piece, end.  After a
- * failed put the COPY is over (no end). */
+/* COPY ... FROM STDIN with `sql`, its data in pieces: begin, put each piece, end.  After
+ * a failed put the COPY is over (no end). */
 bool cdc_pg_copy_begin(PGconn *c, const char *sql, const char *what, cdc_err *e);
 bool cdc_pg_copy_put(PGconn *c, const char *data, size_t n, const char *what, cdc_err *e);
 bool cdc_pg_copy_end(PGconn *c, const char *what, cdc_err *e);
