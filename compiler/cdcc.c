@@ -1124,7 +1124,7 @@ cmd_schema(int argc, char **argv)
 			continue;
 		}
 		const cdc_optval *ov = src->opts[CDC_OPT_SRC_DSN];
-		cdc_err e = {{0}, false};
+		cdc_err e = {{0}, false, false};
 		int kind = !ov ? -1 : ov->secret == CDC_SECRET_ENV ? CDC_IRV_ENV
 		         : ov->secret == CDC_SECRET_FILE ? CDC_IRV_FILE : CDC_IRV_STR;
 		if (!ov || !cdc_rt_secret(m->dir, kind, ov->str, "dsn", what, &dsn, &e)) {

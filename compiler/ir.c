@@ -246,6 +246,7 @@ lower_route(lower *l, const cdc_model *m, const cdc_route *r, cdc_ir_route *out)
 		memcpy(out->key, r->key, (size_t)r->nkey * sizeof *out->key);
 	lower_cols(l, r->cols, r->ncols, &out->cols, true);
 	out->ncols = r->ncols;
+	out->nout = r->table->nout;
 	/* a history row of a delete carries the key only, and one of an update leaves out the
 	 * columns the source did not send: in an append table only the key is never NULL */
 	for (int i = 0; r->append && i < r->ncols; i++) {

@@ -93,6 +93,9 @@ typedef struct cdc_ir_route {
 	int          soft;     /* soft deletes: index of the flag in cols, else -1 */
 	cdc_ir_col  *cols;     /* the target table's columns: the output row (+ the flag) */
 	int          ncols;
+	int          nout;     /* cols[0..nout) are the output row's first nout columns: all of
+	                          them, except in a run where the source gained columns that
+	                          this route ignores (runtime/drift.h) */
 	cdc_ir_opts  opts;     /* diststyle, distkey, sortkey, sortkey_style */
 	uint32_t     line;     /* the merge block */
 } cdc_ir_route;

@@ -792,6 +792,7 @@ jr_route(jr *r, const cJSON *o, cdc_ir_route *out, const cdc_ir *ir, const cdc_i
 	out->drift = (uint8_t)d;
 	out->key = jr_ints(r, o, "key", &out->nkey, t->nout);
 	out->cols = jr_cols(r, o, "columns", &out->ncols);
+	out->nout = t->nout;
 	/* what the SQL and the runtime index by: the route's columns start with the table's
 	 * output row, and a merge has a key */
 	if (r->bad)

@@ -218,7 +218,8 @@ sw_is_key(const cdc_ir_route *r, int i)
 bool
 sw_is_flag(const cdc_ir_table *t, const cdc_ir_route *r, int i)
 {
-	return r->soft >= 0 && i == r->soft && i >= t->nout;
+	(void)t;
+	return r->soft >= 0 && i == r->soft && i >= r->nout;
 }
 
 /* ---- what the dialects share ---------------------------------------------------------- */

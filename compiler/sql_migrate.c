@@ -228,6 +228,18 @@ cdc_sql_migrate(cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir
 				sw_qualified(w, &b, ns, SQL_CHECKPOINTS);
 				sw_comment(w, "the checkpoints moved: copy them, or the pipeline starts over from a new snapshot:");
 				sw_comment(w, "INSERT INTO %s SELECT * FROM %s;", cdc_buf_str(&b), cdc_buf_str(&a));
+				if (w->d == CDC_DIALECT_POSTGRES) {
+					/* and the column records of schema drift (runtime/drift.h), in order */
+					cdc_buf_truncate(&a, 0);
+					cdc_buf_truncate(&b, 0);
+					sw_qualified(w, &a, os, SQL_COLUMNS);
+					sw_qualified(w, &b, ns, SQL_COLUMNS);
+					sw_comment(w, "and the column records (cdcc_columns), which say which source columns are new:");
+					sw_comment(w, "INSERT INTO %s (pipeline, table_name, column_name, type, state, missing, "
+					           "recorded_at)", cdc_buf_str(&b));
+					sw_comment(w, "  SELECT pipeline, table_name, column_name, type, state, missing, recorded_at "
+					           "FROM %s ORDER BY seq;", cdc_buf_str(&a));
+				}
 				cdc_buf_free(&a);
 				cdc_buf_free(&b);
 			}

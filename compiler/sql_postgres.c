@@ -57,6 +57,21 @@ pg_runtime(sqlw *w)
 	           "  \"row\"            jsonb NOT NULL,\n"
 	           "  \"quarantined_at\" timestamptz NOT NULL DEFAULT now()\n"
 	           ");\n");
+	/* the source tables' columns as the run knows them, for schema drift
+	 * (runtime/drift.h) */
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, SQL_COLUMNS);
+	sw_puts(w, " (\n"
+	           "  \"seq\"         bigint GENERATED ALWAYS AS IDENTITY,\n"
+	           "  \"pipeline\"    text NOT NULL,\n"
+	           "  \"table_name\"  text NOT NULL,\n"
+	           "  \"column_name\" text NOT NULL,\n"
+	           "  \"type\"        text NOT NULL,\n"
+	           "  \"state\"       text NOT NULL,\n"
+	           "  \"missing\"     text,\n"
+	           "  \"recorded_at\" timestamptz NOT NULL DEFAULT now(),\n"
+	           "  PRIMARY KEY (\"pipeline\", \"table_name\", \"column_name\")\n"
+	           ");\n");
 }
 
 static void

@@ -184,7 +184,6 @@ void
 cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
 {
 	const cdc_ir_route *r = br->route;
-	const cdc_ir_table *t = br->table;
 	cdc_buf *rows = &br->rows;
 	size_t before = rows->len;
 	bool first = true;
@@ -192,21 +191,21 @@ cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
 		cdc_buf_printf(rows, "%u,%c,\"", ++b->seq, op_char(op));
 		bool any = false;
 		for (int c = 0; c < r->ncols; c++)
-			any |= c < t->nout && out[c].tag == CDC_VAL_UNCHANGED;
+			any |= c < r->nout && out[c].tag == CDC_VAL_UNCHANGED;
 		for (int c = 0; any && c < r->ncols; c++)
-			cdc_buf_putc(rows, c < t->nout && out[c].tag == CDC_VAL_UNCHANGED ? '1' : '0');
+			cdc_buf_putc(rows, c < r->nout && out[c].tag == CDC_VAL_UNCHANGED ? '1' : '0');
 		cdc_buf_putc(rows, '"');
 		first = false;
 		if (any && op != CDC_EVOP_DELETE)
 			br->partial = true;
 	}
 	for (int c = 0; c < r->ncols; c++) {
-		if (c >= t->nout && c == r->soft)
+		if (c >= r->nout && c == r->soft)
 			continue;   /* the route's own soft-delete flag is the SQL's to set */
 		if (!first)
 			cdc_buf_putc(rows, ',');
 		first = false;
-		csv_value(rows, c < t->nout ? out[c] : cdc_val_null(), r->cols[c].type, &b->scratch);
+		csv_value(rows, c < r->nout ? out[c] : cdc_val_null(), r->cols[c].type, &b->scratch);
 	}
 	cdc_buf_putc(rows, '\n');
 	br->nrows++;

@@ -17,7 +17,7 @@ static const char tables_sql[] =
 	"AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
 	"AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY 1, 2";
 
-static const char columns_sql[] =
+const char cdc_pg_columns_sql[] =
 	"SELECT a.attname, "
 	"  CASE WHEN t.typtype = 'e' THEN 'text' "
 	"       WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) "
@@ -70,7 +70,7 @@ cdc_pg_schema_read(const char *dsn, const char *what, bool (*selects)(const char
 		}
 		PQclear(r);
 		cdc_buf_puts(out, "],\n         \"columns\": [");
-		if (!(ok = cdc_pg_query(c, columns_sql, 1, oid, &r, what, e)))
+		if (!(ok = cdc_pg_query(c, cdc_pg_columns_sql, 1, oid, &r, what, e)))
 			break;
 		for (int k = 0; k < PQntuples(r); k++) {
 			const char *col = PQgetvalue(r, k, 0), *type = PQgetvalue(r, k, 1);

@@ -23,4 +23,10 @@ struct cdc_buf;
 bool cdc_pg_schema_read(const char *dsn, const char *what, bool (*selects)(const char *schema, const char *name,
                         void *arg), void *arg, struct cdc_buf *out, int *ntables, cdc_err *e);
 
+/* A table's columns in order ($1: its OID): name, the type cdcc reads it as (an enum as
+ * text, a domain as its base type), NOT NULL ('t'/'f'), and the type as the server
+ * prints it.  Shared with the source's checks, so that a schema lock and a run's column
+ * records (drift.h) agree. */
+extern const char cdc_pg_columns_sql[];
+
 #endif

@@ -37,9 +37,12 @@
 #include "runtime/source.h"
 #include "runtime/arena.h"
 #include "runtime/buf.h"
+#include "compiler/types.h"
+#include "runtime/drift.h"
 #include "runtime/hmap.h"
 #include "runtime/mem.h"
 #include "runtime/pgconn.h"
+#include "runtime/pg_schema.h"
 #include "runtime/pgoutput.h"
 #include "runtime/vm.h"
 
@@ -57,6 +60,10 @@ typedef struct pg_rel {
 	int  *map;        /* relation column -> IR input column, or -1 */
 	bool *key;        /* relation column is part of the replica identity */
 	char  replident;
+	/* IR columns the relation lacks: a column the source gained later (its missing value
+	 * or NULL), or a declared one it lost (NULL); UNCHANGED for the others */
+	cdc_value *fill;
+	bool       any_fill;
 } pg_rel;
 
 /* One data message of a transaction streamed while in progress, kept until its commit. */
@@ -94,6 +101,7 @@ typedef struct pg_source {
 	bool          snapshot_initial;
 	cdc_hmap      tables;          /* "schema.table" -> IR table index + 1 */
 	bool         *partitioned;     /* per IR table: a partitioned table (read with its partitions) */
+	bool        **gone;            /* per IR table: its declared columns the source no longer has */
 	bool          any_partitioned;
 	cdc_hmap      rels;            /* relation OID (decimal) -> pg_rel */
 	cdc_arena    *rel_arena;       /* relation cache: lives as long as the source */
@@ -101,6 +109,7 @@ typedef struct pg_source {
 	/* the stream */
 	cdc_lsn       resume;          /* skip transactions committed before this; 0: none */
 	cdc_lsn       received;        /* the furthest position seen */
+	cdc_lsn       last_lsn;        /* of the last message that had one: where a Relation is */
 	cdc_lsn       acked;           /* committed in every target */
 	cdc_lsn       once_target;     /* --once: the server's position at start */
 	bool          in_txn, skip_txn, in_stream;
@@ -185,6 +194,65 @@ check_server(pg_source *s, cdc_err *e)
 	return true;
 }
 
+/* ---- schema drift (drift.h) ----------------------------------------------------- */
+
+/* A type as cdcc reads it: the server's name when cdcc knows it, else text (its text
+ * form), as `cdcc schema pull` records it. */
+static const char *
+readable_type(const char *type)
+{
+	cdc_type ty;
+	const char *why;
+	return cdc_type_parse_text(type, &ty, &why) == CDC_TYERR_OK ? type : "text";
+}
+
+/* The routes of table ti whose on_schema_change is `policy`, as "dw.public.orders (line
+ * 12)", or NULL when there are none. */
+static const char *
+routes_with(pg_source *s, int ti, int policy)
+{
+	const cdc_ir *ir = s->rt->ir;
+	const cdc_ir_table *t = &ir->tables[ti];
+	cdc_buf b = CDC_BUF_INIT;
+	for (int k = 0; k < t->nroutes; k++) {
+		const cdc_ir_route *r = &t->routes[k];
+		if (r->drift != policy)
+			continue;
+		cdc_buf_printf(&b, "%s%s.%s%s%s (line %u)", b.len ? ", " : "", ir->targets[r->target].name,
+		               r->schema ? r->schema : "", r->schema ? "." : "", r->name, r->line);
+	}
+	const char *out = b.len ? cdc_arena_strdup(s->msg_arena, cdc_buf_str(&b)) : NULL;
+	cdc_buf_free(&b);
+	return out;
+}
+
+/* Declared column c of table ti is not in the source (any more): with a route whose
+ * on_schema_change is fail, the run stops; else its values are NULL from here on, and a
+ * warning says so.  `position`: where the stream showed it, or NULL at the start. */
+static bool
+lost_column(pg_source *s, int ti, int c, const char *position, cdc_err *e)
+{
+	const cdc_ir_table *t = &s->rt->ir->tables[ti];
+	const cdc_ir_col *col = &t->cols[c];
+	const char *fail = routes_with(s, ti, CDC_IR_DRIFT_FAIL);
+	char at[64] = "";
+	if (position)
+		snprintf(at, sizeof at, " at %s", position);
+	if (fail || col->not_null)
+		return cdc_fail(e, "%s: table %s no longer has column %s%s, which the pipeline declares (line %u)%s%s; "
+		                "fix: take the column out of the table block (and out of the target: cdcc ddl "
+		                "--migrate-from), then run again", s->what, t->display, col->name, at, col->line,
+		                fail ? "; on_schema_change = fail in the merge into " : ", NOT NULL",
+		                fail ? fail : "");
+	if (s->gone[ti] && !s->gone[ti][c])
+		cdc_log(s->rt, CDC_LOG_WARN, "%s: table %s no longer has column %s%s, which the pipeline declares (line "
+		        "%u): its value is NULL from here on; take it out of the table block to stop this warning",
+		        s->what, t->display, col->name, at, col->line);
+	if (s->gone[ti])
+		s->gone[ti][c] = true;
+	return true;
+}
+
 /* Every captured table exists, has the declared columns, and a replica identity. */
 static bool
 check_tables(pg_source *s, cdc_err *e)
@@ -196,8 +264,6 @@ check_tables(pg_source *s, cdc_err *e)
 		"       EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) "
 		"FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 		"WHERE n.nspname = $1 AND c.relname = $2";
-	static const char cols_sql[] =
-		"SELECT attname FROM pg_attribute WHERE attrelid = $1::oid AND attnum > 0 AND NOT attisdropped";
 	for (int i = 0; i < ir->ntables; i++) {
 		const cdc_ir_table *t = &ir->tables[i];
 		if (t->source != s->base.index)
@@ -227,19 +293,31 @@ check_tables(pg_source *s, cdc_err *e)
 			                "deletes cannot say which row they change; fix: ALTER TABLE %s ADD PRIMARY KEY (...); "
 			                "or ALTER TABLE %s REPLICA IDENTITY FULL;", s->what, t->schema, t->name, q, q);
 		const char *cp[] = {oid};
-		if (!cdc_pg_query(s->sql, cols_sql, 1, cp, &r, s->what, e))
+		if (!cdc_pg_query(s->sql, cdc_pg_columns_sql, 1, cp, &r, s->what, e))
 			return false;
-		for (int c = 0; c < t->ncols; c++) {
+		bool ok = true;
+		s->gone[i] = cdc_arena_zalloc(s->rel_arena, (size_t)t->ncols + 1);
+		for (int c = 0; c < t->ncols && ok; c++) {
 			bool have = false;
 			for (int k = 0; k < PQntuples(r) && !have; k++)
 				have = strcmp(PQgetvalue(r, k, 0), t->cols[c].name) == 0;
-			if (!have) {
-				PQclear(r);
-				return cdc_fail(e, "%s: table %s.%s has no column %s, which the pipeline declares (line %u)",
-				                s->what, t->schema, t->name, t->cols[c].name, t->cols[c].line);
-			}
+			if (!have)
+				ok = lost_column(s, i, c, NULL, e);
 		}
+		/* the first run of a table records its columns: what the stream shows later that
+		 * is not among them is new (drift.h) */
+		if (ok && !cdc_drift_has_table(s->rt->drift, i))
+			for (int k = 0; k < PQntuples(r); k++) {
+				const char *name = PQgetvalue(r, k, 0);
+				bool declared = false;
+				for (int c = 0; c < t->ncols && !declared; c++)
+					declared = strcmp(t->cols[c].name, name) == 0;
+				cdc_drift_put(s->rt->drift, -1, i, name, readable_type(PQgetvalue(r, k, 1)),
+				              declared ? CDC_DRIFT_DECLARED : CDC_DRIFT_PRESENT, NULL, true);
+			}
 		PQclear(r);
+		if (!ok)
+			return false;
 	}
 	return true;
 }
@@ -407,7 +485,8 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 	cdc_buf sql = CDC_BUF_INIT;
 	cdc_buf_puts(&sql, "COPY (SELECT ");
 	for (int c = 0; c < t->ncols; c++)
-		cdc_buf_printf(&sql, "%s%s", c ? ", " : "", quote_ident(s, t->cols[c].name));
+		cdc_buf_printf(&sql, "%s%s", c ? ", " : "",
+		               s->gone[ti] && s->gone[ti][c] ? "NULL" : quote_ident(s, t->cols[c].name));
 	cdc_buf_printf(&sql, " FROM %s%s) TO STDOUT", s->partitioned[ti] ? "" : "ONLY ", qualified(s, t));
 	PGresult *r = PQexec(s->sql, cdc_buf_str(&sql));
 	cdc_buf_free(&sql);
@@ -591,8 +670,152 @@ rel_of(pg_source *s, uint32_t oid)
 	return cdc_hmap_get(&s->rels, key);
 }
 
+/* The relation's column types as cdcc reads them (readable_type), in one query. */
 static bool
-relation(pg_source *s, const cdc_pgo_msg *m, cdc_err *e)
+relation_types(pg_source *s, const cdc_pgo_msg *m, const char **types, cdc_err *e)
+{
+	cdc_buf oids = CDC_BUF_INIT, mods = CDC_BUF_INIT;
+	cdc_buf_putc(&oids, '{');
+	cdc_buf_putc(&mods, '{');
+	for (int i = 0; i < m->ncols; i++) {
+		cdc_buf_printf(&oids, "%s%" PRIu32, i ? "," : "", m->cols[i].type);
+		cdc_buf_printf(&mods, "%s%" PRId32, i ? "," : "", m->cols[i].typmod);
+	}
+	cdc_buf_putc(&oids, '}');
+	cdc_buf_putc(&mods, '}');
+	const char *params[] = {cdc_buf_str(&oids), cdc_buf_str(&mods)};
+	PGresult *r;
+	bool ok = cdc_pg_query(s->sql,
+		"SELECT CASE WHEN t.typtype = 'e' THEN 'text' "
+		"            WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) "
+		"            ELSE format_type(u.oid, u.mod) END "
+		"FROM unnest($1::oid[], $2::int[]) WITH ORDINALITY AS u(oid, mod, n) "
+		"LEFT JOIN pg_type t ON t.oid = u.oid ORDER BY u.n", 2, params, &r, s->what, e);
+	cdc_buf_free(&oids);
+	cdc_buf_free(&mods);
+	if (!ok)
+		return false;
+	for (int i = 0; i < m->ncols; i++)
+		types[i] = cdc_arena_strdup(s->msg_arena, i < PQntuples(r) && !PQgetisnull(r, i, 0)
+		                                          ? readable_type(PQgetvalue(r, i, 0)) : "text");
+	PQclear(r);
+	return true;
+}
+
+/* The value the source's rows from before column `name` was added hold (a constant
+ * default is stored once, as attmissingval), in text form; NULL when none. */
+static bool
+missing_value(pg_source *s, uint32_t relid, const char *name, const char **out, cdc_err *e)
+{
+	char oid[16];
+	snprintf(oid, sizeof oid, "%" PRIu32, relid);
+	const char *params[] = {oid, name};
+	PGresult *r;
+	*out = NULL;
+	/* attmissingval is an array of one element: its text form, unquoted */
+	if (!cdc_pg_query(s->sql, "SELECT (attmissingval::text) FROM pg_attribute WHERE attrelid = $1::oid AND "
+	                  "attname = $2 AND atthasmissing AND NOT attisdropped", 2, params, &r, s->what, e))
+		return false;
+	if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0)) {
+		const char *a = PQgetvalue(r, 0, 0);
+		size_t n = strlen(a);
+		if (n >= 2 && a[0] == '{' && a[n - 1] == '}') {
+			cdc_buf v = CDC_BUF_INIT;
+			bool quoted = a[1] == '"';
+			for (size_t i = quoted ? 2 : 1; i < n - (quoted ? 2 : 1); i++)
+				cdc_buf_putc(&v, quoted && a[i] == '\\' ? a[++i] : a[i]);
+			if (quoted || strcmp(cdc_buf_str(&v), "NULL") != 0)
+				*out = cdc_arena_strdup(s->msg_arena, cdc_buf_str(&v));
+			cdc_buf_free(&v);
+		}
+	}
+	PQclear(r);
+	return true;
+}
+
+/* Column i of relation m, of table ti, is in no record: the source gained it.  A route
+ * with on_schema_change = fail stops the run here; otherwise every target records it as
+ * added (when one of its routes adds it) or ignored, and the run starts over from the
+ * checkpoints with it (e->drift). */
+static bool
+new_column(pg_source *s, int ti, const cdc_pgo_msg *m, int i, const char *type, const char *position, cdc_err *e)
+{
+	const cdc_ir *ir = s->rt->ir;
+	const cdc_ir_table *t = &ir->tables[ti];
+	const char *name = m->cols[i].name, *fail = routes_with(s, ti, CDC_IR_DRIFT_FAIL);
+	if (fail)
+		return cdc_fail(e, "%s: table %s gained column %s %s at %s, and on_schema_change = fail in the merge into "
+		                "%s: the pipeline stops before that change; to go on, declare the column in the table "
+		                "block (or `cdcc schema pull` for a schema lock) and add it to the target tables (cdcc ddl "
+		                "--migrate-from prints the ALTER TABLE), or set on_schema_change = add or ignore; then run "
+		                "again", s->what, t->display, name, type, position, fail);
+	const char *missing;
+	if (!missing_value(s, m->relid, name, &missing, e))
+		return false;
+	bool routed = false;
+	for (int g = 0; g < ir->ntargets; g++) {
+		bool into = false, adds = false;
+		for (int k = 0; k < t->nroutes; k++)
+			if (t->routes[k].target == g) {
+				into = true;
+				adds |= t->routes[k].drift == CDC_IR_DRIFT_ADD;
+			}
+		if (into)
+			cdc_drift_put(s->rt->drift, g, ti, name, type, adds ? CDC_DRIFT_ADDED : CDC_DRIFT_IGNORED, missing, true);
+		routed |= into;
+	}
+	if (!routed)
+		cdc_drift_put(s->rt->drift, -1, ti, name, type, CDC_DRIFT_IGNORED, missing, true);
+	const char *adds = routes_with(s, ti, CDC_IR_DRIFT_ADD);
+	cdc_fail(e, "%s: table %s gained column %s %s at %s: %s%s", s->what, t->display, name, type, position,
+	         adds ? "adding it to " : "ignored (on_schema_change = ignore)", adds ? adds : "");
+	e->drift = true;
+	return false;
+}
+
+static bool
+same_rtype(cdc_rtype a, cdc_rtype b)
+{
+	return a.id == b.id && a.array == b.array && a.scale == b.scale && a.mod == b.mod;
+}
+
+/* Column c of table ti (relation column i) has another type than the one recorded.  When
+ * the pipeline declares the new type, it is recorded quietly; else a route with
+ * on_schema_change = fail stops the run, and otherwise a warning says the values are
+ * still read as the declared type. */
+static bool
+retyped(pg_source *s, int ti, int c, const char *was, const char *type, const char *position, cdc_err *e)
+{
+	const cdc_ir_table *t = &s->rt->ir->tables[ti];
+	const cdc_ir_col *col = &t->cols[c];
+	cdc_rtype ty;
+	const char *why;
+	if (cdc_drift_rtype(type, &ty, &why) && same_rtype(ty, col->type)) {
+		cdc_drift_retype(s->rt->drift, ti, col->name, type);
+		return true;
+	}
+	cdc_buf declared = CDC_BUF_INIT;
+	cdc_rtype_str(col->type, &declared);
+	const char *fail = routes_with(s, ti, CDC_IR_DRIFT_FAIL);
+	if (fail) {
+		cdc_fail(e, "%s: column %s of table %s changed type from %s to %s at %s, and on_schema_change = fail in the "
+		         "merge into %s: the pipeline stops before that change; to go on, declare the column as %s in the "
+		         "table block (line %u) and change the target's column (cdcc ddl --migrate-from), or set "
+		         "on_schema_change = add or ignore; then run again", s->what, col->name, t->display, was, type,
+		         position, fail, type, col->line);
+		cdc_buf_free(&declared);
+		return false;
+	}
+	cdc_log(s->rt, CDC_LOG_WARN, "%s: column %s of table %s changed type from %s to %s at %s: its values are still "
+	        "read as %s, as the pipeline declares (line %u); a value that does not fit stops the run", s->what,
+	        col->name, t->display, was, type, position, cdc_buf_str(&declared), col->line);
+	cdc_buf_free(&declared);
+	cdc_drift_retype(s->rt->drift, ti, col->name, type);
+	return true;
+}
+
+static bool
+relation(pg_source *s, const cdc_pgo_msg *m, cdc_lsn lsn, cdc_err *e)
 {
 	char key[16];
 	snprintf(key, sizeof key, "%" PRIu32, m->relid);
@@ -613,13 +836,45 @@ relation(pg_source *s, const cdc_pgo_msg *m, cdc_err *e)
 			if (strcmp(t->cols[c].name, m->cols[i].name) == 0)
 				rel->map[i] = c;
 	}
-	for (int c = 0; t && c < t->ncols; c++) {
-		bool have = false;
-		for (int i = 0; i < m->ncols && !have; i++)
-			have = rel->map[i] == c;
-		if (!have)
-			return cdc_fail(e, "%s: table %s no longer has column %s, which the pipeline declares (line %u); "
-			                "update the table block", s->what, t->display, t->cols[c].name, t->cols[c].line);
+	if (t) {
+		/* what changed since the columns were recorded (drift.h); a Relation message
+		 * has no position of its own: the change before it says where it is */
+		char position[CDC_LSN_TEXT];
+		cdc_lsn_format(lsn ? lsn : s->last_lsn, position);
+		const char **types = cdc_arena_alloc(s->msg_arena, ((size_t)m->ncols + 1) * sizeof *types);
+		if (!relation_types(s, m, types, e))
+			return false;
+		for (int i = 0; i < m->ncols; i++) {
+			const cdc_drift_col *rec = cdc_drift_find(s->rt->drift, (int)ti, m->cols[i].name);
+			if (rec && rel->map[i] >= 0 && strcmp(rec->type, types[i]) != 0 &&
+			    !retyped(s, (int)ti, rel->map[i], rec->type, types[i], position, e))
+				return false;
+			if (!rec && rel->map[i] < 0)
+				return new_column(s, (int)ti, m, i, types[i], position, e);
+		}
+		rel->fill = cdc_arena_alloc(s->rel_arena, ((size_t)t->ncols + 1) * sizeof *rel->fill);
+		for (int c = 0; c < t->ncols; c++) {
+			rel->fill[c].tag = CDC_VAL_UNCHANGED;
+			bool have = false;
+			for (int i = 0; i < m->ncols && !have; i++)
+				have = rel->map[i] == c;
+			if (have)
+				continue;
+			rel->any_fill = true;
+			rel->fill[c] = cdc_val_null();
+			if (c < t->prog->ninputs) {
+				if (!lost_column(s, (int)ti, c, position, e))
+					return false;
+				continue;
+			}
+			/* a column added later, in a change from before it: the source's rows hold its
+			 * missing value since */
+			const cdc_drift_col *rec = cdc_drift_find(s->rt->drift, (int)ti, t->cols[c].name);
+			const char *why = NULL;
+			if (rec && rec->missing &&
+			    !cdc_val_parse(s->rel_arena, t->cols[c].type, rec->missing, strlen(rec->missing), &rel->fill[c], &why))
+				return bad_value(s, t, c, position, rec->missing, strlen(rec->missing), why, e);
+		}
 	}
 	cdc_hmap_put(&s->rels, cdc_arena_strdup(s->rel_arena, key), rel);
 	return true;
@@ -635,6 +890,10 @@ read_tuple(pg_source *s, const pg_rel *rel, const cdc_pgo_tuple *tp, bool key_on
 	const cdc_ir_table *t = &s->rt->ir->tables[rel->table];
 	for (int c = 0; c < t->ncols; c++)
 		row[c].tag = CDC_VAL_UNCHANGED;
+	if (rel->any_fill && !key_only)
+		for (int c = 0; c < t->ncols; c++)
+			if (rel->fill[c].tag != CDC_VAL_UNCHANGED)
+				row[c] = rel->fill[c];
 	if (tp->ncols != rel->ncols)
 		return cdc_fail(e, "%s: a change of %s has %d columns where its relation has %d", s->what, t->display,
 		                tp->ncols, rel->ncols);
@@ -994,6 +1253,8 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 		return cdc_fail(e, "%s: unreadable replication message at %X/%X: %s", s->what, (unsigned)(lsn >> 32),
 		                (unsigned)lsn, why);
 	bool ok = true;
+	if (lsn)
+		s->last_lsn = lsn;
 	/* inside a Stream Start/Stop block, data messages wait for the transaction's commit
 	 * (a replay of kept messages comes through stream_commit with in_txn set) */
 	if (in_stream && !s->in_txn && (m.kind == CDC_PGO_INSERT || m.kind == CDC_PGO_UPDATE ||
@@ -1024,7 +1285,7 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 			s->received = m.end_lsn;
 		break;
 	case CDC_PGO_RELATION:
-		ok = relation(s, &m, e);
+		ok = relation(s, &m, lsn, e);
 		break;
 	case CDC_PGO_INSERT:
 	case CDC_PGO_UPDATE:
@@ -1245,6 +1506,7 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	s->rel_arena = cdc_arena_new("relations");
 	s->msg_arena = cdc_arena_new("message");
 	s->partitioned = cdc_arena_zalloc(s->rel_arena, (size_t)rt->ir->ntables + 1);
+	s->gone = cdc_arena_zalloc(s->rel_arena, ((size_t)rt->ir->ntables + 1) * sizeof *s->gone);
 	snprintf(s->what, sizeof s->what, "source %s", src->name);
 	const cdc_ir_opt *o = cdc_ir_opt_get(&src->opts, "slot");
 	s->slot = o ? cdc_arena_strdup(s->rel_arena, o->str)

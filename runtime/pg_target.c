@@ -10,6 +10,7 @@
  * in chunks as they come; its commit writes the checkpoint of the consistent point.
  */
 #include "runtime/target.h"
+#include "runtime/drift.h"
 #include "runtime/mem.h"
 #include "runtime/pgconn.h"
 
@@ -31,6 +32,7 @@ typedef struct pg_target {
 	pg_route        *routes;          /* as the batch's routes: every route into the target, in plan order */
 	int              nroutes;
 	cdc_buf          quarantine_sql, checkpoint_sql, read_checkpoint_sql, next_batch_sql;
+	cdc_buf          read_columns_sql, write_column_sql;
 	bool             in_snapshot;
 } pg_target;
 
@@ -60,6 +62,8 @@ pg_close(cdc_target *base)
 	cdc_buf_free(&t->checkpoint_sql);
 	cdc_buf_free(&t->read_checkpoint_sql);
 	cdc_buf_free(&t->next_batch_sql);
+	cdc_buf_free(&t->read_columns_sql);
+	cdc_buf_free(&t->write_column_sql);
 	cdc_mem_free(t);
 }
 
@@ -106,6 +110,16 @@ prepare(pg_target *t, cdc_err *e)
 	               cdc_buf_str(&q));
 	cdc_buf_printf(&t->next_batch_sql, "SELECT coalesce(max(\"batch_id\"), 0) + 1 FROM %s WHERE \"pipeline\" = $1",
 	               cdc_buf_str(&q));
+	cdc_buf_truncate(&q, 0);
+	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, schema);
+	cdc_buf_putc(&q, '.');
+	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, "cdcc_columns");
+	cdc_buf_printf(&t->read_columns_sql, "SELECT \"table_name\", \"column_name\", \"type\", \"state\", \"missing\" "
+	               "FROM %s WHERE \"pipeline\" = $1 ORDER BY \"seq\"", cdc_buf_str(&q));
+	cdc_buf_printf(&t->write_column_sql, "INSERT INTO %s (\"pipeline\", \"table_name\", \"column_name\", \"type\", "
+	               "\"state\", \"missing\") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (\"pipeline\", \"table_name\", "
+	               "\"column_name\") DO UPDATE SET \"type\" = EXCLUDED.\"type\", \"state\" = EXCLUDED.\"state\", "
+	               "\"missing\" = EXCLUDED.\"missing\", \"recorded_at\" = now()", cdc_buf_str(&q));
 	cdc_buf_free(&q);
 	return ok;
 }
@@ -293,6 +307,106 @@ pg_next_batch(cdc_target *base, int64_t *id, cdc_err *e)
 	return true;
 }
 
+/* ---- schema drift (runtime/drift.h) ----------------------------------------------- */
+
+static bool
+pg_load_columns(cdc_target *base, cdc_drift *d, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	const cdc_ir *ir = t->rt->ir;
+	const char *params[] = {ir->pipeline};
+	PGresult *r;
+	if (!cdc_pg_query(t->c, cdc_buf_str(&t->read_columns_sql), 1, params, &r, t->what, e))
+		return false;
+	for (int i = 0; i < PQntuples(r); i++) {
+		int ti = 0, state = cdc_drift_state_parse(PQgetvalue(r, i, 3));
+		while (ti < ir->ntables && strcmp(ir->tables[ti].display, PQgetvalue(r, i, 0)) != 0)
+			ti++;
+		if (ti == ir->ntables || state < 0)
+			continue;   /* a table the pipeline no longer captures */
+		/* a record still to be written says what the run decided since */
+		const cdc_drift_col *have = cdc_drift_find(d, ti, PQgetvalue(r, i, 1));
+		if (have && have->dirty)
+			continue;
+		cdc_drift_put(d, base->index, ti, PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), state,
+		              PQgetisnull(r, i, 4) ? NULL : PQgetvalue(r, i, 4), false);
+	}
+	PQclear(r);
+	return true;
+}
+
+/* ALTER TABLE ... ADD COLUMN into every route of the table that takes added columns.
+ * The source's rows from before the column hold its missing value (a constant default):
+ * the target's existing rows get it the same way, as a default dropped at once. */
+static bool
+add_column(pg_target *t, const cdc_drift_col *c, cdc_err *e)
+{
+	const cdc_ir_table *tb = &t->rt->ir->tables[c->table];
+	cdc_rtype ty;
+	const char *why = NULL;
+	if (!cdc_drift_rtype(c->type, &ty, &why))
+		return cdc_fail(e, "%s: cannot add column %s of %s: type %s: %s", t->what, c->name, tb->display, c->type,
+		                why ? why : "not a type cdcc reads");
+	cdc_buf sql = CDC_BUF_INIT, type = CDC_BUF_INIT, name = CDC_BUF_INIT;
+	cdc_sql_type(&type, CDC_DIALECT_POSTGRES, ty, false, &why);
+	bool ok = true;
+	for (int k = 0; k < tb->nroutes && ok; k++) {
+		const cdc_ir_route *r = &tb->routes[k];
+		if (r->target != t->base.index || r->drift != CDC_IR_DRIFT_ADD)
+			continue;
+		cdc_buf_truncate(&sql, 0);
+		cdc_buf_truncate(&name, 0);
+		if (r->schema) {
+			cdc_sql_ident(&name, CDC_DIALECT_POSTGRES, r->schema);
+			cdc_buf_putc(&name, '.');
+		}
+		cdc_sql_ident(&name, CDC_DIALECT_POSTGRES, r->name);
+		cdc_buf_printf(&sql, "ALTER TABLE %s ADD COLUMN IF NOT EXISTS ", cdc_buf_str(&name));
+		cdc_sql_ident(&sql, CDC_DIALECT_POSTGRES, c->name);
+		cdc_buf_printf(&sql, " %s", cdc_buf_str(&type));
+		if (c->missing) {
+			cdc_buf_puts(&sql, " DEFAULT ");
+			cdc_sql_string(&sql, CDC_DIALECT_POSTGRES, c->missing);
+			cdc_buf_printf(&sql, "::%s; ALTER TABLE %s ALTER COLUMN ", cdc_buf_str(&type), cdc_buf_str(&name));
+			cdc_sql_ident(&sql, CDC_DIALECT_POSTGRES, c->name);
+			cdc_buf_puts(&sql, " DROP DEFAULT");
+		}
+		ok = cdc_pg_exec(t->c, cdc_buf_str(&sql), t->what, e);
+		if (ok)
+			cdc_log(t->rt, CDC_LOG_WARN, "%s: added column %s %s to %s (the source's %s gained it)", t->what,
+			        c->name, cdc_buf_str(&type), cdc_buf_str(&name), tb->display);
+	}
+	cdc_buf_free(&sql);
+	cdc_buf_free(&type);
+	cdc_buf_free(&name);
+	return ok;
+}
+
+static bool
+pg_save_columns(cdc_target *base, const cdc_drift *d, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	const cdc_ir *ir = t->rt->ir;
+	bool any = false;
+	for (int i = 0; i < d->n && !any; i++)
+		any = d->cols[i].dirty && (d->cols[i].target < 0 || d->cols[i].target == base->index);
+	if (!any)
+		return true;
+	bool ok = cdc_pg_exec(t->c, "BEGIN", t->what, e);
+	for (int i = 0; i < d->n && ok; i++) {
+		const cdc_drift_col *c = &d->cols[i];
+		if (!c->dirty || (c->target >= 0 && c->target != base->index))
+			continue;
+		if (c->state == CDC_DRIFT_ADDED)
+			ok = add_column(t, c, e);
+		const char *params[] = {ir->pipeline, ir->tables[c->table].display, c->name, c->type,
+		                        cdc_drift_state_name(c->state), c->missing};
+		ok = ok && cdc_pg_query(t->c, cdc_buf_str(&t->write_column_sql), 6, params, NULL, t->what, e);
+	}
+	ok = ok && cdc_pg_exec(t->c, "COMMIT", t->what, e);
+	return rollback(t, ok);
+}
+
 const cdc_target_ops cdc_pg_target = {
 	.kind = "postgres",
 	.dialect = CDC_DIALECT_POSTGRES,
@@ -301,5 +415,7 @@ const cdc_target_ops cdc_pg_target = {
 	.next_batch = pg_next_batch,
 	.snapshot_rows = pg_snapshot_rows,
 	.apply = pg_apply,
+	.load_columns = pg_load_columns,
+	.save_columns = pg_save_columns,
 	.close = pg_close,
 };

@@ -20,6 +20,7 @@ cdc_fail(cdc_err *e, const char *fmt, ...)
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 	e->retry = false;
+	e->drift = false;
 	return false;
 }
 

@@ -22,6 +22,8 @@ struct cdc_buf;
 typedef struct cdc_err {
 	char msg[1024];
 	bool retry;     /* a connection was lost or refused: the same work may succeed later */
+	bool drift;     /* a source table's columns changed: rt->drift has what to record, and
+	                   the run starts over from the checkpoints at once */
 } cdc_err;
 
 /* Sets the message (printf-like), clears retry, and returns false, for
@@ -38,6 +40,7 @@ typedef struct cdc_rt {
 	bool          log_json;   /* --log-format=json: one JSON object per line */
 	bool          tty;        /* standard error is a terminal: progress bars */
 	volatile int *stop;       /* set by SIGINT/SIGTERM: finish the batch, then stop */
+	struct cdc_drift *drift;  /* the columns known beyond the declared ones (drift.h) */
 } cdc_rt;
 
 /* A line on standard error: "cdcc: LEVEL: message", or with log_json

@@ -5,6 +5,7 @@
 #include "runtime/arena.h"
 #include "runtime/batch.h"
 #include "runtime/buf.h"
+#include "runtime/drift.h"
 #include "runtime/mem.h"
 #include "runtime/source.h"
 #include "runtime/stage.h"
@@ -87,6 +88,10 @@ typedef struct run {
 	int64_t      last_status;      /* when the last status line went */
 	uint64_t     changes_then;     /* the changes counted at that time */
 	const char  *metrics_path;
+	/* schema drift (drift.h): the compiled IR, and the one the run uses */
+	cdc_drift    drift;
+	const cdc_ir *base_ir;
+	cdc_arena   *ir_arena;
 } run;
 
 #define STATUS_EVERY_US INT64_C(5000000)
@@ -195,7 +200,7 @@ worker_main(void *arg)
 		g->go = false;
 		pthread_mutex_unlock(&g->mu);
 		cdc_fault("before_apply");
-		cdc_err e = {{0}, false};
+		cdc_err e = {{0}, false, false};
 		bool ok = g->t->ops->apply(g->t, g->inflight, &e);
 		if (ok)
 			cdc_fault("after_apply");
@@ -734,6 +739,58 @@ status(run *r, bool force)
 /* ---- the loop ----------------------------------------------------------------------- */
 
 /* Opens targets and sources, reads the checkpoints and starts the sources. */
+/* Writes the column records still to be written (drift.h) to every open target. */
+static bool
+save_columns(run *r, cdc_err *e)
+{
+	if (!cdc_drift_dirty(&r->drift))
+		return true;
+	for (int i = 0; i < r->ntg; i++)
+		if (!r->tg[i].t->ops->save_columns(r->tg[i].t, &r->drift, e))
+			return false;
+	cdc_drift_clean(&r->drift);
+	return true;
+}
+
+/*
+ * The IR of this attempt: the targets' column records are read (and what the last
+ * attempt decided is written, adding columns to the target tables), and the compiled IR
+ * grows by the columns the targets added.  The targets are opened for this and closed
+ * again: they prepare their SQL from the IR.
+ */
+static bool
+drift_ir(run *r, cdc_err *e)
+{
+	const cdc_ir *ir = r->base_ir;
+	cdc_target **open = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *open);
+	bool ok = true;
+	r->rt.ir = ir;
+	cdc_drift_forget(&r->drift);
+	for (int i = 0; i < ir->ntargets && ok; i++) {
+		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
+		ok = (open[i] = ops->open(&r->rt, i, e)) != NULL && ops->load_columns(open[i], &r->drift, e);
+	}
+	for (int i = 0; i < ir->ntargets && ok; i++)
+		ok = open[i]->ops->save_columns(open[i], &r->drift, e);
+	for (int i = 0; i < ir->ntargets; i++)
+		if (open[i])
+			open[i]->ops->close(open[i]);
+	cdc_mem_free(open);
+	if (!ok)
+		return false;
+	cdc_drift_clean(&r->drift);
+	cdc_arena_reset(r->ir_arena);
+	const char *why = NULL;
+	const cdc_ir *grown = cdc_drift_ir(r->ir_arena, ir, &r->drift, &why);
+	if (!grown)
+		return cdc_fail(e, "the target's column records (cdcc_columns) hold a type cdcc does not read: %s", why);
+	r->rt.ir = grown;
+	for (int t = 0; t < ir->ntables; t++)
+		if (r->staged[t])
+			cdc_stage_retable(&r->stages[t], &grown->tables[t]);
+	return true;
+}
+
 static bool
 open_all(run *r, cdc_sink *k, cdc_err *e)
 {
@@ -748,6 +805,9 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 		if (!cdc_source_kind(ir->sources[i].kind))
 			return cdc_fail(e, "source %s: cdcc run cannot read %s sources yet (postgres only in this version)",
 			                ir->sources[i].name, ir->sources[i].kind);
+	if (!drift_ir(r, e))
+		return false;
+	ir = r->rt.ir;
 	for (int i = 0; i < ir->ntargets; i++) {
 		run_target *g = &r->tg[r->ntg];
 		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
@@ -802,7 +862,8 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 		r->starting = true;
 		bool ok = r->src[s]->ops->start(r->src[s], resume, k, e);
 		r->starting = false;
-		if (!ok)
+		/* a table's first run records its columns */
+		if (!ok || !save_columns(r, e))
 			return false;
 	}
 	return true;
@@ -874,8 +935,8 @@ close_all(run *r)
 static bool
 attempt(run *r, cdc_sink *k, const cdc_run_opts *o, bool *stopped, cdc_err *e)
 {
-	const cdc_ir *ir = r->rt.ir;
 	bool ok = open_all(r, k, e);
+	const cdc_ir *ir = r->rt.ir;   /* open_all may grow it (drift.h) */
 	bool *caught = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *caught);
 	while (ok && !stop_flag) {
 		bool all = true;
@@ -909,7 +970,7 @@ attempt(run *r, cdc_sink *k, const cdc_run_opts *o, bool *stopped, cdc_err *e)
 	}
 	/* what completed goes in — after a source's error or a fail rule too, but not after
 	 * a target's error (its transaction rolled back; the next attempt redoes it) */
-	cdc_err e2 = {{0}, false};
+	cdc_err e2 = {{0}, false, false};
 	if (r->ntg == ir->ntargets && !r->target_failed && !finish(r, &e2)) {
 		if (ok)
 			*e = e2;
@@ -951,6 +1012,10 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	r.committed = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.committed);
 	r.touched = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.touched);
 	r.fail_table = r.fail_rule = -1;
+	r.base_ir = ir;
+	r.ir_arena = cdc_arena_new("run IR");
+	cdc_drift_init(&r.drift);
+	r.rt.drift = &r.drift;
 	cdc_sink k = {&r, sink_begin, sink_change, sink_reject, sink_commit};
 
 	struct sigaction sa;
@@ -969,14 +1034,29 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	 * held meanwhile — and opened again after 1 s, 2 s, 4 s ... up to a minute (with
 	 * jitter), resuming from the targets' checkpoints.  --once does not wait: it exits 1.
 	 */
-	cdc_err e = {{0}, false};
+	cdc_err e = {{0}, false, false};
 	bool stopped = false, ok;
 	int64_t backoff_ms = 1000;
+	char last_drift[sizeof e.msg] = "";
 	for (;;) {
 		uint64_t before = r.batches;
-		e = (cdc_err){{0}, false};
+		e = (cdc_err){{0}, false, false};
 		ok = attempt(&r, &k, o, &stopped, &e);
 		close_all(&r);
+		if (!ok && e.drift && !stopped && !r.failed) {
+			/* a source table's columns changed: the next attempt records it (and adds the
+			 * column to the targets), and reads again from the checkpoints */
+			if (r.batches == before && strcmp(e.msg, last_drift) == 0) {
+				cdc_fail(&e, "%s; and again after it was recorded: giving up", last_drift);
+				break;
+			}
+			snprintf(last_drift, sizeof last_drift, "%s", e.msg);
+			for (int i = 0; i < ir->ntables; i++)
+				if (r.staged[i])
+					counts_restore(&r.stages[i], &r.committed[i]);
+			cdc_log(&r.rt, CDC_LOG_WARN, "%s; reading again from the checkpoints", e.msg);
+			continue;
+		}
 		if (ok || stopped || !e.retry || o->once || r.failed)
 			break;
 		/* the counts say what reached the targets: the rest will be read again */
@@ -1028,6 +1108,8 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	cdc_mem_free(r.stages);
 	cdc_mem_free(r.staged);
 	cdc_arena_free(r.ev_arena);
+	cdc_arena_free(r.ir_arena);
+	cdc_drift_free(&r.drift);
 	cdc_buf_free(&r.scratch);
 	return rc;
 }

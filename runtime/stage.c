@@ -17,7 +17,7 @@ cdc_stage_init(cdc_stage *s, const cdc_ir_table *t, cdc_arena *event_arena)
 	s->table = t;
 	cdc_vm_init(&s->vm, event_arena);
 	s->regs = cdc_mem_zalloc(((size_t)p->nregs + 1) * sizeof *s->regs);
-	s->out = cdc_mem_zalloc(((size_t)p->nout + 1) * sizeof *s->out);
+	s->out = cdc_mem_zalloc(((size_t)(t->nout > p->nout ? t->nout : p->nout) + 1) * sizeof *s->out);
 	s->unchanged = cdc_mem_zalloc(((size_t)p->dep_words + 1) * sizeof *s->unchanged);
 	s->n.rule_broken = cdc_mem_zalloc(((size_t)p->nrules + 1) * sizeof *s->n.rule_broken);
 	s->vm.warns = s->n.rule_broken;
@@ -25,6 +25,14 @@ cdc_stage_init(cdc_stage *s, const cdc_ir_table *t, cdc_arena *event_arena)
 	/* the prologue: constants into their registers, once */
 	for (uint32_t pc = 0; pc < p->entry; pc++)
 		s->regs[p->code[pc].a] = p->code[pc].op == CDC_BC_LOADK ? p->consts[p->code[pc].d] : cdc_val_null();
+}
+
+void
+cdc_stage_retable(cdc_stage *s, const cdc_ir_table *t)
+{
+	const cdc_program *p = t->prog;
+	s->table = t;
+	s->out = cdc_mem_realloc(s->out, ((size_t)(t->nout > p->nout ? t->nout : p->nout) + 1) * sizeof *s->out);
 }
 
 void
@@ -113,6 +121,10 @@ cdc_stage_run(cdc_stage *s, const cdc_event_info *ev, const cdc_value *row)
 				if (any_unchanged && meets(&p->out_deps[(size_t)i * p->dep_words], s->unchanged, p->dep_words))
 					s->out[i].tag = CDC_VAL_UNCHANGED;
 			}
+			/* columns the source gained while the pipeline ran (runtime/drift.h) come after
+			 * the program's, and pass through as they are */
+			for (int i = p->nout; i < s->table->nout; i++)
+				s->out[i] = row[p->ninputs + (i - p->nout)];
 			return decide(s, CDC_FATE_APPLY);
 		case CDC_VM_FILTERED:
 			return decide(s, CDC_FATE_FILTER);

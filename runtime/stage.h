@@ -60,6 +60,9 @@ typedef struct cdc_stage {
  * it is done with each change's output. */
 void     cdc_stage_init(cdc_stage *s, const cdc_ir_table *t, cdc_arena *event_arena);
 void     cdc_stage_release(cdc_stage *s);
+/* The run's IR grew (drift.h): t is the same table with columns passed through after the
+ * program's; the counts stay. */
+void     cdc_stage_retable(cdc_stage *s, const cdc_ir_table *t);
 
 /* Runs the program on one change: ev describes it, row holds table->ncols input values
  * (UNCHANGED where the source did not send a column). */

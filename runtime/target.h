@@ -17,6 +17,7 @@
 #include "runtime/rt.h"
 
 typedef struct cdc_target cdc_target;
+struct cdc_drift;
 
 typedef struct cdc_target_ops {
 	const char *kind;                              /* "postgres", as in the plan */
@@ -34,6 +35,12 @@ typedef struct cdc_target_ops {
 	/* Applies a batch in one transaction: routes, quarantine, checkpoints.  A snapshot
 	 * batch commits the snapshot's transaction with its last chunk. */
 	bool (*apply)(cdc_target *t, const cdc_batch *b, cdc_err *e);
+	/* Schema drift (drift.h): reads this pipeline's column records into d (target = this
+	 * target), keeping d's records still to be written; and writes those records (every
+	 * target's, and this one's) in one transaction, adding the columns recorded as added
+	 * to the route tables that take them. */
+	bool (*load_columns)(cdc_target *t, struct cdc_drift *d, cdc_err *e);
+	bool (*save_columns)(cdc_target *t, const struct cdc_drift *d, cdc_err *e);
 	void (*close)(cdc_target *t);
 } cdc_target_ops;
 

@@ -24,6 +24,17 @@ CREATE TABLE IF NOT EXISTS "cdcc"."cdcc_quarantine" (
   "row"            jsonb NOT NULL,
   "quarantined_at" timestamptz NOT NULL DEFAULT now()
 );
+CREATE TABLE IF NOT EXISTS "cdcc"."cdcc_columns" (
+  "seq"         bigint GENERATED ALWAYS AS IDENTITY,
+  "pipeline"    text NOT NULL,
+  "table_name"  text NOT NULL,
+  "column_name" text NOT NULL,
+  "type"        text NOT NULL,
+  "state"       text NOT NULL,
+  "missing"     text,
+  "recorded_at" timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY ("pipeline", "table_name", "column_name")
+);
 
 -- app.public.customers -> reporting.reporting.customers (merge)
 CREATE SCHEMA IF NOT EXISTS "reporting";

@@ -24,6 +24,20 @@ CREATE TABLE IF NOT EXISTS "ops"."cdcc_quarantine" (
   "row"            jsonb NOT NULL,
   "quarantined_at" timestamptz NOT NULL DEFAULT now()
 );
+CREATE TABLE IF NOT EXISTS "ops"."cdcc_columns" (
+  "seq"         bigint GENERATED ALWAYS AS IDENTITY,
+  "pipeline"    text NOT NULL,
+  "table_name"  text NOT NULL,
+  "column_name" text NOT NULL,
+  "type"        text NOT NULL,
+  "state"       text NOT NULL,
+  "missing"     text,
+  "recorded_at" timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY ("pipeline", "table_name", "column_name")
+);
 -- the checkpoints moved: copy them, or the pipeline starts over from a new snapshot:
 -- INSERT INTO "ops"."cdcc_checkpoints" SELECT * FROM "cdcc"."cdcc_checkpoints";
+-- and the column records (cdcc_columns), which say which source columns are new:
+-- INSERT INTO "ops"."cdcc_columns" (pipeline, table_name, column_name, type, state, missing, recorded_at)
+--   SELECT pipeline, table_name, column_name, type, state, missing, recorded_at FROM "cdcc"."cdcc_columns" ORDER BY seq;
 exit: 0
