@@ -7,6 +7,8 @@
 
 #include "compiler/ir.h"
 #include "runtime/batch.h"
+#include "runtime/drift.h"
+#include "runtime/stage.h"
 #include "runtime/pgoutput.h"
 #include "runtime/vm.h"
 
@@ -514,6 +516,83 @@ START_TEST(batch_spill)
 }
 END_TEST
 
+/* ---- schema drift ------------------------------------------------------------------- */
+
+/* A column the source gained and the target added: the run's IR takes it after the
+ * declared columns, the route before its own soft-delete flag, the stage passes it
+ * through, and the batch stages it; an ignoring target's route stays as compiled. */
+START_TEST(drift_grow)
+{
+	bfix f;
+	bfix_open(&f);
+	cdc_drift d;
+	cdc_drift_init(&d);
+	const char *why = NULL;
+	/* nothing added: the compiled IR itself */
+	cdc_drift_put(&d, 0, 0, "secret", "text", CDC_DRIFT_PRESENT, NULL, false);
+	ck_assert_ptr_eq(cdc_drift_ir(f.a, f.ir, &d, &why), f.ir);
+	cdc_drift_put(&d, 0, 0, "region", "varchar(8)", CDC_DRIFT_ADDED, "eu", true);
+	ck_assert(cdc_drift_dirty(&d));
+	const cdc_ir *g = cdc_drift_ir(f.a, f.ir, &d, &why);
+	ck_assert_ptr_nonnull(g);
+	ck_assert_ptr_ne(g, f.ir);
+	const cdc_ir_table *t = &g->tables[0], *t0 = &f.ir->tables[0];
+	ck_assert_int_eq(t->ncols, t0->ncols + 1);
+	ck_assert_int_eq(t->nout, t0->nout + 1);
+	ck_assert_str_eq(t->cols[3].name, "region");
+	ck_assert_int_eq(t->cols[3].type.mod, 8);
+	const cdc_ir_route *r = &t->routes[0], *r0 = &t0->routes[0];
+	ck_assert_int_eq(r->ncols, r0->ncols + 1);
+	ck_assert_int_eq(r->nout, 4);
+	ck_assert_str_eq(r->cols[3].name, "region");
+	ck_assert_int_eq(r0->soft, 3);
+	ck_assert_int_eq(r->soft, 4);
+	ck_assert_str_eq(r->cols[4].name, "gone");
+	/* the compiled IR is untouched */
+	ck_assert_int_eq(t0->ncols, 3);
+	ck_assert_int_eq(r0->nout, 3);
+
+	/* the stage passes it through; the batch stages it before the flag (which the SQL sets) */
+	cdc_arena *ev = cdc_arena_new("event");
+	cdc_stage st;
+	cdc_stage_init(&st, t, ev);
+	cdc_value in[4];
+	row3(&f, in, 7, "n", "2.5");
+	in[3] = cdc_val_text("us", 2);
+	cdc_event_info info = {0};
+	info.op = CDC_EVOP_INSERT;
+	ck_assert_int_eq(cdc_stage_run(&st, &info, in), CDC_FATE_APPLY);
+	cdc_batch b;
+	cdc_batch_init(&b, g, 0, CDC_DIALECT_POSTGRES);
+	cdc_batch_route *br = cdc_batch_route_of(&b, t, r);
+	ck_assert_ptr_nonnull(br);
+	cdc_batch_row(&b, br, CDC_EVOP_INSERT, st.out);
+	ck_assert_str_eq(cdc_buf_str(&br->rows), "1,I,\"\",\"7\",\"n\",\"2.50\",\"us\"\n");
+	cdc_batch_free(&b);
+	cdc_stage_release(&st);
+	cdc_arena_free(ev);
+
+	/* the records: found in any target, per table; states by name */
+	ck_assert_ptr_nonnull(cdc_drift_find(&d, 0, "region"));
+	ck_assert_ptr_null(cdc_drift_find(&d, 1, "region"));
+	ck_assert(cdc_drift_added(&d, 0, 0, "region"));
+	ck_assert(!cdc_drift_added(&d, 1, 0, "region"));
+	ck_assert_int_eq(cdc_drift_state_parse("ignored"), CDC_DRIFT_IGNORED);
+	ck_assert_int_eq(cdc_drift_state_parse("gone"), -1);
+	/* forgetting keeps what is still to be written; cleaning marks it written */
+	cdc_drift_forget(&d);
+	ck_assert_int_eq(d.n, 1);
+	cdc_drift_clean(&d);
+	ck_assert(!cdc_drift_dirty(&d));
+	/* a type cdcc does not read is refused, with its name */
+	cdc_drift_put(&d, 0, 0, "shape", "polygon", CDC_DRIFT_ADDED, NULL, false);
+	ck_assert_ptr_null(cdc_drift_ir(f.a, f.ir, &d, &why));
+	ck_assert_str_eq(why, "polygon");
+	cdc_drift_free(&d);
+	bfix_close(&f);
+}
+END_TEST
+
 Suite *
 runtime_suite(void)
 {
@@ -528,6 +607,7 @@ runtime_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("batch");
 	tcase_add_test(tc, batch_csv);
+	tcase_add_test(tc, drift_grow);
 	tcase_add_test(tc, batch_unchanged);
 	tcase_add_test(tc, batch_mark_rewind);
 	tcase_add_test(tc, batch_snapshot);
