@@ -305,3 +305,23 @@ cdc_batch_clear_rows(cdc_batch *b)
 	b->bytes = 0;
 	b->mark.bytes = 0;
 }
+
+void
+cdc_batch_take_rows(cdc_batch *to, cdc_batch *from)
+{
+	cdc_batch_clear_rows(to);
+	for (int i = 0; i < from->nroutes && i < to->nroutes; i++) {
+		cdc_batch_route *a = &to->routes[i], *b = &from->routes[i];
+		cdc_buf rows = a->rows;
+		a->rows = b->rows;
+		b->rows = rows;
+		FILE *spill = a->spill;
+		a->spill = b->spill;
+		b->spill = spill;
+		a->spilled = b->spilled;
+		b->spilled = 0;
+		from->mark.len[i] = 0;
+	}
+	to->bytes = from->bytes;
+	from->bytes = from->mark.bytes = 0;
+}

@@ -119,4 +119,9 @@ void cdc_batch_rewind(cdc_batch *b);
  * counts, the quarantined changes and the positions stay for the snapshot's commit). */
 void cdc_batch_clear_rows(cdc_batch *b);
 
+/* Moves the staged rows of `from` into `to` (a batch of the same target, whose rows are
+ * dropped), leaving `from` with none: a snapshot chunk, handed to the target's worker
+ * while the next one fills.  Everything else of `from` stays. */
+void cdc_batch_take_rows(cdc_batch *to, cdc_batch *from);
+
 #endif

@@ -49,6 +49,7 @@ typedef struct run_target {
 	pthread_cond_t  cv;
 	bool            go, done, quit;   /* under mu */
 	bool            result;           /* of the last apply, under mu */
+	bool            chunk;            /* the in-flight batch is a chunk of the snapshot's rows */
 	cdc_err         err;
 	int64_t         t0;
 	counts         *pending; /* per table: the counts when the in-flight batch was handed over */
@@ -95,6 +96,10 @@ typedef struct run {
 } run;
 
 #define STATUS_EVERY_US INT64_C(5000000)
+
+/* A snapshot chunk: small enough that no route's rows spill to a file (CDC_BATCH_SPILL),
+ * large enough that a COPY per chunk costs nothing. */
+#define SNAPSHOT_CHUNK (CDC_BATCH_SPILL / 2)
 
 static volatile int stop_flag;
 
@@ -199,11 +204,16 @@ worker_main(void *arg)
 			break;
 		g->go = false;
 		pthread_mutex_unlock(&g->mu);
-		cdc_fault("before_apply");
 		cdc_err e = {{0}, false, false};
-		bool ok = g->t->ops->apply(g->t, g->inflight, &e);
-		if (ok)
-			cdc_fault("after_apply");
+		bool ok;
+		if (g->chunk) {
+			ok = g->t->ops->snapshot_rows(g->t, g->inflight, &e);
+		} else {
+			cdc_fault("before_apply");
+			ok = g->t->ops->apply(g->t, g->inflight, &e);
+			if (ok)
+				cdc_fault("after_apply");
+		}
 		pthread_mutex_lock(&g->mu);
 		g->result = ok;
 		g->err = e;
@@ -317,7 +327,40 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 		*e = err;
 		return refused(r, NULL, e);
 	}
+	if (g->chunk) {
+		/* a chunk of the snapshot is in the target's open transaction, nothing more */
+		g->chunk = false;
+		cdc_batch_clear_rows(b);
+		return true;
+	}
 	return committed(r, g, b, true, e);
+}
+
+/*
+ * The snapshot's rows so far go to target g, within the snapshot's transaction: handed
+ * to the worker as a chunk (after the one before it is in), so that the target loads one
+ * chunk while the source's rows fill the next — as a COPY piped into a COPY does.
+ */
+static bool
+snapshot_chunk(run *r, run_target *g, cdc_err *e)
+{
+	if (!g->started) {
+		bool ok = g->t->ops->snapshot_rows(g->t, g->b, e);
+		cdc_batch_clear_rows(g->b);
+		return ok;
+	}
+	if (!settle(r, g, true, e))
+		return false;
+	cdc_batch *c = g->b == &g->bufs[0] ? &g->bufs[1] : &g->bufs[0];
+	cdc_batch_take_rows(c, g->b);
+	g->inflight = c;
+	pthread_mutex_lock(&g->mu);
+	g->chunk = true;
+	g->done = false;
+	g->go = true;
+	pthread_cond_signal(&g->cv);
+	pthread_mutex_unlock(&g->mu);
+	return true;
 }
 
 /*
@@ -498,12 +541,11 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 		break;   /* filtered, dropped: counted by the stage */
 	}
 	cdc_arena_reset(r->ev_arena);
-	/* the snapshot streams into the targets in chunks of the batch size (batch.bytes),
-	 * within their open transaction */
+	/* the snapshot streams into the targets in chunks (of batch.bytes, at most
+	 * SNAPSHOT_CHUNK), within their open transaction */
 	for (int i = 0; ok && r->snapshot && i < r->ntg; i++)
-		if ((int64_t)r->tg[i].b->bytes >= r->tg[i].bytes) {
-			ok = r->tg[i].t->ops->snapshot_rows(r->tg[i].t, r->tg[i].b, e);
-			cdc_batch_clear_rows(r->tg[i].b);
+		if ((int64_t)r->tg[i].b->bytes >= r->tg[i].bytes || r->tg[i].b->bytes >= SNAPSHOT_CHUNK) {
+			ok = snapshot_chunk(r, &r->tg[i], e);
 			cdc_fault("snapshot_chunk");
 		}
 	return ok;
