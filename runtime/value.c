@@ -241,9 +241,18 @@ cdc_val_format(cdc_value v, cdc_rtype t, cdc_buf *out)
 	case CDC_VAL_BOOL:
 		cdc_buf_putc(out, v.u.i ? 't' : 'f');
 		return;
-	case CDC_VAL_INT:
-		cdc_buf_printf(out, "%lld", (long long)v.u.i);
+	case CDC_VAL_INT: {
+		/* by hand: printf was a tenth of a snapshot's time */
+		uint64_t u = v.u.i < 0 ? 0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
+		char *p = buf + sizeof buf;
+		do
+			*--p = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (v.u.i < 0)
+			*--p = '-';
+		cdc_buf_put(out, p, (size_t)(buf + sizeof buf - p));
 		return;
+	}
 	case CDC_VAL_NUM:
 		n = cdc_num_format(cdc_val_as_num(v), buf, sizeof buf);
 		cdc_buf_put(out, buf, n < sizeof buf ? n : sizeof buf - 1);
