@@ -818,6 +818,54 @@ START_TEST(api_edges)
 }
 END_TEST
 
+/* The ISO form every source sends is read by a direct path; a trailing space sends the
+ * same text through the general parser, which must agree on every value. */
+START_TEST(iso_fast_path)
+{
+	static const char *const offs[] = {"", "+00", "-05", "+05:30", "-03:30", "+14", "-12", "+05:45:15", "-00:20:01"};
+	static const char *const fracs[] = {"", ".5", ".000001", ".123456", ".12", ".999999"};
+	uint32_t seed = 12345;
+	for (int k = 0; k < 20000; k++) {
+		seed = seed * 1103515245u + 12345u;
+		int year = 1 + (int)(seed >> 8) % 9999;
+		seed = seed * 1103515245u + 12345u;
+		int mon = 1 + (int)(seed >> 8) % 12, day = 1 + (int)(seed >> 16) % 28;
+		seed = seed * 1103515245u + 12345u;
+		int h = (int)(seed >> 8) % 24, mi = (int)(seed >> 14) % 60, se = (int)(seed >> 20) % 60;
+		char text[80], spaced[84];
+		snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d%s%s", year, mon, day, h, mi, se,
+		         fracs[k % 6], offs[k % 9]);
+		snprintf(spaced, sizeof spaced, "%s ", text);
+		int64_t a = 0, b = 0;
+		const char *why = NULL;
+		cdc_dt_err ea = cdc_dt_parse_timestamptz(text, strlen(text), &a, &why);
+		cdc_dt_err eb = cdc_dt_parse_timestamptz(spaced, strlen(spaced), &b, &why);
+		ck_assert_msg(ea == eb && (ea != CDC_DT_OK || a == b), "timestamptz '%s': %d %lld / %d %lld", text, ea,
+		              (long long)a, eb, (long long)b);
+		if (offs[k % 9][0] == '\0') {
+			ea = cdc_dt_parse_timestamp(text, strlen(text), &a, &why);
+			eb = cdc_dt_parse_timestamp(spaced, strlen(spaced), &b, &why);
+			ck_assert_msg(ea == eb && (ea != CDC_DT_OK || a == b), "timestamp '%s'", text);
+		}
+	}
+	/* and it knows what it must leave to the general path */
+	int64_t v;
+	const char *why;
+	ck_assert_int_ne(cdc_dt_parse_timestamp("2024-02-30 00:00:00", 19, &v, &why), CDC_DT_OK);
+	ck_assert_int_ne(cdc_dt_parse_timestamptz("2024-13-01 00:00:00+00", 22, &v, &why), CDC_DT_OK);
+	ck_assert_int_eq(cdc_dt_parse_timestamptz("2024-02-29 23:59:60+00", 22, &v, &why), CDC_DT_OK);
+	int64_t w;
+	ck_assert_int_eq(cdc_dt_parse_timestamptz("2024-03-01 00:00:00+00", 22, &w, &why), CDC_DT_OK);
+	ck_assert(v == w);
+	ck_assert_int_eq(cdc_dt_parse_timestamptz("2000-01-01 00:00:00+00", 22, &v, &why), CDC_DT_OK);
+	ck_assert(v == 0);
+	ck_assert_int_eq(cdc_dt_parse_timestamptz("2000-01-01 02:00:00+02", 22, &v, &why), CDC_DT_OK);
+	ck_assert(v == 0);
+	ck_assert_int_eq(cdc_dt_parse_timestamp("2000-01-01 00:00:00.1234567", 27, &v, &why), CDC_DT_OK);
+	ck_assert(v == 123457);   /* seven digits: rounded, by the general path */
+}
+END_TEST
+
 Suite *
 datetime_suite(void)
 {
@@ -837,6 +885,7 @@ datetime_suite(void)
 	tcase_add_test(tc, buffers_and_lengths);
 	tcase_add_test(tc, unsupported_input);
 	tcase_add_test(tc, api_edges);
+	tcase_add_test(tc, iso_fast_path);
 	suite_add_tcase(s, tc);
 	return s;
 }
