@@ -446,7 +446,15 @@ sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *c
 {
 	sw_printf(w, "%s ", create_as);
 	sw_temp(w, SQL_BATCH);
-	sw_puts(w, " AS\nSELECT * FROM (\n  SELECT ");
+	sw_puts(w, " AS\n");
+	sw_collapse_select(w, t, r);
+	sw_puts(w, ";\n");
+}
+
+void
+sw_collapse_select(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
+{
+	sw_puts(w, "SELECT * FROM (\n  SELECT ");
 	if (!w->partial) {
 		sw_puts(w, "s.*");
 	} else {
@@ -505,7 +513,7 @@ sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *c
 	}
 	sw_puts(w, "\n) x\nWHERE x.");
 	sw_ident(w, SQL_RN);
-	sw_puts(w, " = 1;\n");
+	sw_puts(w, " = 1");
 }
 
 void
@@ -584,18 +592,31 @@ sw_insert_values(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 }
 
 void
-sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_key, const char *tref)
+sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_key, const char *tref, bool inline_batch)
 {
-	/* one WHEN MATCHED and one WHEN NOT MATCHED, without conditions: the form Redshift
-	 * takes (deletes were applied before, and removed from the batch) */
+	/* Redshift's form: one WHEN MATCHED and one WHEN NOT MATCHED, without conditions,
+	 * from the collapsed batch (whose deletes were applied before, and removed from it).
+	 * PostgreSQL's (inline_batch): the collapse is the MERGE's own source, and a delete
+	 * is a WHEN MATCHED of its own — one statement, the batch never written to a table. */
 	sw_puts(w, "MERGE INTO ");
 	sw_qname(w, r->schema, r->name);
 	if (!tref)
 		sw_puts(w, " AS t");
 	sw_puts(w, " USING ");
-	sw_temp(w, SQL_BATCH);
+	if (inline_batch) {
+		sw_puts(w, "(\n");
+		sw_collapse_select(w, t, r);
+		sw_puts(w, "\n)");
+	} else {
+		sw_temp(w, SQL_BATCH);
+	}
 	sw_puts(w, " AS b ON ");
 	sw_key_match(w, t, r, tref ? tref : "t", "b");
+	if (inline_batch && r->deletes == CDC_IR_DEL_HARD) {
+		sw_puts(w, "\nWHEN MATCHED AND b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " = 'D' THEN DELETE");
+	}
 	sw_puts(w, "\nWHEN MATCHED THEN ");
 	cdc_buf own = CDC_BUF_INIT;    /* the target's own column, for what the batch did not send */
 	cdc_buf_printf(&own, "%s.", tref ? tref : "t");
@@ -612,7 +633,13 @@ sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_
 	cdc_buf_free(&own);
 	if (!any)
 		sw_puts(w, all_key);
-	sw_puts(w, "\nWHEN NOT MATCHED THEN INSERT (");
+	sw_puts(w, "\nWHEN NOT MATCHED ");
+	if (inline_batch && r->deletes == CDC_IR_DEL_HARD) {
+		sw_puts(w, "AND b.");
+		sw_ident(w, SQL_OP);
+		sw_puts(w, " <> 'D' ");
+	}
+	sw_puts(w, "THEN INSERT (");
 	sw_column_list(w, r);
 	sw_puts(w, ")\n  VALUES (");
 	sw_insert_values(w, t, r);

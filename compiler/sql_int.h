@@ -99,6 +99,8 @@ void sw_stage_columns(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 void sw_append(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 /* The collapse: SQL_BATCH from SQL_STAGE, one row per key (the latest change). */
 void sw_collapse(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *create_as);
+/* The collapse's SELECT alone (no statement end), for a statement that reads it inline. */
+void sw_collapse_select(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 /* Soft deletes: drops from the batch the deletes that would insert a deleted row. */
 void sw_soft_prefilter(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 /* The value to write for column i from batch row b: the soft-delete flag, the batch's
@@ -110,7 +112,8 @@ void sw_insert_values(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r);
 /* MERGE INTO the target USING the batch; `all_key` is what WHEN MATCHED does when every
  * column is part of the key; `tref` names the target's columns where the dialect takes
  * no alias for the target (Redshift), else NULL: "AS t". */
-void sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_key, const char *tref);
+void sw_merge(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char *all_key, const char *tref,
+              bool inline_batch);
 /* `drop` (DROP TABLE, DROP TEMPORARY TABLE) the batch (if `batch`) and the stage */
 void sw_drop_temps(sqlw *w, const char *drop, bool batch);
 /* ta.k1 = ba.k1 AND ... over the merge key */

@@ -2,9 +2,9 @@
  * compiler/sql_postgres.c — PostgreSQL (15 and later) targets.
  *
  * Types are cdcc's own (the language's types are PostgreSQL's).  A batch is staged with
- * COPY FROM STDIN, collapsed per key, and applied with DELETE ... USING for hard deletes
- * and one MERGE (PostgreSQL 15) for the rest; the checkpoint is an upsert with
- * parameters.
+ * COPY FROM STDIN, collapsed per key, and applied with one MERGE (PostgreSQL 15) that
+ * reads the collapse and deletes, updates and inserts (soft deletes: the collapse is a
+ * temp table first); the checkpoint is an upsert with parameters.
  */
 #include "compiler/sql_int.h"
 #include "runtime/typeids.h"
@@ -99,22 +99,15 @@ pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		sw_drop_temps(w, "DROP TABLE", false);
 		return;
 	}
-	sw_collapse(w, t, r, "CREATE TEMP TABLE");
-	if (r->deletes == CDC_IR_DEL_HARD) {
-		sw_puts(w, "DELETE FROM ");
-		sw_qname(w, r->schema, r->name);
-		sw_puts(w, " AS t USING ");
-		sw_temp(w, SQL_BATCH);
-		sw_puts(w, " AS b WHERE ");
-		sw_key_match(w, t, r, "t", "b");
-		sw_puts(w, " AND b.");
-		sw_ident(w, SQL_OP);
-		sw_puts(w, " = 'D';\n");
-		sw_prune_deletes(w);
-	} else if (r->deletes == CDC_IR_DEL_SOFT) {
-		sw_soft_prefilter(w, t, r);
+	if (r->deletes != CDC_IR_DEL_SOFT) {
+		/* one MERGE straight from the collapse: a delete is one of its WHEN clauses */
+		sw_merge(w, t, r, "DO NOTHING", NULL, true);
+		sw_drop_temps(w, "DROP TABLE", false);
+		return;
 	}
-	sw_merge(w, t, r, "DO NOTHING", NULL);
+	sw_collapse(w, t, r, "CREATE TEMP TABLE");
+	sw_soft_prefilter(w, t, r);
+	sw_merge(w, t, r, "DO NOTHING", NULL, false);
 	sw_drop_temps(w, "DROP TABLE", true);
 }
 

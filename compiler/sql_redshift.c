@@ -374,7 +374,7 @@ rs_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 		rs_ident(&all_key, r->cols[r->nkey ? r->key[0] : 0].name);
 		cdc_buf_puts(&all_key, " = b.");
 		rs_ident(&all_key, r->cols[r->nkey ? r->key[0] : 0].name);
-		sw_merge(w, t, r, cdc_buf_str(&all_key), cdc_buf_str(&tq));
+		sw_merge(w, t, r, cdc_buf_str(&all_key), cdc_buf_str(&tq), false);
 		cdc_buf_free(&all_key);
 	}
 	cdc_buf_free(&tq);

@@ -69,7 +69,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "avatar" bytea
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "name", "balance", "ratio", "note", "active", "opened", "updated", "doc", "avatar") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "app data"."accounts" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -93,10 +93,9 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 10, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u10"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "app data"."accounts" AS t USING "cdcc_batch" AS b WHERE t."id" = b."id" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "app data"."accounts" AS t USING "cdcc_batch" AS b ON t."id" = b."id"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."id" = b."id"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "name" = CASE WHEN b."_cdc_u2" = 1 THEN t."name" ELSE b."name" END,
   "balance" = CASE WHEN b."_cdc_u3" = 1 THEN t."balance" ELSE b."balance" END,
@@ -107,9 +106,8 @@ WHEN MATCHED THEN UPDATE SET
   "updated" = CASE WHEN b."_cdc_u8" = 1 THEN t."updated" ELSE b."updated" END,
   "doc" = CASE WHEN b."_cdc_u9" = 1 THEN t."doc" ELSE b."doc" END,
   "avatar" = CASE WHEN b."_cdc_u10" = 1 THEN t."avatar" ELSE b."avatar" END
-WHEN NOT MATCHED THEN INSERT ("id", "name", "balance", "ratio", "note", "active", "opened", "updated", "doc", "avatar")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("id", "name", "balance", "ratio", "note", "active", "opened", "updated", "doc", "avatar")
   VALUES (b."id", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."name" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."balance" END, CASE WHEN b."_cdc_u4" = 1 THEN NULL ELSE b."ratio" END, CASE WHEN b."_cdc_u5" = 1 THEN NULL ELSE b."note" END, CASE WHEN b."_cdc_u6" = 1 THEN NULL ELSE b."active" END, CASE WHEN b."_cdc_u7" = 1 THEN NULL ELSE b."opened" END, CASE WHEN b."_cdc_u8" = 1 THEN NULL ELSE b."updated" END, CASE WHEN b."_cdc_u9" = 1 THEN NULL ELSE b."doc" END, CASE WHEN b."_cdc_u10" = 1 THEN NULL ELSE b."avatar" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.items -> pg."app data".items (merge)
@@ -184,7 +182,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "body" text
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "body") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "app data"."notes" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -193,13 +191,12 @@ SELECT * FROM (
   FROM "cdcc_stage" s
   WHERE s."_cdc_op" <> 'D'
 ) x
-WHERE x."_cdc_rn" = 1;
-MERGE INTO "app data"."notes" AS t USING "cdcc_batch" AS b ON t."id" = b."id"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."id" = b."id"
 WHEN MATCHED THEN UPDATE SET
   "body" = CASE WHEN b."_cdc_u2" = 1 THEN t."body" ELSE b."body" END
 WHEN NOT MATCHED THEN INSERT ("id", "body")
   VALUES (b."id", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."body" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.events -> pg."app data".events (append)
@@ -244,7 +241,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "id" integer
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "code", "label", "id") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "app data"."codes" AS t USING (
 SELECT * FROM (
   SELECT s."code", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."code", CASE WHEN s."code" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -254,16 +251,14 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 3, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."code", CASE WHEN s."code" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u3"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "app data"."codes" AS t USING "cdcc_batch" AS b WHERE t."code" = b."code" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "app data"."codes" AS t USING "cdcc_batch" AS b ON t."code" = b."code"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."code" = b."code"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "label" = CASE WHEN b."_cdc_u2" = 1 THEN t."label" ELSE b."label" END,
   "id" = CASE WHEN b."_cdc_u3" = 1 THEN t."id" ELSE b."id" END
-WHEN NOT MATCHED THEN INSERT ("code", "label", "id")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("code", "label", "id")
   VALUES (b."code", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."label" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."id" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.tags -> pg."app data".tags (merge)
@@ -281,20 +276,18 @@ CREATE TEMP TABLE "cdcc_stage" (
   "tag" varchar(50)
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tag") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "app data"."tags" AS t USING (
 SELECT * FROM (
   SELECT s."tag", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."tag", CASE WHEN s."tag" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "app data"."tags" AS t USING "cdcc_batch" AS b WHERE t."tag" = b."tag" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "app data"."tags" AS t USING "cdcc_batch" AS b ON t."tag" = b."tag"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."tag" = b."tag"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN DO NOTHING
-WHEN NOT MATCHED THEN INSERT ("tag")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("tag")
   VALUES (b."tag");
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public."Order Items" -> pg."app data"."Order Items" (merge)
@@ -320,7 +313,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "a`b" text
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "select", "we""ird", "naïve col", "Mixed", "a`b") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "app data"."Order Items" AS t USING (
 SELECT * FROM (
   SELECT s."select", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."select", CASE WHEN s."select" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -334,18 +327,16 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 5, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."select", CASE WHEN s."select" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u5"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "app data"."Order Items" AS t USING "cdcc_batch" AS b WHERE t."select" = b."select" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "app data"."Order Items" AS t USING "cdcc_batch" AS b ON t."select" = b."select"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."select" = b."select"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "we""ird" = CASE WHEN b."_cdc_u2" = 1 THEN t."we""ird" ELSE b."we""ird" END,
   "naïve col" = CASE WHEN b."_cdc_u3" = 1 THEN t."naïve col" ELSE b."naïve col" END,
   "Mixed" = CASE WHEN b."_cdc_u4" = 1 THEN t."Mixed" ELSE b."Mixed" END,
   "a`b" = CASE WHEN b."_cdc_u5" = 1 THEN t."a`b" ELSE b."a`b" END
-WHEN NOT MATCHED THEN INSERT ("select", "we""ird", "naïve col", "Mixed", "a`b")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("select", "we""ird", "naïve col", "Mixed", "a`b")
   VALUES (b."select", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."we""ird" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."naïve col" END, CASE WHEN b."_cdc_u4" = 1 THEN NULL ELSE b."Mixed" END, CASE WHEN b."_cdc_u5" = 1 THEN NULL ELSE b."a`b" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- per batch, last, in the same transaction:

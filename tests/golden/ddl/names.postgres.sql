@@ -63,7 +63,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "Größe" bytea
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "order", "we""ird", "naïve col", "a`b", "from", "x;--y", "Größe") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "Sales Data"."Order ""Items""" AS t USING (
 SELECT * FROM (
   SELECT s."order", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."order", CASE WHEN s."order" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -81,10 +81,9 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 7, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."order", CASE WHEN s."order" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u7"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "Sales Data"."Order ""Items""" AS t USING "cdcc_batch" AS b WHERE t."order" = b."order" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "Sales Data"."Order ""Items""" AS t USING "cdcc_batch" AS b ON t."order" = b."order"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."order" = b."order"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "we""ird" = CASE WHEN b."_cdc_u2" = 1 THEN t."we""ird" ELSE b."we""ird" END,
   "naïve col" = CASE WHEN b."_cdc_u3" = 1 THEN t."naïve col" ELSE b."naïve col" END,
@@ -92,9 +91,8 @@ WHEN MATCHED THEN UPDATE SET
   "from" = CASE WHEN b."_cdc_u5" = 1 THEN t."from" ELSE b."from" END,
   "x;--y" = CASE WHEN b."_cdc_u6" = 1 THEN t."x;--y" ELSE b."x;--y" END,
   "Größe" = CASE WHEN b."_cdc_u7" = 1 THEN t."Größe" ELSE b."Größe" END
-WHEN NOT MATCHED THEN INSERT ("order", "we""ird", "naïve col", "a`b", "from", "x;--y", "Größe")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("order", "we""ird", "naïve col", "a`b", "from", "x;--y", "Größe")
   VALUES (b."order", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."we""ird" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."naïve col" END, CASE WHEN b."_cdc_u4" = 1 THEN NULL ELSE b."a`b" END, CASE WHEN b."_cdc_u5" = 1 THEN NULL ELSE b."from" END, CASE WHEN b."_cdc_u6" = 1 THEN NULL ELSE b."x;--y" END, CASE WHEN b."_cdc_u7" = 1 THEN NULL ELSE b."Größe" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.select -> pgt."Sales Data".select (merge)
@@ -116,7 +114,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "table" boolean
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "group", "where", "table") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "Sales Data"."select" AS t USING (
 SELECT * FROM (
   SELECT s."group", s."where", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."group", s."where", CASE WHEN s."group" IS NULL OR s."where" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -124,15 +122,13 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 3, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."group", s."where", CASE WHEN s."group" IS NULL OR s."where" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u3"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "Sales Data"."select" AS t USING "cdcc_batch" AS b WHERE t."group" = b."group" AND t."where" = b."where" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "Sales Data"."select" AS t USING "cdcc_batch" AS b ON t."group" = b."group" AND t."where" = b."where"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."group" = b."group" AND t."where" = b."where"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "table" = CASE WHEN b."_cdc_u3" = 1 THEN t."table" ELSE b."table" END
-WHEN NOT MATCHED THEN INSERT ("group", "where", "table")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("group", "where", "table")
   VALUES (b."group", b."where", CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."table" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.plain -> pgt."Sales Data".plain (merge)
@@ -160,7 +156,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "placed" timestamptz
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "status", "amount", "note", "tags", "placed") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "Sales Data"."plain" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -176,19 +172,17 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 6, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u6"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "Sales Data"."plain" AS t USING "cdcc_batch" AS b WHERE t."id" = b."id" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "Sales Data"."plain" AS t USING "cdcc_batch" AS b ON t."id" = b."id"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."id" = b."id"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "status" = CASE WHEN b."_cdc_u2" = 1 THEN t."status" ELSE b."status" END,
   "amount" = CASE WHEN b."_cdc_u3" = 1 THEN t."amount" ELSE b."amount" END,
   "note" = CASE WHEN b."_cdc_u4" = 1 THEN t."note" ELSE b."note" END,
   "tags" = CASE WHEN b."_cdc_u5" = 1 THEN t."tags" ELSE b."tags" END,
   "placed" = CASE WHEN b."_cdc_u6" = 1 THEN t."placed" ELSE b."placed" END
-WHEN NOT MATCHED THEN INSERT ("id", "status", "amount", "note", "tags", "placed")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("id", "status", "amount", "note", "tags", "placed")
   VALUES (b."id", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."status" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."amount" END, CASE WHEN b."_cdc_u4" = 1 THEN NULL ELSE b."note" END, CASE WHEN b."_cdc_u5" = 1 THEN NULL ELSE b."tags" END, CASE WHEN b."_cdc_u6" = 1 THEN NULL ELSE b."placed" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.events -> pgt."Sales Data".events (merge)
@@ -210,7 +204,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "at" timestamp
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "kind", "at") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "Sales Data"."events" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -220,16 +214,14 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 3, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u3"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "Sales Data"."events" AS t USING "cdcc_batch" AS b WHERE t."id" = b."id" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "Sales Data"."events" AS t USING "cdcc_batch" AS b ON t."id" = b."id"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."id" = b."id"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "kind" = CASE WHEN b."_cdc_u2" = 1 THEN t."kind" ELSE b."kind" END,
   "at" = CASE WHEN b."_cdc_u3" = 1 THEN t."at" ELSE b."at" END
-WHEN NOT MATCHED THEN INSERT ("id", "kind", "at")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("id", "kind", "at")
   VALUES (b."id", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."kind" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."at" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- src.public.tags -> pgt."Sales Data".tags (merge)
@@ -247,20 +239,18 @@ CREATE TEMP TABLE "cdcc_stage" (
   "tag" varchar(64)
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tag") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "Sales Data"."tags" AS t USING (
 SELECT * FROM (
   SELECT s."tag", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."tag", CASE WHEN s."tag" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "Sales Data"."tags" AS t USING "cdcc_batch" AS b WHERE t."tag" = b."tag" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "Sales Data"."tags" AS t USING "cdcc_batch" AS b ON t."tag" = b."tag"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."tag" = b."tag"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN DO NOTHING
-WHEN NOT MATCHED THEN INSERT ("tag")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("tag")
   VALUES (b."tag");
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- per batch, last, in the same transaction:

@@ -135,7 +135,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "_commit_ts" timestamptz
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "customer_id", "status", "currency", "total", "placed_at", "notes", "placed_date", "_commit_ts") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "reporting"."orders" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -157,10 +157,9 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 9, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."id", CASE WHEN s."id" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u9"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "reporting"."orders" AS t USING "cdcc_batch" AS b WHERE t."id" = b."id" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "reporting"."orders" AS t USING "cdcc_batch" AS b ON t."id" = b."id"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."id" = b."id"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "customer_id" = CASE WHEN b."_cdc_u2" = 1 THEN t."customer_id" ELSE b."customer_id" END,
   "status" = CASE WHEN b."_cdc_u3" = 1 THEN t."status" ELSE b."status" END,
@@ -170,9 +169,8 @@ WHEN MATCHED THEN UPDATE SET
   "notes" = CASE WHEN b."_cdc_u7" = 1 THEN t."notes" ELSE b."notes" END,
   "placed_date" = CASE WHEN b."_cdc_u8" = 1 THEN t."placed_date" ELSE b."placed_date" END,
   "_commit_ts" = CASE WHEN b."_cdc_u9" = 1 THEN t."_commit_ts" ELSE b."_commit_ts" END
-WHEN NOT MATCHED THEN INSERT ("id", "customer_id", "status", "currency", "total", "placed_at", "notes", "placed_date", "_commit_ts")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("id", "customer_id", "status", "currency", "total", "placed_at", "notes", "placed_date", "_commit_ts")
   VALUES (b."id", CASE WHEN b."_cdc_u2" = 1 THEN NULL ELSE b."customer_id" END, CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."status" END, CASE WHEN b."_cdc_u4" = 1 THEN NULL ELSE b."currency" END, CASE WHEN b."_cdc_u5" = 1 THEN NULL ELSE b."total" END, CASE WHEN b."_cdc_u6" = 1 THEN NULL ELSE b."placed_at" END, CASE WHEN b."_cdc_u7" = 1 THEN NULL ELSE b."notes" END, CASE WHEN b."_cdc_u8" = 1 THEN NULL ELSE b."placed_date" END, CASE WHEN b."_cdc_u9" = 1 THEN NULL ELSE b."_commit_ts" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- app.public.order_items -> reporting.reporting.order_items (merge)
@@ -200,7 +198,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "line_total" numeric(20,2)
 );
 COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "order_id", "line_no", "sku", "quantity", "unit_price", "line_total") FROM STDIN WITH (FORMAT csv, NULL '\N');
-CREATE TEMP TABLE "cdcc_batch" AS
+MERGE INTO "reporting"."order_items" AS t USING (
 SELECT * FROM (
   SELECT s."order_id", s."line_no", s."_cdc_op",
     ROW_NUMBER() OVER (PARTITION BY s."order_id", s."line_no", CASE WHEN s."order_id" IS NULL OR s."line_no" IS NULL THEN s."_cdc_seq" END ORDER BY s."_cdc_seq" DESC) AS "_cdc_rn",
@@ -214,18 +212,16 @@ SELECT * FROM (
     MIN(CASE WHEN SUBSTRING(COALESCE(s."_cdc_unchanged", ''), 6, 1) = '1' THEN 1 ELSE 0 END) OVER (PARTITION BY s."order_id", s."line_no", CASE WHEN s."order_id" IS NULL OR s."line_no" IS NULL THEN s."_cdc_seq" END) AS "_cdc_u6"
   FROM "cdcc_stage" s
 ) x
-WHERE x."_cdc_rn" = 1;
-DELETE FROM "reporting"."order_items" AS t USING "cdcc_batch" AS b WHERE t."order_id" = b."order_id" AND t."line_no" = b."line_no" AND b."_cdc_op" = 'D';
-DELETE FROM "cdcc_batch" WHERE "_cdc_op" = 'D';
-MERGE INTO "reporting"."order_items" AS t USING "cdcc_batch" AS b ON t."order_id" = b."order_id" AND t."line_no" = b."line_no"
+WHERE x."_cdc_rn" = 1
+) AS b ON t."order_id" = b."order_id" AND t."line_no" = b."line_no"
+WHEN MATCHED AND b."_cdc_op" = 'D' THEN DELETE
 WHEN MATCHED THEN UPDATE SET
   "sku" = CASE WHEN b."_cdc_u3" = 1 THEN t."sku" ELSE b."sku" END,
   "quantity" = CASE WHEN b."_cdc_u4" = 1 THEN t."quantity" ELSE b."quantity" END,
   "unit_price" = CASE WHEN b."_cdc_u5" = 1 THEN t."unit_price" ELSE b."unit_price" END,
   "line_total" = CASE WHEN b."_cdc_u6" = 1 THEN t."line_total" ELSE b."line_total" END
-WHEN NOT MATCHED THEN INSERT ("order_id", "line_no", "sku", "quantity", "unit_price", "line_total")
+WHEN NOT MATCHED AND b."_cdc_op" <> 'D' THEN INSERT ("order_id", "line_no", "sku", "quantity", "unit_price", "line_total")
   VALUES (b."order_id", b."line_no", CASE WHEN b."_cdc_u3" = 1 THEN NULL ELSE b."sku" END, CASE WHEN b."_cdc_u4" = 1 THEN NULL ELSE b."quantity" END, CASE WHEN b."_cdc_u5" = 1 THEN NULL ELSE b."unit_price" END, CASE WHEN b."_cdc_u6" = 1 THEN NULL ELSE b."line_total" END);
-DROP TABLE "cdcc_batch";
 DROP TABLE "cdcc_stage";
 
 -- per batch, last, in the same transaction:
