@@ -422,11 +422,19 @@ put_digits(dt_out *o, int64_t v, int width)
 {
 	char d[24];
 	int n = 0;
-	do
+	/* 32-bit division where it fits: this is per field of every timestamp */
+	for (uint32_t u = v <= UINT32_MAX ? (uint32_t)v : 0; v <= UINT32_MAX && (n == 0 || u != 0); u /= 10)
+		d[n++] = (char)('0' + u % 10);
+	for (; v > UINT32_MAX && (n == 0 || v != 0); v /= 10)
 		d[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0 && n < (int)sizeof d);
 	while (n < width && n < (int)sizeof d)
 		d[n++] = '0';
+	if (o->len + (size_t)n < o->cap) {
+		for (int k = 0; k < n; k++)
+			o->p[o->len + (size_t)k] = d[n - 1 - k];
+		o->len += (size_t)n;
+		return;
+	}
 	while (n > 0)
 		put_c(o, d[--n]);
 }
