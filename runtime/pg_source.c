@@ -44,6 +44,7 @@
 #include "runtime/pgconn.h"
 #include "runtime/pg_schema.h"
 #include "runtime/pgoutput.h"
+#include "runtime/stage.h"
 #include "runtime/vm.h"
 
 #include <errno.h>
@@ -64,6 +65,7 @@ typedef struct pg_rel {
 	 * or NULL), or a declared one it lost (NULL); UNCHANGED for the others */
 	cdc_value *fill;
 	bool       any_fill;
+	bool      *raw;       /* relation column passed through unread (raw_column), or NULL */
 } pg_rel;
 
 /* One data message of a transaction streamed while in progress, kept until its commit. */
@@ -102,6 +104,7 @@ typedef struct pg_source {
 	cdc_hmap      tables;          /* "schema.table" -> IR table index + 1 */
 	bool         *partitioned;     /* per IR table: a partitioned table (read with its partitions) */
 	bool        **gone;            /* per IR table: its declared columns the source no longer has */
+	bool        **raw;             /* per IR table: its columns read as CDC_VAL_RAW (raw_column) */
 	bool          any_partitioned;
 	cdc_hmap      rels;            /* relation OID (decimal) -> pg_rel */
 	cdc_arena    *rel_arena;       /* relation cache: lives as long as the source */
@@ -253,6 +256,29 @@ lost_column(pg_source *s, int ti, int c, const char *position, cdc_err *e)
 	return true;
 }
 
+static bool
+same_rtype(cdc_rtype a, cdc_rtype b)
+{
+	return a.id == b.id && a.array == b.array && a.scale == b.scale && a.mod == b.mod;
+}
+
+/*
+ * Whether column col of table t can pass through unread (CDC_VAL_RAW): the table's
+ * program does nothing with its rows, and the source's type is exactly the declared
+ * one and of a kind whose text needs no quoting.  The source's text then is what
+ * reading and writing the value would give back (the sessions use cdcc's settings), and
+ * the target reads it as the same type; reading and writing it again was most of the
+ * client's time in a snapshot.
+ */
+static bool
+raw_column(const cdc_ir_table *t, const cdc_ir_col *col, const char *source_type)
+{
+	cdc_rtype ty;
+	const char *why;
+	return cdc_stage_identity(t) && cdc_val_raw_type(col->type) && cdc_drift_rtype(source_type, &ty, &why) &&
+	       same_rtype(ty, col->type);
+}
+
 /* Every captured table exists, has the declared columns, and a replica identity. */
 static bool
 check_tables(pg_source *s, cdc_err *e)
@@ -297,12 +323,16 @@ check_tables(pg_source *s, cdc_err *e)
 			return false;
 		bool ok = true;
 		s->gone[i] = cdc_arena_zalloc(s->rel_arena, (size_t)t->ncols + 1);
+		s->raw[i] = cdc_arena_zalloc(s->rel_arena, (size_t)t->ncols + 1);
 		for (int c = 0; c < t->ncols && ok; c++) {
-			bool have = false;
-			for (int k = 0; k < PQntuples(r) && !have; k++)
-				have = strcmp(PQgetvalue(r, k, 0), t->cols[c].name) == 0;
-			if (!have)
+			int have = -1;
+			for (int k = 0; k < PQntuples(r) && have < 0; k++)
+				if (strcmp(PQgetvalue(r, k, 0), t->cols[c].name) == 0)
+					have = k;
+			if (have < 0)
 				ok = lost_column(s, i, c, NULL, e);
+			else
+				s->raw[i][c] = raw_column(t, &t->cols[c], PQgetvalue(r, have, 1));
 		}
 		/* the first run of a table records its columns: what the stream shows later that
 		 * is not among them is new (drift.h) */
@@ -520,6 +550,8 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 			size_t flen = (size_t)(fe - f);
 			if (!copy_field(f, &flen)) {
 				row[c] = cdc_val_null();
+			} else if (s->raw[ti] && s->raw[ti][c]) {
+				row[c] = cdc_val_raw(f, flen);
 			} else {
 				const char *why = NULL;
 				if (!cdc_val_parse(s->msg_arena, t->cols[c].type, f, flen, &row[c], &why))
@@ -773,12 +805,6 @@ new_column(pg_source *s, int ti, const cdc_pgo_msg *m, int i, const char *type, 
 	return false;
 }
 
-static bool
-same_rtype(cdc_rtype a, cdc_rtype b)
-{
-	return a.id == b.id && a.array == b.array && a.scale == b.scale && a.mod == b.mod;
-}
-
 /* Column c of table ti (relation column i) has another type than the one recorded.  When
  * the pipeline declares the new type, it is recorded quietly; else a route with
  * on_schema_change = fail stops the run, and otherwise a warning says the values are
@@ -852,6 +878,9 @@ relation(pg_source *s, const cdc_pgo_msg *m, cdc_lsn lsn, cdc_err *e)
 			if (!rec && rel->map[i] < 0)
 				return new_column(s, (int)ti, m, i, types[i], position, e);
 		}
+		rel->raw = cdc_arena_zalloc(s->rel_arena, (size_t)m->ncols + 1);
+		for (int i = 0; i < m->ncols; i++)
+			rel->raw[i] = rel->map[i] >= 0 && raw_column(t, &t->cols[rel->map[i]], types[i]);
 		rel->fill = cdc_arena_alloc(s->rel_arena, ((size_t)t->ncols + 1) * sizeof *rel->fill);
 		for (int c = 0; c < t->ncols; c++) {
 			rel->fill[c].tag = CDC_VAL_UNCHANGED;
@@ -910,6 +939,10 @@ read_tuple(pg_source *s, const pg_rel *rel, const cdc_pgo_tuple *tp, bool key_on
 			row[c].tag = CDC_VAL_UNCHANGED;
 			break;
 		case 't': {
+			if (rel->raw && rel->raw[i]) {
+				row[c] = cdc_val_raw(v->data, v->len);
+				break;
+			}
 			const char *why = NULL;
 			if (!cdc_val_parse(s->msg_arena, t->cols[c].type, v->data, v->len, &row[c], &why))
 				return bad_value(s, t, c, position, v->data, v->len, why, e);
@@ -1507,6 +1540,7 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	s->msg_arena = cdc_arena_new("message");
 	s->partitioned = cdc_arena_zalloc(s->rel_arena, (size_t)rt->ir->ntables + 1);
 	s->gone = cdc_arena_zalloc(s->rel_arena, ((size_t)rt->ir->ntables + 1) * sizeof *s->gone);
+	s->raw = cdc_arena_zalloc(s->rel_arena, ((size_t)rt->ir->ntables + 1) * sizeof *s->raw);
 	snprintf(s->what, sizeof s->what, "source %s", src->name);
 	const cdc_ir_opt *o = cdc_ir_opt_get(&src->opts, "slot");
 	s->slot = o ? cdc_arena_strdup(s->rel_arena, o->str)

@@ -230,8 +230,8 @@ tag_name(int tag)
 {
 	static const char *const names[] = {"null", "unchanged", "boolean", "integer", "numeric", "float", "text",
 	                                    "bytea", "date", "time", "timetz", "timestamp", "timestamptz", "interval",
-	                                    "uuid", "json", "array"};
-	return tag >= 0 && tag <= CDC_VAL_ARRAY ? names[tag] : "?";
+	                                    "uuid", "json", "array", "raw"};
+	return tag >= 0 && tag <= CDC_VAL_RAW ? names[tag] : "?";
 }
 
 static uint8_t

@@ -166,6 +166,18 @@ cdc_stage_run(cdc_stage *s, const cdc_event_info *ev, const cdc_value *row)
 	}
 }
 
+bool
+cdc_stage_identity(const cdc_ir_table *t)
+{
+	const cdc_program *p = t->prog;
+	if (p->nrules || p->nsteps || p->nfilters || p->nout != p->ninputs || t->nout != t->ncols)
+		return false;
+	for (uint16_t i = 0; i < p->nout; i++)
+		if (p->out[i] != i)
+			return false;
+	return true;
+}
+
 const char *
 cdc_stage_rule_name(const cdc_stage *s)
 {

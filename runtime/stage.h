@@ -68,6 +68,11 @@ void     cdc_stage_retable(cdc_stage *s, const cdc_ir_table *t);
  * (UNCHANGED where the source did not send a column). */
 cdc_fate cdc_stage_run(cdc_stage *s, const cdc_event_info *ev, const cdc_value *row);
 
+/* Whether the table's program does nothing: no rules, no steps, every output column an
+ * input column in order; its changes are applied as they come, so values may pass
+ * through unread (CDC_VAL_RAW). */
+bool cdc_stage_identity(const cdc_ir_table *t);
+
 /* The name of the rule that decided the last change ("transform" for a step error). */
 const char *cdc_stage_rule_name(const cdc_stage *s);
 

@@ -1414,6 +1414,21 @@ cdc_val_json(cdc_value v, cdc_rtype t, cdc_buf *out)
 	case CDC_VAL_TEXT:
 		cdc_buf_json_string(out, v.u.s.p, v.u.s.len);
 		return;
+	case CDC_VAL_RAW:
+		/* as the typed value would be: booleans and numbers bare, NaN and the
+		 * infinities and everything else a string */
+		if (t.id == CDC_TY_BOOL && v.u.s.len == 1) {
+			cdc_buf_puts(out, v.u.s.p[0] == 't' ? "true" : "false");
+			return;
+		}
+		if ((t.id == CDC_TY_INT2 || t.id == CDC_TY_INT4 || t.id == CDC_TY_INT8 || t.id == CDC_TY_NUMERIC ||
+		     t.id == CDC_TY_FLOAT4 || t.id == CDC_TY_FLOAT8) && v.u.s.len &&
+		    !isalpha((unsigned char)v.u.s.p[v.u.s.len - 1])) {
+			cdc_buf_put(out, v.u.s.p, v.u.s.len);
+			return;
+		}
+		cdc_buf_json_string(out, v.u.s.p, v.u.s.len);
+		return;
 	default:
 		break;
 	}
@@ -1421,4 +1436,19 @@ cdc_val_json(cdc_value v, cdc_rtype t, cdc_buf *out)
 	cdc_val_format(v, t, &tmp);
 	cdc_buf_json_string(out, cdc_buf_str(&tmp), tmp.len);
 	cdc_buf_free(&tmp);
+}
+
+bool
+cdc_val_raw_type(cdc_rtype t)
+{
+	if (t.array)
+		return false;
+	switch (t.id) {
+	case CDC_TY_BOOL: case CDC_TY_INT2: case CDC_TY_INT4: case CDC_TY_INT8: case CDC_TY_NUMERIC:
+	case CDC_TY_FLOAT4: case CDC_TY_FLOAT8: case CDC_TY_DATE: case CDC_TY_TIMESTAMP: case CDC_TY_TIMESTAMPTZ:
+	case CDC_TY_TIME: case CDC_TY_UUID:
+		return true;
+	default:
+		return false;
+	}
 }

@@ -39,7 +39,12 @@ typedef enum cdc_vtag {
 	CDC_VAL_INTERVAL,   /* u.iv.us, u.iv.months, aux: days */
 	CDC_VAL_UUID,       /* u.uuid */
 	CDC_VAL_JSON,       /* u.s: JSON text (json and jsonb) */
-	CDC_VAL_ARRAY       /* u.s: PostgreSQL's array text form, '{1,2,3}' */
+	CDC_VAL_ARRAY,      /* u.s: PostgreSQL's array text form, '{1,2,3}' */
+	CDC_VAL_RAW         /* u.s: the source's own text of a value of the column's type, passed
+	                       through unread: only for columns of tables whose program does
+	                       nothing (cdc_stage_identity), whose source type is exactly the
+	                       declared one and has a text form without quotes (cdc_val_raw_type);
+	                       formatted as it is */
 } cdc_vtag;
 
 typedef struct cdc_value {
@@ -71,6 +76,8 @@ static inline bool cdc_val_is_null(cdc_value v) { return v.tag == CDC_VAL_NULL; 
 static inline cdc_value cdc_val_bool(bool b) { cdc_value v = {0}; v.tag = CDC_VAL_BOOL; v.u.i = b; return v; }
 static inline cdc_value cdc_val_int(int64_t i) { cdc_value v = {0}; v.tag = CDC_VAL_INT; v.u.i = i; return v; }
 static inline cdc_value cdc_val_float(double f) { cdc_value v = {0}; v.tag = CDC_VAL_FLOAT; v.u.f = f; return v; }
+static inline cdc_value cdc_val_raw(const char *p, size_t n)
+{ cdc_value v = {0}; v.tag = CDC_VAL_RAW; v.u.s.p = p; v.u.s.len = (uint32_t)n; return v; }
 static inline cdc_value cdc_val_text(const char *p, size_t n)
 { cdc_value v = {0}; v.tag = CDC_VAL_TEXT; v.u.s.p = p; v.u.s.len = (uint32_t)n; return v; }
 
@@ -136,6 +143,11 @@ void cdc_val_format(cdc_value v, cdc_rtype t, struct cdc_buf *out);
  * as strings), json values as they are, everything else as the JSON string of its text
  * form.  Used for quarantined rows, `cdcc eval` and JSON lake files. */
 void cdc_val_json(cdc_value v, cdc_rtype t, struct cdc_buf *out);
+
+/* Whether a value of type t may travel as CDC_VAL_RAW: numbers, booleans, dates, times
+ * and UUIDs, whose text needs no quotes in the staged rows (text is read, for its
+ * UTF-8 check). */
+bool cdc_val_raw_type(cdc_rtype t);
 
 /* Reads a value of type t from its text form (as cdc_val_format writes it, and as
  * PostgreSQL accepts it).  Text and JSON are copied into the arena.  On failure *why says

@@ -516,6 +516,39 @@ START_TEST(batch_spill)
 }
 END_TEST
 
+/* Values passed through unread (CDC_VAL_RAW): staged as they came, and in a quarantine
+ * record's JSON as the typed value would be. */
+START_TEST(raw_values)
+{
+	bfix f;
+	bfix_open(&f);
+	ck_assert(cdc_stage_identity(&f.ir->tables[0]));
+	cdc_value v[3];
+	v[0] = cdc_val_raw("42", 2);
+	v[1] = cdc_val_text("a,b", 3);
+	v[2] = cdc_val_raw("-0.50", 5);
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_INSERT, v);
+	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "1,I,\"\",42,\"a,b\",-0.50\n");
+	cdc_buf j = CDC_BUF_INIT;
+	cdc_row_json(f.ir->tables[0].cols, 3, v, &j);
+	ck_assert_str_eq(cdc_buf_str(&j), "{\"id\": 42, \"note\": \"a,b\", \"amt\": -0.50}");
+	cdc_rtype num = {CDC_TY_NUMERIC, 0, 0, -1}, boolean = {CDC_TY_BOOL, 0, 0, -1}, ts = {CDC_TY_TIMESTAMPTZ, 0, 0, -1};
+	cdc_buf_truncate(&j, 0);
+	cdc_val_json(cdc_val_raw("NaN", 3), num, &j);
+	cdc_buf_puts(&j, " ");
+	cdc_val_json(cdc_val_raw("t", 1), boolean, &j);
+	cdc_buf_puts(&j, " ");
+	cdc_val_json(cdc_val_raw("2024-01-01 00:00:00+00", 22), ts, &j);
+	ck_assert_str_eq(cdc_buf_str(&j), "\"NaN\" true \"2024-01-01 00:00:00+00\"");
+	cdc_buf_free(&j);
+	/* which types may pass through: not text (its UTF-8 is checked), not arrays */
+	cdc_rtype text = {CDC_TY_TEXT, 0, 0, -1}, arr = {CDC_TY_INT4, 1, 0, -1}, iv = {CDC_TY_INTERVAL, 0, 0, -1};
+	ck_assert(cdc_val_raw_type(num) && cdc_val_raw_type(ts) && cdc_val_raw_type(boolean));
+	ck_assert(!cdc_val_raw_type(text) && !cdc_val_raw_type(arr) && !cdc_val_raw_type(iv));
+	bfix_close(&f);
+}
+END_TEST
+
 /* ---- schema drift ------------------------------------------------------------------- */
 
 /* A column the source gained and the target added: the run's IR takes it after the
@@ -608,6 +641,7 @@ runtime_suite(void)
 	tc = tcase_create("batch");
 	tcase_add_test(tc, batch_csv);
 	tcase_add_test(tc, drift_grow);
+	tcase_add_test(tc, raw_values);
 	tcase_add_test(tc, batch_unchanged);
 	tcase_add_test(tc, batch_mark_rewind);
 	tcase_add_test(tc, batch_snapshot);
