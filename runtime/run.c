@@ -336,6 +336,20 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 	return committed(r, g, b, true, e);
 }
 
+/* Gives batch b (a snapshot chunk: its rows only) to g's worker; the one before it has
+ * settled. */
+static void
+hand_over(run_target *g, cdc_batch *b, bool chunk)
+{
+	g->inflight = b;
+	pthread_mutex_lock(&g->mu);
+	g->chunk = chunk;
+	g->done = false;
+	g->go = true;
+	pthread_cond_signal(&g->cv);
+	pthread_mutex_unlock(&g->mu);
+}
+
 /*
  * The snapshot's rows so far go to target g, within the snapshot's transaction: handed
  * to the worker as a chunk (after the one before it is in), so that the target loads one
@@ -353,13 +367,7 @@ snapshot_chunk(run *r, run_target *g, cdc_err *e)
 		return false;
 	cdc_batch *c = g->b == &g->bufs[0] ? &g->bufs[1] : &g->bufs[0];
 	cdc_batch_take_rows(c, g->b);
-	g->inflight = c;
-	pthread_mutex_lock(&g->mu);
-	g->chunk = true;
-	g->done = false;
-	g->go = true;
-	pthread_cond_signal(&g->cv);
-	pthread_mutex_unlock(&g->mu);
+	hand_over(g, c, true);
 	return true;
 }
 
@@ -390,13 +398,8 @@ flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 	for (int i = 0; i < ir->ntables; i++)
 		if (r->staged[i])
 			counts_save(&r->stages[i], &g->pending[i]);
-	g->inflight = b;
 	g->b = b == &g->bufs[0] ? &g->bufs[1] : &g->bufs[0];
-	pthread_mutex_lock(&g->mu);
-	g->done = false;
-	g->go = true;
-	pthread_cond_signal(&g->cv);
-	pthread_mutex_unlock(&g->mu);
+	hand_over(g, b, false);
 	return true;
 }
 
