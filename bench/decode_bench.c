@@ -28,7 +28,7 @@
  *         staged rows spill to temporary files past 4 MB, as in cdcc).  Then the target
  *         is opened (connection, CREATE ... IF NOT EXISTS), and only what follows is
  *         timed: cdc_pg_target's apply of every batch in turn (stage table, COPY,
- *         collapse, DELETE + MERGE, checkpoint, COMMIT), one transaction each.  In
+ *         one MERGE over the collapse, checkpoint, COMMIT), one transaction each.  In
  *         `cdcc run` the target's worker thread does exactly this while the loop decodes
  *         the next batch.
  *

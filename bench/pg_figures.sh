@@ -27,7 +27,7 @@
 #                the workload.  One after the other, each in its own database.
 #   3 apply      decode_bench apply: the changes decoded and staged into batches of BATCH
 #                changes first, untimed, then only cdcc's target applying them (stage table,
-#                COPY, collapse, DELETE + MERGE, checkpoint, one transaction per batch) vs
+#                COPY, one MERGE over the collapse, checkpoint, one transaction per batch) vs
 #                hand-written staged COPY + MERGE through psql, batches of BATCH changes
 #                read from the same slot (test_decoding, parsed in SQL, untimed).
 #   4 snapshot   cdcc run --once on a new pipeline (the end-to-end one, before the
