@@ -128,7 +128,7 @@ expect 0 "$cdcc" ddl "$tmp/plan.cdcb" --dialect postgres; has 'CREATE TABLE IF N
 expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect redshift; has "no redshift target in this pipeline"
 expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --table s.public.nope; has "captures no table"
 expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --target nope; has "has no target \"nope\""
-expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --load --full-rows; has "ROW_NUMBER() OVER"
+expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --load --full-rows; has "SELECT DISTINCT ON ("
 expect 1 "$cdcc" ddl "$tmp/error.cdc" --dialect postgres; has "error[E0401]"
 expect 2 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/plan.cdc" --load; has "do not go together"
 expect 0 "$cdcc" ddl "$tmp/plan.cdc" --dialect postgres --migrate-from "$tmp/plan.cdcb"; has "nothing to change"
