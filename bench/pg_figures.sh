@@ -48,8 +48,10 @@
 # Sizes (environment; the defaults are the issue's): ROWS=1000000 TXNS=1000 BATCH=100000
 # LAT_SECONDS=30 LAT_RATE=2000 LAT_TXN=100 LAT_INTERVAL=100ms; DECODE_ROUNDS=2.
 # BASELINE_SQL: the shared 01_source.sql.  DECODE_BENCH: the decode_bench program
-# (default: next to cdcc, built with make when missing).  KEEP_LOGS=DIR: keep the
-# servers' and the streaming run's logs.
+# (default: next to cdcc, brought up to date with make first).  KEEP_LOGS=DIR: keep the
+# servers' and the streaming run's logs.  DST_CONF='setting = value': one more line for the
+# target's postgresql.conf (e.g. 'log_min_duration_statement = 0', to see where an apply's
+# time goes in the kept log).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cdcc=${1:-$top/build/cdcc}
@@ -75,7 +77,9 @@ die() { say "FAILED: $*"; exit 1; }
 [ -r "$baseline_sql" ] || die "cannot read the shared workload $baseline_sql (set BASELINE_SQL)"
 [ "$changes" -le "$rows" ] ||
 	die "TXNS x 1000 must not exceed ROWS: the workload deletes preloaded ids up to TXNS x 1000"
-if [ ! -x "$dbench" ] && [ -z "${DECODE_BENCH:-}" ]; then
+# made every time (make does nothing when it is up to date): a decode_bench older than the
+# runtime it measures gave figures of code that was no longer there
+if [ -z "${DECODE_BENCH:-}" ] && [ -f "$build/Makefile" ]; then
 	make -C "$build" bench/decode_bench >/dev/null || die "cannot build bench/decode_bench in $build"
 fi
 [ -x "$dbench" ] || die "no decode_bench at $dbench"
@@ -106,7 +110,10 @@ pgbin=$(dirname "$PSQL")
 # forced by WAL volume in the middle of a timed part (each timed part starts after an
 # explicit CHECKPOINT).  DST: work_mem for the sorts of every apply (cdcc's collapse, the
 # hand-written DISTINCT ON, the same for both), and commit timestamps for the latency.
-# SRC: commit timestamps, to show how far a row's updated_at is from its commit.
+# SRC: commit timestamps, to show how far a row's updated_at is from its commit.  Both:
+# no autovacuum.  The comparisons run one after the other, each in its own database, and
+# autovacuum would clean the first one's table while the second is timed (seen: the
+# second MERGE of each pair up to 1.4x slower), whichever of cdcc and its baseline that is.
 tune() {
 	data=$1 log=$2
 	shift 2
@@ -115,9 +122,9 @@ tune() {
 		die "the server in $data did not restart (see $log)"
 }
 tune "$SRC_DATA" "$SRC_LOG" "shared_buffers = 1GB" "max_wal_size = 16GB" "checkpoint_timeout = 1h" \
-	"track_commit_timestamp = on"
+	"track_commit_timestamp = on" "autovacuum = off"
 tune "$DST_DATA" "$DST_LOG" "shared_buffers = 1GB" "max_wal_size = 16GB" "checkpoint_timeout = 1h" \
-	"work_mem = 64MB" "track_commit_timestamp = on"
+	"work_mem = 64MB" "track_commit_timestamp = on" "autovacuum = off" ${DST_CONF:+"$DST_CONF"}
 
 dsn() { echo "host=$DST_HOST port=$DST_PORT dbname=$1 user=postgres"; }
 src() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$SRC_DSN" "$@"; }
@@ -542,7 +549,7 @@ gap = v["gap"].split("|") if "|" in v["gap"] else ["?", "?"]
 print(f"""
 {n:,} changes (600 inserts, 300 updates, 100 deletes per transaction), {rows:,} preloaded rows
   servers: PostgreSQL 15 as tests/lib/servers.sh makes them (fsync, synchronous_commit, full_page_writes off),
-    shared_buffers 1GB, max_wal_size 16GB; DST work_mem 64MB
+    shared_buffers 1GB, max_wal_size 16GB, autovacuum off; DST work_mem 64MB
   decode, best of {len(v['decs'].split())}: pg_recvlogical {f('dec_b'):.2f} s [{secs('dec_bs')}] ({int(v['rl_bytes']) / 1048576:.0f} MiB written, \
 {v['rss_rl']} MiB RSS); decode_bench decode {f('dec'):.2f} s [{secs('decs')}] ({v['rss_dec']} MiB RSS)
     with the stage and the staged rows (decode_bench stage): {f('stage'):.2f} s, {num(n / f('stage'))} changes/s, \
