@@ -153,6 +153,8 @@ same_as_source() {   # DB WHAT
 
 # /usr/bin/time -o FILE: the peak RSS in KiB, as MiB
 mib() { py "print(f'{int(open(\"$1\").read().split()[-1]) / 1024:.1f}')"; }
+# user + system CPU seconds of a process timed with -f '%U %S %M'
+cpu() { py "t = open(\"$1\").read().split(); print(f'{float(t[-3]) + float(t[-2]):.2f}')"; }
 
 # a pipeline FILE SLOT_OPTION DST_DATABASE BATCH_BLOCK
 pipeline() {
@@ -299,7 +301,7 @@ recvlogical() {   # sets secs
 	copy_slot fig_rl >/dev/null
 	checkpoint
 	t0=$(now)
-	/usr/bin/time -f %M -o "$srv_tmp/rss_recvlogical" "$pgbin/pg_recvlogical" -d "$SRC_DSN" -S fig_rl --start \
+	/usr/bin/time -f '%U %S %M' -o "$srv_tmp/rss_recvlogical" "$pgbin/pg_recvlogical" -d "$SRC_DSN" -S fig_rl --start \
 		--no-loop -E "$end" -o proto_version=2 -o publication_names=fig_pub -o streaming=on \
 		-f "$srv_tmp/recvlogical.out" || die "pg_recvlogical failed"
 	t1=$(now)
@@ -314,7 +316,7 @@ decode_run() {   # MODE: decode_bench MODE from a copy of the template; sets out
 	[ "$1" = apply ] && warm capply
 	checkpoint
 	t0=$(now)
-	out=$(/usr/bin/time -f %M -o "$srv_tmp/rss_$1" "$dbench" "$1" "$srv_tmp/$1.cdc" "$resume") ||
+	out=$(/usr/bin/time -f '%U %S %M' -o "$srv_tmp/rss_$1" "$dbench" "$1" "$srv_tmp/$1.cdc" "$resume") ||
 		die "decode_bench $1 failed"
 	t1=$(now)
 	drop_slot "fig_$1"
@@ -528,6 +530,7 @@ rss() { mib "$srv_tmp/rss_$1"; }
 R_changes=$changes R_rows=$rows R_batch=$batch R_nbatches=$nbatches \
 R_dec=$dec_cdcc R_dec_b=$dec_base R_decs="$dec_cdccs" R_dec_bs="$dec_bases" R_stage=$stage_cdcc \
 R_rl_bytes=$rl_bytes R_rss_dec=$(rss decode) R_rss_rl=$(rss recvlogical) \
+R_cpu_dec=$(cpu "$srv_tmp/rss_decode") R_cpu_rl=$(cpu "$srv_tmp/rss_recvlogical") \
 R_e2e=$e2e_cdcc R_e2e_b=$e2e_base R_app=$apply_cdcc R_app_b=$apply_base R_snap=$snap_cdcc R_snap_b=$snap_base \
 R_rss_snap=$(rss snapshot) R_rss_catchup=$(rss catchup) R_rss_stream=$(rss stream) \
 R_p50=$lat_p50 R_p99=$lat_p99 R_pmax=$lat_max R_nlat=$lat_n R_fired50=$lat_fired_p50 R_nbat=$lat_batches R_gap=$gap \
@@ -563,6 +566,8 @@ print(f"""
     shared_buffers 1GB (DST 2GB, each timed table prewarmed), max_wal_size 16GB, autovacuum off; DST work_mem 64MB
   decode, best of {len(v['decs'].split())}: pg_recvlogical {f('dec_b'):.2f} s [{secs('dec_bs')}] ({int(v['rl_bytes']) / 1048576:.0f} MiB written, \
 {v['rss_rl']} MiB RSS); decode_bench decode {f('dec'):.2f} s [{secs('decs')}] ({v['rss_dec']} MiB RSS)
+    the clients' own CPU (user + system, last round): pg_recvlogical {f('cpu_rl'):.2f} s, decode_bench decode \
+{f('cpu_dec'):.2f} s ({f('cpu_rl') / f('cpu_dec'):.2f}x less)
     with the stage and the staged rows (decode_bench stage): {f('stage'):.2f} s, {num(n / f('stage'))} changes/s, \
 {f('dec_b') / f('stage'):.2f}x pg_recvlogical
   end to end: cdcc run --once {f('e2e'):.2f} s ({num(n / f('e2e'))} changes/s); native {f('e2e_b'):.2f} s \
