@@ -129,7 +129,8 @@ pg_snapshot(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 			sw_puts(w, n++ ? ", " : "");
 			sw_ident(w, r->cols[i].name);
 		}
-	sw_puts(w, ") FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
+	/* the text format: the runtime writes the snapshot's rows in it (runtime/batch.c) */
+	sw_puts(w, ") FROM STDIN;\n");
 }
 
 static void

@@ -184,6 +184,50 @@ csv_value(cdc_buf *out, cdc_value v, cdc_rtype t, cdc_buf *scratch)
 	cdc_buf_putc(out, '"');
 }
 
+/* A value in PostgreSQL's COPY text format, for the snapshot's rows, which go straight
+ * into the target tables (the text format is cheaper for the server to read than CSV):
+ * backslash, tab, line feed and carriage return escaped, NULL as \N. */
+static void
+text_value(cdc_buf *out, cdc_value v, cdc_rtype t, cdc_buf *scratch)
+{
+	const char *s;
+	size_t n;
+	switch (v.tag) {
+	case CDC_VAL_NULL:
+	case CDC_VAL_UNCHANGED:
+		cdc_buf_puts(out, "\\N");
+		return;
+	case CDC_VAL_TEXT:
+	case CDC_VAL_JSON:
+	case CDC_VAL_ARRAY:
+		s = v.u.s.p;
+		n = v.u.s.len;
+		break;
+	case CDC_VAL_BYTES:
+		cdc_buf_truncate(scratch, 0);
+		cdc_val_format(v, t, scratch);
+		s = scratch->data;
+		n = scratch->len;
+		break;
+	default:
+		/* numbers, dates, times, booleans, UUIDs: no character to escape */
+		cdc_val_format(v, t, out);
+		return;
+	}
+	const char *end = s + n;
+	while (s < end) {
+		const char *p = s;
+		while (p < end && *p != '\\' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		cdc_buf_put(out, s, (size_t)(p - s));
+		if (p == end)
+			break;
+		cdc_buf_putc(out, '\\');
+		cdc_buf_putc(out, *p == '\t' ? 't' : *p == '\n' ? 'n' : *p == '\r' ? 'r' : '\\');
+		s = p + 1;
+	}
+}
+
 static char
 op_char(int op)
 {
@@ -214,13 +258,18 @@ cdc_batch_row(cdc_batch *b, cdc_batch_route *br, int op, const cdc_value *out)
 		if (any && op != CDC_EVOP_DELETE)
 			br->partial = true;
 	}
+	bool text = b->snapshot && b->dialect == CDC_DIALECT_POSTGRES;
 	for (int c = 0; c < r->ncols; c++) {
 		if (c >= r->nout && c == r->soft)
 			continue;   /* the route's own soft-delete flag is the SQL's to set */
 		if (!first)
-			cdc_buf_putc(rows, ',');
+			cdc_buf_putc(rows, text ? '\t' : ',');
 		first = false;
-		csv_value(rows, c < r->nout ? out[c] : cdc_val_null(), r->cols[c].type, &b->scratch);
+		cdc_value v = c < r->nout ? out[c] : cdc_val_null();
+		if (text)
+			text_value(rows, v, r->cols[c].type, &b->scratch);
+		else
+			csv_value(rows, v, r->cols[c].type, &b->scratch);
 	}
 	cdc_buf_putc(rows, '\n');
 	br->nrows++;

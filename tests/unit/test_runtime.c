@@ -442,8 +442,18 @@ START_TEST(batch_snapshot)
 	cdc_value v[3];
 	row3(&f, v, 9, "x", "3.25");
 	cdc_batch_row(&f.b, f.br, CDC_EVOP_SNAPSHOT, v);
-	/* no staging columns, and not the route's own soft-delete flag */
-	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "9,\"x\",3.25\n");
+	/* no staging columns, and not the route's own soft-delete flag; PostgreSQL's COPY text
+	 * format: tab-separated, backslash, tab and line breaks escaped, NULL \N, and the text
+	 * \N stays text */
+	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "9\tx\t3.25\n");
+	row3(&f, v, 10, "a\tb\\c\nd\re", "1");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_SNAPSHOT, v);
+	row3(&f, v, 11, NULL, "2");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_SNAPSHOT, v);
+	row3(&f, v, 12, "\\N", "3");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_SNAPSHOT, v);
+	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "9\tx\t3.25\n10\ta\\tb\\\\c\\nd\\re\t1.00\n11\t\\N\t2.00\n"
+	                                          "12\t\\\\N\t3.00\n");
 	cdc_quarantined q = {"s.public.t", "r", "why", 3, "snapshot", "0/20", NULL, "{}"};
 	cdc_batch_quarantine(&f.b, &q);
 	cdc_batch_clear_rows(&f.b);
