@@ -91,15 +91,6 @@ seconds(void)
  * file; NULL after printing why. */
 cdc_ir *decode_bench_compile(const char *path);
 
-static int64_t
-batch_opt(const cdc_ir_target *t, const char *name, int64_t def)
-{
-	char dotted[64];
-	snprintf(dotted, sizeof dotted, "batch.%s", name);
-	const cdc_ir_opt *o = cdc_ir_opt_get(&t->opts, dotted);
-	return o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : def;
-}
-
 static cdc_batch *
 new_batch(bench *x)
 {
@@ -280,8 +271,8 @@ main(int argc, char **argv)
 	}
 	x.dialect = tops ? tops->dialect : CDC_DIALECT_POSTGRES;
 	/* the run loop's defaults (runtime/run.c) */
-	x.rows = batch_opt(&ir->targets[0], "rows", 50000);
-	x.bytes = batch_opt(&ir->targets[0], "bytes", INT64_C(64) << 20);
+	x.rows = cdc_batch_limit(&ir->targets[0], "rows", 50000);
+	x.bytes = cdc_batch_limit(&ir->targets[0], "bytes", INT64_C(64) << 20);
 	x.stages = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *x.stages);
 	x.staged = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *x.staged);
 	x.names = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *x.names);

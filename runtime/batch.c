@@ -389,3 +389,12 @@ cdc_batch_take_rows(cdc_batch *to, cdc_batch *from)
 	to->bytes = from->bytes;
 	from->bytes = from->mark.bytes = 0;
 }
+
+int64_t
+cdc_batch_limit(const cdc_ir_target *t, const char *name, int64_t def)
+{
+	char dotted[64];
+	snprintf(dotted, sizeof dotted, "batch.%s", name);
+	const cdc_ir_opt *o = cdc_ir_opt_get(&t->opts, dotted);
+	return o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : def;
+}

@@ -124,4 +124,8 @@ void cdc_batch_clear_rows(cdc_batch *b);
  * while the next one fills.  Everything else of `from` stays. */
 void cdc_batch_take_rows(cdc_batch *to, cdc_batch *from);
 
+/* Target t's batch limit `name` ("rows", "bytes", "interval": its batch { } block), or
+ * `def` when the pipeline does not set it. */
+int64_t cdc_batch_limit(const cdc_ir_target *t, const char *name, int64_t def);
+
 #endif

@@ -177,15 +177,6 @@ counts_cut(run *r)
 
 /* ---- batches ------------------------------------------------------------------------ */
 
-static int64_t
-batch_opt(const cdc_ir_target *t, const char *name, int64_t def)
-{
-	char dotted[64];
-	snprintf(dotted, sizeof dotted, "batch.%s", name);
-	const cdc_ir_opt *o = cdc_ir_opt_get(&t->opts, dotted);
-	return o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : def;
-}
-
 static void *
 worker_main(void *arg)
 {
@@ -871,9 +862,9 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 			cdc_log(&r->rt, CDC_LOG_WARN, "target %s: no worker thread (%s): batches are applied in turn",
 			        ir->targets[i].name, strerror(errno));
 		g->committed = cdc_mem_zalloc(((size_t)ir->nsources + 1) * sizeof *g->committed);
-		g->rows = batch_opt(&ir->targets[i], "rows", 50000);
-		g->bytes = batch_opt(&ir->targets[i], "bytes", INT64_C(64) << 20);
-		g->interval_us = batch_opt(&ir->targets[i], "interval", INT64_C(10000000));
+		g->rows = cdc_batch_limit(&ir->targets[i], "rows", 50000);
+		g->bytes = cdc_batch_limit(&ir->targets[i], "bytes", INT64_C(64) << 20);
+		g->interval_us = cdc_batch_limit(&ir->targets[i], "interval", INT64_C(10000000));
 		if (!ops->next_batch(g->t, &g->next_id, e))
 			return false;
 	}
