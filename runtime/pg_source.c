@@ -1129,7 +1129,11 @@ stxn_drop(pg_source *s, pg_stxn *x, uint32_t subxid)
 {
 	int o = 0;
 	for (int i = 0; i < x->n; i++) {
-		if (subxid == x->xid || x->msgs[i].xid == subxid) {
+		/* a Relation message stays when its subtransaction goes: the server may count
+		 * the table as described for the whole transaction (it tracks that per top
+		 * transaction); describing a table once too often is harmless, too few times
+		 * stops the run */
+		if (subxid == x->xid || (x->msgs[i].xid == subxid && !(x->msgs[i].len && x->msgs[i].data[0] == 'R'))) {
 			x->bytes -= x->msgs[i].len;
 			cdc_mem_free(x->msgs[i].data);
 		} else {
@@ -1241,8 +1245,8 @@ stxn_replay(pg_source *s, pg_stxn *x, cdc_sink *k, cdc_err *e)
 			break;
 		}
 		bool aborted = false;
-		for (int i = 0; i < x->naborted && !aborted; i++)
-			aborted = x->aborted[i] == xid;
+		for (int i = 0; i < x->naborted && !aborted && !(len && buf[0] == 'R'); i++)
+			aborted = x->aborted[i] == xid;   /* (a Relation message stays: see stxn_drop) */
 		if (!aborted && !(ok = message(s, buf, len, lsn, true, k, e)))
 			break;
 	}
@@ -1289,9 +1293,13 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 	if (lsn)
 		s->last_lsn = lsn;
 	/* inside a Stream Start/Stop block, data messages wait for the transaction's commit
-	 * (a replay of kept messages comes through stream_commit with in_txn set) */
+	 * (a replay of kept messages comes through stream_commit with in_txn set) — and so do
+	 * the Relation messages among them: a table altered inside the transaction is
+	 * described again between its changes, and each change must be read with the
+	 * columns it was written with */
 	if (in_stream && !s->in_txn && (m.kind == CDC_PGO_INSERT || m.kind == CDC_PGO_UPDATE ||
-	                                m.kind == CDC_PGO_DELETE || m.kind == CDC_PGO_TRUNCATE)) {
+	                                m.kind == CDC_PGO_DELETE || m.kind == CDC_PGO_TRUNCATE ||
+	                                m.kind == CDC_PGO_RELATION)) {
 		pg_stxn *x = stxn_of(s, s->stream_xid, true);
 		ok = stxn_keep(s, x, m.xid, lsn, p, n, e);
 		cdc_arena_reset(s->msg_arena);

@@ -143,6 +143,38 @@ rt_expect_status "the strict pipeline, run again" 1
 grep -q "gained column region" "$W/strict_again.err" || rt_fail "the second run does not stop at the column again"
 [ "$before" -gt 0 ] || rt_fail "the strict target was empty"
 
+# ---- a column added inside a transaction the server streams while in progress ---------
+# (past logical_decoding_work_mem): its changes from before the ALTER must be read with
+# the columns they were written with
+src "ALTER SYSTEM SET logical_decoding_work_mem = '64kB'" >/dev/null && src "SELECT pg_reload_conf()" >/dev/null || exit 2
+src_in <<'EOF' || exit 2
+BEGIN;
+INSERT INTO orders (id, name, qty, region) SELECT 5000 + i, 'big-' || i, i % 9, 'eu' FROM generate_series(1, 3000) i;
+ALTER TABLE orders ADD COLUMN channel text;
+INSERT INTO orders (id, name, qty, region, channel) SELECT 9000 + i, 'big2-' || i, i % 9, 'us', 'web' FROM generate_series(1, 3000) i;
+UPDATE orders SET channel = 'shop' WHERE id BETWEEN 5000 AND 5100;
+COMMIT;
+EOF
+rt_run streamed 120 "$W/drift.cdc" --once
+rt_expect_status "a column added inside a streamed transaction" 0
+grep -q "gained column channel text" "$W/streamed.err" || rt_fail "no log line says channel is added"
+rt_compare public.orders id "id, name, qty, region, batch_no, score, channel" added.orders
+rt_compare public.orders id "id, name, qty" ignored.orders
+# A streamed transaction whose first change of the table is in a rolled-back subtransaction
+# (the table's description came in it): the rows after it arrive, and nothing of it
+src_in <<'EOF' || exit 2
+BEGIN;
+SAVEPOINT a;
+INSERT INTO orders (id, name, qty, region) SELECT 20000 + i, 'gone-' || i, 1, 'eu' FROM generate_series(1, 3000) i;
+ROLLBACK TO SAVEPOINT a;
+INSERT INTO orders (id, name, qty, region, channel) SELECT 30000 + i, 'kept-' || i, 2, 'eu', 'app' FROM generate_series(1, 3000) i;
+COMMIT;
+EOF
+rt_run streamed2 120 "$W/drift.cdc" --once
+rt_expect_status "a streamed transaction whose first change of the table was rolled back" 0
+rt_compare public.orders id "id, name, qty, region, batch_no, score, channel" added.orders
+src "ALTER SYSTEM RESET logical_decoding_work_mem" >/dev/null && src "SELECT pg_reload_conf()" >/dev/null || exit 2
+
 # ---- a declared column dropped: NULL from then on, with a warning ------------------
 src_in <<'EOF' || exit 2
 ALTER TABLE orders DROP COLUMN qty;
@@ -155,7 +187,7 @@ grep -q "no longer has column qty.*its value is NULL from here on" "$W/dropped.e
 	rt_fail "no warning says qty is gone"
 rt_eq "qty of a row inserted after the drop" "$(dst "SELECT coalesce(qty::text, 'NULL') FROM added.orders WHERE id = 1002")" NULL
 rt_eq "qty of a row updated after the drop" "$(dst "SELECT coalesce(qty::text, 'NULL') FROM added.orders WHERE id = 3")" NULL
-rt_compare public.orders id "id, name, region, batch_no, score" added.orders
+rt_compare public.orders id "id, name, region, batch_no, score, channel" added.orders
 
 rt_run strict_dropped 60 "$W/strict.cdc" --once
 rt_expect_status "the strict pipeline after a declared column was dropped" 1
