@@ -68,6 +68,19 @@ pg_close(cdc_target *base)
 	cdc_mem_free(t);
 }
 
+/* b becomes "schema"."name" (or "name" without a schema), quoted for PostgreSQL. */
+static const char *
+qname(cdc_buf *b, const char *schema, const char *name)
+{
+	cdc_buf_truncate(b, 0);
+	if (schema) {
+		cdc_sql_ident(b, CDC_DIALECT_POSTGRES, schema);
+		cdc_buf_putc(b, '.');
+	}
+	cdc_sql_ident(b, CDC_DIALECT_POSTGRES, name);
+	return cdc_buf_str(b);
+}
+
 /* The SQL of the target, prepared once. */
 static bool
 prepare(pg_target *t, cdc_err *e)
@@ -104,17 +117,12 @@ prepare(pg_target *t, cdc_err *e)
 	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
 	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
 	cdc_buf q = CDC_BUF_INIT;
-	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, schema);
-	cdc_buf_putc(&q, '.');
-	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, "cdcc_checkpoints");
+	qname(&q, schema, "cdcc_checkpoints");
 	cdc_buf_printf(&t->read_checkpoint_sql, "SELECT \"position\" FROM %s WHERE \"pipeline\" = $1 AND \"source\" = $2",
 	               cdc_buf_str(&q));
 	cdc_buf_printf(&t->next_batch_sql, "SELECT coalesce(max(\"batch_id\"), 0) + 1 FROM %s WHERE \"pipeline\" = $1",
 	               cdc_buf_str(&q));
-	cdc_buf_truncate(&q, 0);
-	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, schema);
-	cdc_buf_putc(&q, '.');
-	cdc_sql_ident(&q, CDC_DIALECT_POSTGRES, "cdcc_columns");
+	qname(&q, schema, "cdcc_columns");
 	cdc_buf_printf(&t->read_columns_sql, "SELECT \"table_name\", \"column_name\", \"type\", \"state\", \"missing\" "
 	               "FROM %s WHERE \"pipeline\" = $1 ORDER BY \"seq\"", cdc_buf_str(&q));
 	cdc_buf_printf(&t->write_column_sql, "INSERT INTO %s (\"pipeline\", \"table_name\", \"column_name\", \"type\", "
@@ -390,12 +398,7 @@ add_column(pg_target *t, const cdc_drift_col *c, cdc_err *e)
 		if (r->target != t->base.index || r->drift != CDC_IR_DRIFT_ADD)
 			continue;
 		cdc_buf_truncate(&sql, 0);
-		cdc_buf_truncate(&name, 0);
-		if (r->schema) {
-			cdc_sql_ident(&name, CDC_DIALECT_POSTGRES, r->schema);
-			cdc_buf_putc(&name, '.');
-		}
-		cdc_sql_ident(&name, CDC_DIALECT_POSTGRES, r->name);
+		qname(&name, r->schema, r->name);
 		cdc_buf_printf(&sql, "ALTER TABLE %s ADD COLUMN IF NOT EXISTS ", cdc_buf_str(&name));
 		cdc_sql_ident(&sql, CDC_DIALECT_POSTGRES, c->name);
 		cdc_buf_printf(&sql, " %s", cdc_buf_str(&type));

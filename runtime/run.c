@@ -93,6 +93,7 @@ typedef struct run {
 	cdc_drift    drift;
 	const cdc_ir *base_ir;
 	cdc_arena   *ir_arena;
+	cdc_target  **opened;    /* per target: opened to read its column records, not yet taken */
 } run;
 
 #define STATUS_EVERY_US INT64_C(5000000)
@@ -788,36 +789,46 @@ save_columns(run *r, cdc_err *e)
 	return true;
 }
 
+/* Closes the targets drift_ir opened that open_all did not take. */
+static void
+close_opened(run *r)
+{
+	for (int i = 0; i < r->base_ir->ntargets; i++)
+		if (r->opened[i]) {
+			r->opened[i]->ops->close(r->opened[i]);
+			r->opened[i] = NULL;
+		}
+}
+
 /*
  * The IR of this attempt: the targets' column records are read (and what the last
  * attempt decided is written, adding columns to the target tables), and the compiled IR
- * grows by the columns the targets added.  The targets are opened for this and closed
- * again: they prepare their SQL from the IR.
+ * grows by the columns the targets added.  The targets opened for this stay open for
+ * open_all (r->opened) unless the IR grew: they prepared their SQL from the compiled one.
  */
 static bool
 drift_ir(run *r, cdc_err *e)
 {
 	const cdc_ir *ir = r->base_ir;
-	cdc_target **open = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *open);
 	bool ok = true;
 	r->rt.ir = ir;
 	cdc_drift_forget(&r->drift);
 	for (int i = 0; i < ir->ntargets && ok; i++) {
 		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
-		ok = (open[i] = ops->open(&r->rt, i, e)) != NULL && ops->load_columns(open[i], &r->drift, e);
+		ok = (r->opened[i] = ops->open(&r->rt, i, e)) != NULL && ops->load_columns(r->opened[i], &r->drift, e);
 	}
 	for (int i = 0; i < ir->ntargets && ok; i++)
-		ok = open[i]->ops->save_columns(open[i], &r->drift, e);
-	for (int i = 0; i < ir->ntargets; i++)
-		if (open[i])
-			open[i]->ops->close(open[i]);
-	cdc_mem_free(open);
-	if (!ok)
+		ok = r->opened[i]->ops->save_columns(r->opened[i], &r->drift, e);
+	if (!ok) {
+		close_opened(r);
 		return false;
+	}
 	cdc_drift_clean(&r->drift);
 	cdc_arena_reset(r->ir_arena);
 	const char *why = NULL;
 	const cdc_ir *grown = cdc_drift_ir(r->ir_arena, ir, &r->drift, &why);
+	if (grown != ir)
+		close_opened(r);
 	if (!grown)
 		return cdc_fail(e, "the target's column records (cdcc_columns) hold a type cdcc does not read: %s", why);
 	r->rt.ir = grown;
@@ -847,7 +858,9 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 	for (int i = 0; i < ir->ntargets; i++) {
 		run_target *g = &r->tg[r->ntg];
 		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
-		if (!(g->t = ops->open(&r->rt, i, e)))
+		g->t = r->opened[i] ? r->opened[i] : ops->open(&r->rt, i, e);
+		r->opened[i] = NULL;
+		if (!g->t)
 			return false;
 		r->ntg++;
 		cdc_batch_init(&g->bufs[0], ir, i, ops->dialect);
@@ -931,6 +944,7 @@ static void
 close_all(run *r)
 {
 	const cdc_ir *ir = r->rt.ir;
+	close_opened(r);
 	for (int s = 0; s < ir->nsources; s++)
 		if (r->src[s]) {
 			r->src[s]->ops->close(r->src[s]);
@@ -1049,6 +1063,7 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	r.touched = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.touched);
 	r.fail_table = r.fail_rule = -1;
 	r.base_ir = ir;
+	r.opened = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *r.opened);
 	r.ir_arena = cdc_arena_new("run IR");
 	cdc_drift_init(&r.drift);
 	r.rt.drift = &r.drift;
@@ -1145,6 +1160,7 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	cdc_mem_free(r.staged);
 	cdc_arena_free(r.ev_arena);
 	cdc_arena_free(r.ir_arena);
+	cdc_mem_free(r.opened);
 	cdc_drift_free(&r.drift);
 	cdc_buf_free(&r.scratch);
 	return rc;

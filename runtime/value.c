@@ -893,6 +893,8 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 	case CDC_TY_INT2:
 	case CDC_TY_INT4:
 	case CDC_TY_INT8: {
+		int64_t lo = t.id == CDC_TY_INT2 ? INT16_MIN : t.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
+		int64_t hi = t.id == CDC_TY_INT2 ? INT16_MAX : t.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
 		/* the usual form, up to 18 digits with an optional minus, without strtoll; the
 		 * rest (spaces, a plus, 19 digits, errors) below */
 		if (n > 0 && n <= 18 + (s[0] == '-')) {
@@ -900,8 +902,6 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 			int64_t v = 0;
 			while (i < n && s[i] >= '0' && s[i] <= '9')
 				v = v * 10 + (s[i++] - '0');
-			int64_t lo = t.id == CDC_TY_INT2 ? INT16_MIN : t.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
-			int64_t hi = t.id == CDC_TY_INT2 ? INT16_MAX : t.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
 			if (s[0] == '-')
 				v = -v;
 			if (i == n && n > (size_t)(s[0] == '-') && v >= lo && v <= hi) {
@@ -924,8 +924,6 @@ cdc_val_parse(cdc_arena *a, cdc_rtype t, const char *s, size_t n, cdc_value *out
 		const char *digits = buf + (buf[0] == '-' || buf[0] == '+');
 		if (*end || !isdigit((unsigned char)*digits))
 			break;
-		int64_t lo = t.id == CDC_TY_INT2 ? INT16_MIN : t.id == CDC_TY_INT4 ? INT32_MIN : INT64_MIN;
-		int64_t hi = t.id == CDC_TY_INT2 ? INT16_MAX : t.id == CDC_TY_INT4 ? INT32_MAX : INT64_MAX;
 		if (errno == ERANGE || v < lo || v > hi) {
 			*why = t.id == CDC_TY_INT2 ? "value out of range for type smallint"
 			     : t.id == CDC_TY_INT4 ? "value out of range for type integer" : "value out of range for type bigint";
