@@ -92,7 +92,8 @@ pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 	sw_temp(w, SQL_STAGE);
 	sw_puts(w, " ");
 	sw_stage_columns(w, t, r);
-	sw_puts(w, " FROM STDIN WITH (FORMAT csv, NULL '\\N');\n");
+	/* the text format, which the server reads a fifth faster than CSV (runtime/batch.c) */
+	sw_puts(w, " FROM STDIN;\n");
 	sw_section(w, SQL_PART_APPLY);
 	if (r->append) {
 		sw_append(w, t, r);

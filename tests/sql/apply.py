@@ -84,7 +84,8 @@ class Postgres:
         out = self.script("SELECT json_build_array(%s) FROM %s.%s;" % (exprs, self.ident(schema), self.ident(table)))
         return [json.loads(line) for line in out.splitlines() if line]
 
-    # a value as PostgreSQL's COPY (FORMAT csv, NULL '\N') reads it
+    # a value as PostgreSQL's COPY in its text format reads it: backslash, tab and line
+    # breaks escaped with a backslash, NULL as \N
     def stage_value(self, v, ty):
         if v is None:
             return "\\N"
@@ -98,14 +99,18 @@ class Postgres:
             s = json.dumps(v, ensure_ascii=False)
         else:
             s = str(v)
-        return '"' + s.replace('"', '""') + '"'
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+    # _cdc_seq, _cdc_op, _cdc_unchanged (an empty field is the empty string) and the values
+    def stage_line(self, seq, op, unsent, cells):
+        return "\t".join([str(seq), op, unsent] + cells) + "\n"
 
     def batch_script(self, load, csv, checkpoint, params):
         # psql reads COPY FROM STDIN's data from the script, after the statement, up to \.
         out, done = [], False
         for line in load.splitlines(keepends=True):
             out.append(line)
-            if not done and line.startswith("COPY ") and line.rstrip().endswith("FROM STDIN WITH (FORMAT csv, NULL '\\N');"):
+            if not done and line.startswith("COPY ") and line.rstrip().endswith("FROM STDIN;"):
                 out.append(csv)
                 out.append("\\.\n")
                 done = True
@@ -167,6 +172,9 @@ class MariaDB:
         else:
             s = str(v)
         return '"' + s.replace('"', '""') + '"'
+
+    def stage_line(self, seq, op, unsent, cells):
+        return ",".join([str(seq), op, '"' + unsent + '"'] + cells) + "\n"
 
     def batch_script(self, load, csv, checkpoint, params):
         path = os.path.join(self.workdir, "batch.csv")
@@ -401,11 +409,8 @@ def stage_csv(db, route, changes):
         unsent = "".join("1" if (c in values and values[c] is UNSENT) else "0" for c, _ in cols)
         if "1" not in unsent:
             unsent = ""
-        cells = [str(seq), op, '"' + unsent + '"']
-        for c, t in route.staged_cols():
-            v = values[c]
-            cells.append(db.stage_value(None if v is UNSENT else v, t))
-        lines.append(",".join(cells) + "\n")
+        cells = [db.stage_value(None if values[c] is UNSENT else values[c], t) for c, t in route.staged_cols()]
+        lines.append(db.stage_line(seq, op, unsent, cells))
     return "".join(lines)
 
 

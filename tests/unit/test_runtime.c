@@ -318,17 +318,24 @@ typedef struct bfix {
 } bfix;
 
 static void
-bfix_open(bfix *f)
+bfix_open_as(bfix *f, cdc_dialect d)
 {
 	tu_compile(&f->u, batch_pipeline);
 	ck_assert_ptr_nonnull(f->u.m);
 	f->ir = cdc_ir_lower(f->u.a, f->u.d, f->u.m, batch_pipeline, strlen(batch_pipeline), false);
 	ck_assert_ptr_nonnull(f->ir);
-	cdc_batch_init(&f->b, f->ir, 0, CDC_DIALECT_POSTGRES);
+	cdc_batch_init(&f->b, f->ir, 0, d);
 	ck_assert_int_eq(f->b.nroutes, 1);
 	f->br = cdc_batch_route_of(&f->b, &f->ir->tables[0], &f->ir->tables[0].routes[0]);
 	ck_assert_ptr_nonnull(f->br);
 	f->a = cdc_arena_new("values");
+}
+
+/* staged as a PostgreSQL target stages: COPY's text format */
+static void
+bfix_open(bfix *f)
+{
+	bfix_open_as(f, CDC_DIALECT_POSTGRES);
 }
 
 static void
@@ -353,10 +360,39 @@ row3(bfix *f, cdc_value *v, int64_t id, const char *note, const char *amt)
 	ck_assert(cdc_val_parse(f->a, f->ir->tables[0].out[2].type, amt, strlen(amt), &v[2], &why));
 }
 
-START_TEST(batch_csv)
+/* PostgreSQL targets: COPY's text format */
+START_TEST(batch_text)
 {
 	bfix f;
 	bfix_open(&f);
+	cdc_value v[3];
+	/* NULL is \N; an empty string stays empty and the text \N is escaped; tabs, line
+	 * breaks and backslashes escaped; the empty mask is an empty field */
+	row3(&f, v, 1, NULL, "1.50");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_INSERT, v);
+	row3(&f, v, 2, "", "2");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_INSERT, v);
+	row3(&f, v, 3, "\\N", "-0.5");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_UPDATE, v);
+	row3(&f, v, 4, "say \"hi\",\tx\r\nbye", "0");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_DELETE, v);
+	ck_assert_str_eq(cdc_buf_str(&f.br->rows),
+	                 "1\tI\t\t1\t\\N\t1.50\n"
+	                 "2\tI\t\t2\t\t2.00\n"
+	                 "3\tU\t\t3\t\\\\N\t-0.50\n"
+	                 "4\tD\t\t4\tsay \"hi\",\\tx\\r\\nbye\t0.00\n");
+	ck_assert_uint_eq(f.br->nrows, 4);
+	ck_assert_uint_eq(f.b.changes, 4);
+	ck_assert(!f.br->partial);
+	bfix_close(&f);
+}
+END_TEST
+
+/* Redshift targets: CSV */
+START_TEST(batch_csv)
+{
+	bfix f;
+	bfix_open_as(&f, CDC_DIALECT_REDSHIFT);
 	cdc_value v[3];
 	/* NULL is \N; an empty string and the text \N stay strings; quotes double */
 	row3(&f, v, 1, NULL, "1.50");
@@ -392,7 +428,7 @@ START_TEST(batch_unchanged)
 	/* an update that left a column unsent: the bitmap marks it, over the route's columns */
 	cdc_batch_row(&f.b, f.br, CDC_EVOP_UPDATE, v);
 	ck_assert(f.br->partial);
-	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "1,D,\"0100\",1,\\N,1.00\n2,U,\"0100\",1,\\N,1.00\n");
+	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "1\tD\t0100\t1\t\\N\t1.00\n2\tU\t0100\t1\t\\N\t1.00\n");
 	bfix_close(&f);
 }
 END_TEST
@@ -495,9 +531,9 @@ START_TEST(batch_spill)
 	cdc_buf all = CDC_BUF_INIT;
 	ck_assert(cdc_batch_route_each(f.br, collect, &all));
 	ck_assert_uint_eq(all.len, cdc_batch_route_len(f.br));
-	ck_assert(strncmp(all.data, "1,I,\"\",1,", 8) == 0);
+	ck_assert(strncmp(all.data, "1\tI\t\t1\t", 7) == 0);
 	char last[64];
-	snprintf(last, sizeof last, "\n%d,I,\"\",%d,", n, n);
+	snprintf(last, sizeof last, "\n%d\tI\t\t%d\t", n, n);
 	ck_assert_ptr_nonnull(strstr(all.data, last));
 	/* count the rows read back */
 	int lines = 0;
@@ -520,7 +556,7 @@ START_TEST(batch_spill)
 	ck_assert_uint_eq(cdc_batch_route_len(f.br), at);
 	cdc_buf_truncate(&all, 0);
 	ck_assert(cdc_batch_route_each(f.br, collect, &all));
-	ck_assert_str_eq(cdc_buf_str(&all), "1,I,\"\",1,\"kept\",1.00\n");
+	ck_assert_str_eq(cdc_buf_str(&all), "1\tI\t\t1\tkept\t1.00\n");
 	cdc_buf_free(&all);
 	bfix_close(&f);
 }
@@ -538,7 +574,7 @@ START_TEST(raw_values)
 	v[1] = cdc_val_text("a,b", 3);
 	v[2] = cdc_val_raw("-0.50", 5);
 	cdc_batch_row(&f.b, f.br, CDC_EVOP_INSERT, v);
-	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "1,I,\"\",42,\"a,b\",-0.50\n");
+	ck_assert_str_eq(cdc_buf_str(&f.br->rows), "1\tI\t\t42\ta,b\t-0.50\n");
 	cdc_buf j = CDC_BUF_INIT;
 	cdc_row_json(f.ir->tables[0].cols, 3, v, &j);
 	ck_assert_str_eq(cdc_buf_str(&j), "{\"id\": 42, \"note\": \"a,b\", \"amt\": -0.50}");
@@ -610,7 +646,7 @@ START_TEST(drift_grow)
 	cdc_batch_route *br = cdc_batch_route_of(&b, t, r);
 	ck_assert_ptr_nonnull(br);
 	cdc_batch_row(&b, br, CDC_EVOP_INSERT, st.out);
-	ck_assert_str_eq(cdc_buf_str(&br->rows), "1,I,\"\",7,\"n\",2.50,\"us\"\n");
+	ck_assert_str_eq(cdc_buf_str(&br->rows), "1\tI\t\t7\tn\t2.50\tus\n");
 	cdc_batch_free(&b);
 	cdc_stage_release(&st);
 	cdc_arena_free(ev);
@@ -649,6 +685,7 @@ runtime_suite(void)
 	tcase_add_test(tc, pgo_malformed);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("batch");
+	tcase_add_test(tc, batch_text);
 	tcase_add_test(tc, batch_csv);
 	tcase_add_test(tc, drift_grow);
 	tcase_add_test(tc, raw_values);

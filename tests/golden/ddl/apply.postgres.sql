@@ -68,7 +68,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "doc" jsonb,
   "avatar" bytea
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "name", "balance", "ratio", "note", "active", "opened", "updated", "doc", "avatar") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "name", "balance", "ratio", "note", "active", "opened", "updated", "doc", "avatar") FROM STDIN;
 MERGE INTO "app data"."accounts" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
@@ -135,7 +135,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "_op" char(1),
   "_commit_ts" timestamptz
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tenant", "sku", "qty", "descr", "_op", "_commit_ts") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tenant", "sku", "qty", "descr", "_op", "_commit_ts") FROM STDIN;
 CREATE TEMP TABLE "cdcc_batch" AS
 SELECT * FROM (
   SELECT s."tenant", s."sku", s."_cdc_op",
@@ -181,7 +181,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "id" integer,
   "body" text
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "body") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "body") FROM STDIN;
 MERGE INTO "app data"."notes" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
@@ -216,7 +216,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "kind" varchar(20),
   "body" text
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "kind", "body") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "kind", "body") FROM STDIN;
 INSERT INTO "app data"."events" ("id", "kind", "body")
 SELECT s."id", s."kind", s."body"
 FROM "cdcc_stage" AS s;
@@ -240,7 +240,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "label" text,
   "id" integer
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "code", "label", "id") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "code", "label", "id") FROM STDIN;
 MERGE INTO "app data"."codes" AS t USING (
 SELECT * FROM (
   SELECT s."code", s."_cdc_op",
@@ -275,7 +275,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "_cdc_unchanged" VARCHAR(1),
   "tag" varchar(50)
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tag") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tag") FROM STDIN;
 MERGE INTO "app data"."tags" AS t USING (
 SELECT * FROM (
   SELECT s."tag", s."_cdc_op",
@@ -312,7 +312,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "Mixed" numeric(8,3),
   "a`b" text
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "select", "we""ird", "naïve col", "Mixed", "a`b") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "select", "we""ird", "naïve col", "Mixed", "a`b") FROM STDIN;
 MERGE INTO "app data"."Order Items" AS t USING (
 SELECT * FROM (
   SELECT s."select", s."_cdc_op",

@@ -62,7 +62,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "x;--y" numeric(8,3),
   "Größe" bytea
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "order", "we""ird", "naïve col", "a`b", "from", "x;--y", "Größe") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "order", "we""ird", "naïve col", "a`b", "from", "x;--y", "Größe") FROM STDIN;
 MERGE INTO "Sales Data"."Order ""Items""" AS t USING (
 SELECT * FROM (
   SELECT s."order", s."_cdc_op",
@@ -113,7 +113,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "where" varchar(10),
   "table" boolean
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "group", "where", "table") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "group", "where", "table") FROM STDIN;
 MERGE INTO "Sales Data"."select" AS t USING (
 SELECT * FROM (
   SELECT s."group", s."where", s."_cdc_op",
@@ -155,7 +155,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "tags" text[],
   "placed" timestamptz
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "status", "amount", "note", "tags", "placed") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "status", "amount", "note", "tags", "placed") FROM STDIN;
 MERGE INTO "Sales Data"."plain" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
@@ -203,7 +203,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "kind" varchar(20),
   "at" timestamp
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "kind", "at") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "kind", "at") FROM STDIN;
 MERGE INTO "Sales Data"."events" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
@@ -238,7 +238,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "_cdc_unchanged" VARCHAR(1),
   "tag" varchar(64)
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tag") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "tag") FROM STDIN;
 MERGE INTO "Sales Data"."tags" AS t USING (
 SELECT * FROM (
   SELECT s."tag", s."_cdc_op",

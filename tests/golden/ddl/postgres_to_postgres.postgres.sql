@@ -65,7 +65,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "_op" char(1),
   "_commit_ts" timestamptz
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "full_name", "country", "created_at", "preferences", "email_hash", "_op", "_commit_ts") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "full_name", "country", "created_at", "preferences", "email_hash", "_op", "_commit_ts") FROM STDIN;
 CREATE TEMP TABLE "cdcc_batch" AS
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
@@ -134,7 +134,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "placed_date" date,
   "_commit_ts" timestamptz
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "customer_id", "status", "currency", "total", "placed_at", "notes", "placed_date", "_commit_ts") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "id", "customer_id", "status", "currency", "total", "placed_at", "notes", "placed_date", "_commit_ts") FROM STDIN;
 MERGE INTO "reporting"."orders" AS t USING (
 SELECT * FROM (
   SELECT s."id", s."_cdc_op",
@@ -197,7 +197,7 @@ CREATE TEMP TABLE "cdcc_stage" (
   "unit_price" numeric(10,2),
   "line_total" numeric(20,2)
 );
-COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "order_id", "line_no", "sku", "quantity", "unit_price", "line_total") FROM STDIN WITH (FORMAT csv, NULL '\N');
+COPY "cdcc_stage" ("_cdc_seq", "_cdc_op", "_cdc_unchanged", "order_id", "line_no", "sku", "quantity", "unit_price", "line_total") FROM STDIN;
 MERGE INTO "reporting"."order_items" AS t USING (
 SELECT * FROM (
   SELECT s."order_id", s."line_no", s."_cdc_op",
