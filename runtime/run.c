@@ -38,6 +38,12 @@ typedef struct counts {
  * only when the one before it has committed; the sources are told a position only after
  * the batch holding it has committed.
  */
+/* The first batches of a run close at an eighth, a quarter and a half of the rows and
+ * bytes limits: when a run starts behind, the target begins work after an eighth of a
+ * batch instead of idling while the whole first one is read (a tenth of a 1M-change
+ * catch-up with 100,000-row batches). */
+#define RAMP_BATCHES 3
+
 typedef struct run_target {
 	cdc_target *t;
 	cdc_batch   bufs[2];
@@ -56,6 +62,7 @@ typedef struct run_target {
 	int64_t     next_id;
 	char      **committed;   /* per source: the position committed last, or NULL */
 	int64_t     rows, bytes, interval_us;
+	int         ramp;        /* batches closed in this run, up to RAMP_BATCHES */
 	bool        skip;        /* the current transaction is at or before this target's checkpoint */
 } run_target;
 
@@ -379,6 +386,8 @@ flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 	const cdc_ir *ir = r->rt.ir;
 	b->id = g->next_id;
 	g->t0 = cdc_rt_now();
+	if (g->ramp < RAMP_BATCHES && !b->snapshot)
+		g->ramp++;
 	if (sync || b->snapshot || !g->started) {
 		cdc_fault("before_apply");
 		if (!g->t->ops->apply(g->t, b, e))
@@ -407,7 +416,9 @@ due(const run_target *g, int64_t now)
 	const cdc_batch *b = g->b;
 	if (cdc_batch_empty(b))
 		return false;
-	return (int64_t)b->changes >= g->rows || (int64_t)b->bytes >= g->bytes ||
+	int shift = RAMP_BATCHES - g->ramp;
+	int64_t rows = g->rows >> shift, bytes = g->bytes >> shift;
+	return (int64_t)b->changes >= (rows ? rows : 1) || (int64_t)b->bytes >= (bytes ? bytes : 1) ||
 	       (b->started && now - b->started >= g->interval_us);
 }
 
