@@ -51,7 +51,8 @@
 # (default: next to cdcc, brought up to date with make first).  KEEP_LOGS=DIR: keep the
 # servers' and the streaming run's logs.  DST_CONF='setting = value': one more line for the
 # target's postgresql.conf (e.g. 'log_min_duration_statement = 0', to see where an apply's
-# time goes in the kept log).
+# time goes in the kept log).  CATCHUP_WRAP='perf record -g -o FILE': a command that runs
+# the end-to-end catch-up's cdcc (a profile of it).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cdcc=${1:-$top/build/cdcc}
@@ -213,7 +214,7 @@ src -c "COPY orders TO STDOUT" | dst snapcopy -c "COPY orders FROM STDIN" || die
 t1=$(now)
 checkpoint
 t2=$(now)
-/usr/bin/time -f %M -o "$srv_tmp/rss_snapshot" "$cdcc" run "$srv_tmp/e2e.cdc" --once --log-level warning ||
+/usr/bin/time -f '%U %S %M' -o "$srv_tmp/rss_snapshot" "$cdcc" run "$srv_tmp/e2e.cdc" --once --log-level warning ||
 	die "cdcc run (snapshot) failed"
 t3=$(now)
 snap_base=$(py "print($t1 - $t0)")
@@ -300,11 +301,14 @@ field() { sed -n "s/.*\<$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 recvlogical() {   # sets secs
 	copy_slot fig_rl >/dev/null
 	checkpoint
+	walsender_cpu fig_rl "$srv_tmp/ws_recvlogical" &
+	wpid=$!
 	t0=$(now)
 	/usr/bin/time -f '%U %S %M' -o "$srv_tmp/rss_recvlogical" "$pgbin/pg_recvlogical" -d "$SRC_DSN" -S fig_rl --start \
 		--no-loop -E "$end" -o proto_version=2 -o publication_names=fig_pub -o streaming=on \
 		-f "$srv_tmp/recvlogical.out" || die "pg_recvlogical failed"
 	t1=$(now)
+	wait $wpid
 	drop_slot fig_rl
 	secs=$(py "print($t1 - $t0)")
 	rl_bytes=$(stat -c %s "$srv_tmp/recvlogical.out")
@@ -315,14 +319,32 @@ decode_run() {   # MODE: decode_bench MODE from a copy of the template; sets out
 	pipeline "$srv_tmp/$1.cdc" "slot = \"fig_$1\"" capply "rows = $batch  interval = 10s"
 	[ "$1" = apply ] && warm capply
 	checkpoint
+	walsender_cpu "fig_$1" "$srv_tmp/ws_$1" &
+	wpid=$!
 	t0=$(now)
 	out=$(/usr/bin/time -f '%U %S %M' -o "$srv_tmp/rss_$1" "$dbench" "$1" "$srv_tmp/$1.cdc" "$resume") ||
 		die "decode_bench $1 failed"
 	t1=$(now)
+	wait $wpid
 	drop_slot "fig_$1"
 	secs=$(py "print($t1 - $t0)")
 	[ "$(field inserts "$out") $(field updates "$out") $(field deletes "$out")" = \
 		"$((txns * 600)) $((txns * 300)) $((txns * 100))" ] || die "decode_bench $1 saw other changes than the workload's: $out"
+}
+# In the background: the CPU seconds (user + system) of the walsender serving slot SLOT,
+# written to FILE when it exits -- the decode's pace-setter, shown next to the wall clock.
+walsender_cpu() {   # SLOT FILE
+	local pid= t= last="0 0" i
+	for i in $(seq 500); do
+		pid=$(srcv -c "SELECT active_pid FROM pg_replication_slots WHERE slot_name = '$1' AND active_pid IS NOT NULL")
+		[ -n "$pid" ] && break
+		sleep 0.01
+	done
+	while [ -n "$pid" ] && t=$(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null) && [ -n "$t" ]; do
+		last=$t
+		sleep 0.05
+	done
+	py "u, s = '$last'.split(); print(f'{(int(u) + int(s)) / $(getconf CLK_TCK):.2f}')" >"$2"
 }
 least() { py "print(min(float(x) for x in '$*'.split()))"; }
 dec_bases= dec_cdccs=
@@ -344,7 +366,7 @@ say "end to end: cdcc run --once catching up, then native logical replication"
 warm e2e
 checkpoint
 t0=$(now)
-/usr/bin/time -f %M -o "$srv_tmp/rss_catchup" "$cdcc" run "$srv_tmp/e2e.cdc" --once --log-level warning ||
+/usr/bin/time -f '%U %S %M' -o "$srv_tmp/rss_catchup" ${CATCHUP_WRAP:-} "$cdcc" run "$srv_tmp/e2e.cdc" --once --log-level warning ||
 	die "cdcc run (catch-up) failed"
 t1=$(now)
 e2e_cdcc=$(py "print($t1 - $t0)")
@@ -531,6 +553,8 @@ R_changes=$changes R_rows=$rows R_batch=$batch R_nbatches=$nbatches \
 R_dec=$dec_cdcc R_dec_b=$dec_base R_decs="$dec_cdccs" R_dec_bs="$dec_bases" R_stage=$stage_cdcc \
 R_rl_bytes=$rl_bytes R_rss_dec=$(rss decode) R_rss_rl=$(rss recvlogical) \
 R_cpu_dec=$(cpu "$srv_tmp/rss_decode") R_cpu_rl=$(cpu "$srv_tmp/rss_recvlogical") \
+R_ws_dec=$(cat "$srv_tmp/ws_decode") R_ws_rl=$(cat "$srv_tmp/ws_recvlogical") \
+R_cpu_snap=$(cpu "$srv_tmp/rss_snapshot") R_cpu_catchup=$(cpu "$srv_tmp/rss_catchup") \
 R_e2e=$e2e_cdcc R_e2e_b=$e2e_base R_app=$apply_cdcc R_app_b=$apply_base R_snap=$snap_cdcc R_snap_b=$snap_base \
 R_rss_snap=$(rss snapshot) R_rss_catchup=$(rss catchup) R_rss_stream=$(rss stream) \
 R_p50=$lat_p50 R_p99=$lat_p99 R_pmax=$lat_max R_nlat=$lat_n R_fired50=$lat_fired_p50 R_nbat=$lat_batches R_gap=$gap \
@@ -568,13 +592,16 @@ print(f"""
 {v['rss_rl']} MiB RSS); decode_bench decode {f('dec'):.2f} s [{secs('decs')}] ({v['rss_dec']} MiB RSS)
     the clients' own CPU (user + system, last round): pg_recvlogical {f('cpu_rl'):.2f} s, decode_bench decode \
 {f('cpu_dec'):.2f} s ({f('cpu_rl') / f('cpu_dec'):.2f}x less)
+    the walsender's CPU in the same rounds: {f('ws_rl'):.2f} s serving pg_recvlogical, {f('ws_dec'):.2f} s serving \
+decode_bench
     with the stage and the staged rows (decode_bench stage): {f('stage'):.2f} s, {num(n / f('stage'))} changes/s, \
 {f('dec_b') / f('stage'):.2f}x pg_recvlogical
   end to end: cdcc run --once {f('e2e'):.2f} s ({num(n / f('e2e'))} changes/s); native {f('e2e_b'):.2f} s \
-({num(n / f('e2e_b'))} changes/s) from ENABLE until latest_end_lsn >= the end
+({num(n / f('e2e_b'))} changes/s) from ENABLE until latest_end_lsn >= the end; cdcc's CPU \
+{f('cpu_catchup'):.2f} s
   apply: cdcc's target {f('app'):.2f} s, hand-written COPY + MERGE {f('app_b'):.2f} s; {v['nbatches']} batches of up to \
 {int(v['batch']):,} changes
-  snapshot: cdcc run --once {f('snap'):.2f} s, psql COPY | psql COPY {f('snap_b'):.2f} s
+  snapshot: cdcc run --once {f('snap'):.2f} s (cdcc's CPU {f('cpu_snap'):.2f} s), psql COPY | psql COPY {f('snap_b'):.2f} s
   latency: {int(v['nlat']):,} row versions in {v['nbat']} target transactions, batch interval {v['interval']}; generator \
 {v['ntx']} transactions x {v['per']} changes in {f('gen'):.1f} s
     max {v['pmax']} ms; at the trigger (before the target's commit) p50 {v['fired50']} ms; source row stamped -> \
