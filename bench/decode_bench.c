@@ -27,10 +27,12 @@
  *         limit is left out: it depends on how fast this phase goes), all kept (their
  *         staged rows spill to temporary files past 4 MB, as in cdcc).  Then the target
  *         is opened (connection, CREATE ... IF NOT EXISTS), and only what follows is
- *         timed: cdc_pg_target's apply of every batch in turn (stage table, COPY,
- *         one MERGE over the collapse, checkpoint, COMMIT), one transaction each.  In
- *         `cdcc run` the target's worker thread does exactly this while the loop decodes
- *         the next batch.
+ *         timed: cdc_pg_target's apply of every batch in turn (one MERGE over the
+ *         collapse, checkpoint, COMMIT: one transaction each), each batch's rows loaded
+ *         ahead (the loader's COPY into its stage tables) while the batch before it is
+ *         merged, as `cdcc run` does while a batch is in flight; the first batch loads
+ *         its rows itself (stage table, COPY).  In `cdcc run` the target's worker thread
+ *         does exactly this while the loop decodes the next batch.
  *
  * Prints one line of `key=value` for the script: the changes seen, by operation, and
  * `seconds`, wall clock (CLOCK_MONOTONIC): for decode and stage from opening the source
@@ -313,7 +315,10 @@ main(int argc, char **argv)
 	for (int i = 0; ok && i < x.ndone; i++) {
 		double b0 = seconds();
 		x.done[i]->id = id++;
-		ok = t->ops->apply(t, x.done[i], &e);
+		/* as run.c does while a batch is in flight: the next one is loaded meanwhile */
+		if (i + 1 < x.ndone && t->ops->load_ahead)
+			ok = t->ops->load_ahead(t, x.done[i + 1], &e);
+		ok = ok && t->ops->apply(t, x.done[i], &e);
 		double took = seconds() - b0;
 		if (took > slowest)
 			slowest = took;

@@ -143,7 +143,10 @@ sql_key_part(cdc_buf *b, const char *name)
 void
 sw_temp(sqlw *w, const char *name)
 {
-	sw_qname(w, w->temp_schema, name);
+	if (w->ahead_name && strcmp(name, SQL_STAGE) == 0)
+		sw_qname(w, w->ahead_schema, w->ahead_name);
+	else
+		sw_qname(w, w->temp_schema, name);
 }
 
 void
@@ -323,7 +326,9 @@ sw_stage_table(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r, const char
 		sw_type(w, r->cols[i].type, sw_is_key(r, i), r->cols[i].name);
 	}
 	sw_puts(w, "\n)");
-	if (w->e->table_options)
+	if (w->ahead_name)
+		sw_puts(w, " WITH (autovacuum_enabled = false)");   /* PostgreSQL: see pg_load */
+	else if (w->e->table_options)
 		w->e->table_options(w);
 	sw_puts(w, ";\n");
 }
@@ -681,6 +686,8 @@ sw_drop_temps(sqlw *w, const char *drop, bool batch)
 		sw_temp(w, SQL_BATCH);
 		sw_puts(w, ";\n");
 	}
+	if (w->ahead_name)
+		return;   /* the loader's table stays, for the next batch loaded ahead */
 	sw_printf(w, "%s ", drop);
 	sw_temp(w, SQL_STAGE);
 	sw_puts(w, ";\n");
@@ -848,6 +855,23 @@ cdc_sql_route_batch(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, cons
 	sqlw W, *w = &W;
 	runtime_writer(w, d, ir, r->target, full_rows, out, errors);
 	w->partial = !full_rows || r->deletes == CDC_IR_DEL_SOFT;
+	w->e->load(w, t, r);
+	return !w->failed;
+}
+
+bool
+cdc_sql_route_ahead(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r, bool full_rows,
+                    const char *schema, const char *name, const cdc_sql_parts *out, cdc_buf *errors)
+{
+	sqlw W, *w = &W;
+	runtime_writer(w, d, ir, r->target, full_rows, out, errors);
+	if (d != CDC_DIALECT_POSTGRES) {
+		sw_fail(w, "cdcc run does not load %s batches ahead", words[d]);
+		return false;
+	}
+	w->partial = !full_rows || r->deletes == CDC_IR_DEL_SOFT;
+	w->ahead_schema = schema;
+	w->ahead_name = name;
 	w->e->load(w, t, r);
 	return !w->failed;
 }

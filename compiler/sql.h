@@ -86,6 +86,14 @@ typedef struct cdc_sql_parts {
 /* The per-batch statements of route r of table t (into target r->target). */
 bool cdc_sql_route_batch(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r,
                          bool full_rows, const cdc_sql_parts *out, struct cdc_buf *errors);
+/* The same for a batch loaded ahead, while the batch before it is applied (PostgreSQL;
+ * runtime/target.h, load_ahead): the stage is the regular table schema.name, which
+ * `stage` creates (unlogged, once per run: it drops the table a run before left),
+ * `load` fills after a TRUNCATE (on the loader's own connection, committed), and
+ * `apply` reads without dropping. */
+bool cdc_sql_route_ahead(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r,
+                         bool full_rows, const char *schema, const char *name, const cdc_sql_parts *out,
+                         struct cdc_buf *errors);
 /* The initial snapshot of a route: `stage` empties a merge table, `load` copies the rows
  * (without the staging columns) straight into it.  False where the dialect has none. */
 bool cdc_sql_route_snapshot(cdc_dialect d, const cdc_ir *ir, const cdc_ir_table *t, const cdc_ir_route *r,

@@ -26,6 +26,9 @@ typedef struct sqlw {
 	cdc_buf               *errors;       /* one line per problem */
 	cdc_buf               *sections[3];  /* the runtime's parts of a batch (sw_section), or NULL */
 	const char            *where;        /* the route being written, for messages */
+	/* a batch loaded ahead (cdc_sql_route_ahead): the stage is this regular table, which
+	 * the statements neither create per batch nor drop */
+	const char            *ahead_schema, *ahead_name;
 } sqlw;
 
 /* Names of the per-batch temporary tables (one route at a time, in one transaction). */

@@ -86,7 +86,17 @@ static void
 pg_load(sqlw *w, const cdc_ir_table *t, const cdc_ir_route *r)
 {
 	sw_section(w, SQL_PART_STAGE);
-	sw_stage_table(w, t, r, "CREATE TEMP TABLE");
+	if (w->ahead_name) {
+		/* loaded ahead by another session: a regular table, unlogged (its rows are the
+		 * batch's, read again from the source after a crash), never analyzed, so that
+		 * the MERGE's plan is the temp table's: index probes in key order */
+		sw_puts(w, "DROP TABLE IF EXISTS ");
+		sw_temp(w, SQL_STAGE);
+		sw_puts(w, ";\n");
+		sw_stage_table(w, t, r, "CREATE UNLOGGED TABLE");
+	} else {
+		sw_stage_table(w, t, r, "CREATE TEMP TABLE");
+	}
 	sw_section(w, SQL_PART_LOAD);
 	sw_puts(w, "COPY ");
 	sw_temp(w, SQL_STAGE);

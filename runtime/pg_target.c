@@ -8,6 +8,15 @@
  * quarantined changes and the checkpoint of every source, and COMMIT.  The snapshot
  * opens its transaction first, empties the merge tables, and COPYs its rows into them
  * in chunks as they come; its commit writes the checkpoint of the consistent point.
+ *
+ * Loading ahead (load_ahead): while this connection applies one batch, a second one (the
+ * loader, on a thread of its own) COPYs the next batch's rows into stage tables of its
+ * own, regular unlogged tables in the runtime schema, and commits them; the next apply
+ * then only merges from there.  The server parses one batch's rows while it merges the
+ * one before, on another core.  Two sets of those tables take turns: the loader fills
+ * one while the apply reads the other.  What the loader committed is only ever read by
+ * the apply of the batch it was loaded for, and the next load empties the set first, so
+ * rows left by a crash or a failed apply are never applied.
  */
 #include "runtime/target.h"
 #include "runtime/drift.h"
@@ -15,6 +24,7 @@
 #include "runtime/pgconn.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +32,27 @@
 typedef struct pg_route {
 	cdc_buf stage[2], load[2], apply[2];   /* [0] general form, [1] one-sort form */
 	cdc_buf snap_stage, snap_load;
+	/* loaded ahead, per set of stage tables: create (once), empty, load and apply */
+	cdc_buf ahead_create[2], ahead_empty[2], ahead_load[2][2], ahead_apply[2][2];
 } pg_route;
+
+/* A set of the loader's stage tables: which batch it holds, and how its load went. */
+typedef enum { SET_FREE, SET_LOADING, SET_LOADED, SET_FAILED, SET_APPLYING } set_state;
+
+typedef struct pg_loader {
+	PGconn          *c;
+	pthread_t        thread;
+	bool             started, created;
+	pthread_mutex_t  mu;               /* the rest, between the loader and the others */
+	pthread_cond_t   cv;
+	const cdc_batch *job;              /* to be loaded next, into set job_set, or NULL */
+	int              job_set;
+	bool             quit;
+	const cdc_batch *batch[2];         /* per set: the batch it holds or is loading */
+	uint64_t         changes[2], bytes[2];   /* the batch's, when the load began */
+	set_state        state[2];
+	cdc_err          err[2];           /* of a failed load */
+} pg_loader;
 
 typedef struct pg_target {
 	cdc_target       base;
@@ -35,6 +65,8 @@ typedef struct pg_target {
 	cdc_buf          read_columns_sql, write_column_sql;
 	bool             in_snapshot;
 	int              copying;         /* the route whose snapshot COPY is open across chunks, or -1 */
+	cdc_buf          dsn;             /* for the loader's connection */
+	pg_loader        ld;
 } pg_target;
 
 static void
@@ -47,7 +79,17 @@ free_route(pg_route *r)
 	}
 	cdc_buf_free(&r->snap_stage);
 	cdc_buf_free(&r->snap_load);
+	for (int k = 0; k < 2; k++) {
+		cdc_buf_free(&r->ahead_create[k]);
+		cdc_buf_free(&r->ahead_empty[k]);
+		for (int f = 0; f < 2; f++) {
+			cdc_buf_free(&r->ahead_load[k][f]);
+			cdc_buf_free(&r->ahead_apply[k][f]);
+		}
+	}
 }
+
+static void loader_stop(pg_target *t);
 
 static void
 pg_close(cdc_target *base)
@@ -55,7 +97,11 @@ pg_close(cdc_target *base)
 	pg_target *t = (pg_target *)base;
 	if (!t)
 		return;
+	loader_stop(t);
+	pthread_mutex_destroy(&t->ld.mu);
+	pthread_cond_destroy(&t->ld.cv);
 	PQfinish(t->c);
+	cdc_buf_free(&t->dsn);
 	for (int i = 0; i < t->nroutes; i++)
 		free_route(&t->routes[i]);
 	cdc_mem_free(t->routes);
@@ -93,6 +139,17 @@ prepare(pg_target *t, cdc_err *e)
 		for (int k = 0; k < ir->tables[i].nroutes; k++)
 			t->nroutes += ir->tables[i].routes[k].target == ti;
 	t->routes = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->routes);
+	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
+	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
+	/* the loader's tables: named by the pipeline and the target (FNV-1a), so that the
+	 * pipelines that share a target's database, each with its loader, never meet */
+	uint32_t h = 2166136261u;
+	for (const char *p = ir->pipeline; *p; p++)
+		h = (h ^ (uint8_t)*p) * 16777619u;
+	h = (h ^ 0) * 16777619u;
+	for (const char *p = ir->targets[ti].name; *p; p++)
+		h = (h ^ (uint8_t)*p) * 16777619u;
+	cdc_buf q = CDC_BUF_INIT;
 	int n = 0;
 	for (int i = 0; i < ir->ntables && ok; i++)
 		for (int k = 0; k < ir->tables[i].nroutes && ok; k++) {
@@ -104,6 +161,20 @@ prepare(pg_target *t, cdc_err *e)
 				cdc_sql_parts parts = {&pr->stage[f], &pr->load[f], &pr->apply[f]};
 				ok &= cdc_sql_route_batch(CDC_DIALECT_POSTGRES, ir, &ir->tables[i], r, f == 1, &parts, &errors);
 			}
+			for (int set = 0; set < 2; set++) {
+				char name[64];
+				snprintf(name, sizeof name, "cdcc_ahead_%08" PRIx32 "_%d_%c", h, n - 1, "ab"[set]);
+				for (int f = 0; f < 2; f++) {
+					cdc_buf create = CDC_BUF_INIT;
+					cdc_sql_parts parts = {&create, &pr->ahead_load[set][f], &pr->ahead_apply[set][f]};
+					ok &= cdc_sql_route_ahead(CDC_DIALECT_POSTGRES, ir, &ir->tables[i], r, f == 1, schema, name,
+					                          &parts, &errors);
+					if (f == 0)
+						cdc_buf_puts(&pr->ahead_create[set], cdc_buf_str(&create));
+					cdc_buf_free(&create);
+				}
+				cdc_buf_printf(&pr->ahead_empty[set], "TRUNCATE %s", qname(&q, schema, name));
+			}
 			cdc_sql_parts snap = {&pr->snap_stage, &pr->snap_load, NULL};
 			ok &= cdc_sql_route_snapshot(CDC_DIALECT_POSTGRES, ir, &ir->tables[i], r, &snap, &errors);
 		}
@@ -114,9 +185,6 @@ prepare(pg_target *t, cdc_err *e)
 	cdc_buf_free(&errors);
 
 	/* reading the checkpoint and the last batch id: the runtime tables' names */
-	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
-	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
-	cdc_buf q = CDC_BUF_INIT;
 	qname(&q, schema, "cdcc_checkpoints");
 	cdc_buf_printf(&t->read_checkpoint_sql, "SELECT \"position\" FROM %s WHERE \"pipeline\" = $1 AND \"source\" = $2",
 	               cdc_buf_str(&q));
@@ -142,11 +210,15 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	t->base.index = index;
 	t->rt = rt;
 	t->copying = -1;
+	pthread_mutex_init(&t->ld.mu, NULL);
+	pthread_cond_init(&t->ld.cv, NULL);
 	snprintf(t->what, sizeof t->what, "target %s", tg->name);
 	cdc_buf dsn = CDC_BUF_INIT, ddl = CDC_BUF_INIT, errors = CDC_BUF_INIT;
 	bool ok = cdc_rt_option(rt, &tg->opts, "dsn", t->what, &dsn, e) != NULL && prepare(t, e);
 	if (ok)
 		ok = (t->c = cdc_pg_connect(cdc_buf_str(&dsn), false, t->what, e)) != NULL;
+	if (ok)
+		cdc_buf_puts(&t->dsn, cdc_buf_str(&dsn));
 	if (ok) {
 		/* the tables, as `cdcc ddl --dialect postgres --target NAME` prints them */
 		cdc_sql_opts o = {tg->name, NULL, false, false};
@@ -241,19 +313,20 @@ rollback(pg_target *t, bool ok)
 typedef struct copy_ctx {
 	pg_target *t;
 	cdc_err   *e;
+	PGconn    *c;   /* the target's connection, or the loader's */
 } copy_ctx;
 
 static bool
 copy_piece(const char *data, size_t n, void *arg)
 {
 	copy_ctx *x = arg;
-	return cdc_pg_copy_put(x->t->c, data, n, x->t->what, x->e);
+	return cdc_pg_copy_put(x->c, data, n, x->t->what, x->e);
 }
 
 static bool
 copy_route(pg_target *t, const char *sql, const cdc_batch_route *br, cdc_err *e)
 {
-	copy_ctx x = {t, e};
+	copy_ctx x = {t, e, t->c};
 	if (!cdc_pg_copy_begin(t->c, sql, t->what, e))
 		return false;
 	e->msg[0] = '\0';
@@ -269,6 +342,197 @@ copy_route(pg_target *t, const char *sql, const cdc_batch_route *br, cdc_err *e)
 		return false;
 	}
 	return cdc_pg_copy_end(t->c, t->what, e);
+}
+
+/* ---- loading ahead ------------------------------------------------------------------ */
+
+/* The loader's work: batch b's rows into set k's tables, in one transaction of the
+ * loader's connection, each table emptied first. */
+static bool
+load_set(pg_target *t, const cdc_batch *b, int k, cdc_err *e)
+{
+	PGconn *c = t->ld.c;
+	bool ok = cdc_pg_exec(c, "BEGIN", t->what, e);
+	for (int i = 0; i < b->nroutes && ok; i++) {
+		const cdc_batch_route *br = &b->routes[i];
+		if (!br->nrows)
+			continue;
+		const pg_route *pr = &t->routes[i];
+		copy_ctx x = {t, e, c};
+		ok = cdc_pg_exec(c, cdc_buf_str(&pr->ahead_empty[k]), t->what, e) &&
+		     cdc_pg_copy_begin(c, cdc_buf_str(&pr->ahead_load[k][br->partial ? 0 : 1]), t->what, e);
+		if (!ok)
+			break;
+		e->msg[0] = '\0';
+		if (!cdc_batch_route_each(br, copy_piece, &x)) {
+			if (!e->msg[0]) {
+				PQputCopyEnd(c, "cdcc could not read its spill file");
+				PGresult *r;
+				while ((r = PQgetResult(c)) != NULL)
+					PQclear(r);
+				cdc_fail(e, "%s: cannot read back the batch's rows from the temporary file", t->what);
+			}
+			ok = false;
+			break;
+		}
+		ok = cdc_pg_copy_end(c, t->what, e);
+	}
+	ok = ok && cdc_pg_exec(c, "COMMIT", t->what, e);
+	if (ok)
+		cdc_fault("after_load_ahead");   /* loaded and committed, not applied */
+	if (!ok && PQtransactionStatus(c) != PQTRANS_IDLE) {
+		PGresult *r = PQexec(c, "ROLLBACK");
+		PQclear(r);
+	}
+	return ok;
+}
+
+static void *
+loader_main(void *arg)
+{
+	pg_target *t = arg;
+	pg_loader *ld = &t->ld;
+	pthread_mutex_lock(&ld->mu);
+	for (;;) {
+		while (!ld->job && !ld->quit)
+			pthread_cond_wait(&ld->cv, &ld->mu);
+		if (ld->quit)
+			break;
+		const cdc_batch *b = ld->job;
+		int k = ld->job_set;
+		ld->job = NULL;
+		pthread_mutex_unlock(&ld->mu);
+		cdc_err e = {0};
+		bool ok = load_set(t, b, k, &e);
+		pthread_mutex_lock(&ld->mu);
+		ld->state[k] = ok ? SET_LOADED : SET_FAILED;
+		ld->err[k] = e;
+		pthread_cond_broadcast(&ld->cv);
+	}
+	pthread_mutex_unlock(&ld->mu);
+	return NULL;
+}
+
+/* The loader's connection, its tables and its thread, the first time a batch is loaded
+ * ahead: a target whose batches never overlap never opens a second session. */
+static bool
+loader_start(pg_target *t, cdc_err *e)
+{
+	pg_loader *ld = &t->ld;
+	char what[300];
+	snprintf(what, sizeof what, "%s (loader)", t->what);
+	if (!ld->c && !(ld->c = cdc_pg_connect(cdc_buf_str(&t->dsn), false, what, e)))
+		return false;
+	for (int i = 0; i < t->nroutes && !ld->created; i++)
+		for (int k = 0; k < 2; k++)
+			if (!cdc_pg_exec(ld->c, cdc_buf_str(&t->routes[i].ahead_create[k]), what, e))
+				return false;
+	ld->created = true;
+	if (pthread_create(&ld->thread, NULL, loader_main, t) != 0)
+		return cdc_fail(e, "%s: cannot start the loader's thread", t->what);
+	ld->started = true;
+	return true;
+}
+
+static void
+loader_stop(pg_target *t)
+{
+	pg_loader *ld = &t->ld;
+	if (ld->started) {
+		pthread_mutex_lock(&ld->mu);
+		ld->quit = true;
+		pthread_cond_broadcast(&ld->cv);
+		pthread_mutex_unlock(&ld->mu);
+		pthread_join(ld->thread, NULL);   /* after the load it may be in */
+		ld->started = false;
+	}
+	PQfinish(ld->c);
+	ld->c = NULL;
+}
+
+/* Runs on the run loop's thread while this target's worker may be applying the batch
+ * before b: it touches only the loader's state, under its lock. */
+static bool
+pg_load_ahead(cdc_target *base, const cdc_batch *b, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	pg_loader *ld = &t->ld;
+	if (!b) {
+		/* forget what was loaded and not applied: after the load in progress, if any */
+		pthread_mutex_lock(&ld->mu);
+		while (ld->job || ld->state[0] == SET_LOADING || ld->state[1] == SET_LOADING)
+			pthread_cond_wait(&ld->cv, &ld->mu);
+		for (int k = 0; k < 2; k++)
+			if (ld->state[k] != SET_APPLYING) {
+				ld->state[k] = SET_FREE;
+				ld->batch[k] = NULL;
+			}
+		pthread_cond_broadcast(&ld->cv);
+		pthread_mutex_unlock(&ld->mu);
+		return true;
+	}
+	if (b->snapshot)
+		return true;
+	if (!ld->started && !loader_start(t, e))
+		return false;
+	pthread_mutex_lock(&ld->mu);
+	/* a free set: the other one may hold the batch being applied (two sets suffice: a
+	 * set is free again once its batch has been applied) */
+	int k;
+	while ((k = ld->state[0] == SET_FREE ? 0 : ld->state[1] == SET_FREE ? 1 : -1) < 0 || ld->job)
+		pthread_cond_wait(&ld->cv, &ld->mu);
+	ld->batch[k] = b;
+	ld->changes[k] = b->changes;
+	ld->bytes[k] = b->bytes;
+	ld->state[k] = SET_LOADING;
+	ld->job = b;
+	ld->job_set = k;
+	pthread_cond_broadcast(&ld->cv);
+	pthread_mutex_unlock(&ld->mu);
+	return true;
+}
+
+/* The set batch b was loaded into, waiting for its load, or -1 when it was not loaded
+ * ahead.  A failed load fails the batch (*failed, e set). */
+static int
+loaded_set(pg_target *t, const cdc_batch *b, bool *failed, cdc_err *e)
+{
+	pg_loader *ld = &t->ld;
+	*failed = false;
+	pthread_mutex_lock(&ld->mu);
+	int k = ld->batch[0] == b && ld->state[0] != SET_FREE ? 0 : ld->batch[1] == b && ld->state[1] != SET_FREE ? 1 : -1;
+	while (k >= 0 && ld->state[k] == SET_LOADING)
+		pthread_cond_wait(&ld->cv, &ld->mu);
+	if (k >= 0 && (ld->changes[k] != b->changes || ld->bytes[k] != b->bytes)) {
+		/* the batch changed since (cut back after an error): load it again, here */
+		ld->state[k] = SET_FREE;
+		ld->batch[k] = NULL;
+		pthread_cond_broadcast(&ld->cv);
+		k = -1;
+	} else if (k >= 0 && ld->state[k] == SET_FAILED) {
+		*e = ld->err[k];
+		*failed = true;
+		ld->state[k] = SET_FREE;
+		ld->batch[k] = NULL;
+		pthread_cond_broadcast(&ld->cv);
+		k = -1;
+	} else if (k >= 0) {
+		ld->state[k] = SET_APPLYING;
+	}
+	pthread_mutex_unlock(&ld->mu);
+	return k;
+}
+
+/* The apply of set k's batch is over, committed or not: the set may be loaded again. */
+static void
+free_set(pg_target *t, int k)
+{
+	pg_loader *ld = &t->ld;
+	pthread_mutex_lock(&ld->mu);
+	ld->state[k] = SET_FREE;
+	ld->batch[k] = NULL;
+	pthread_cond_broadcast(&ld->cv);
+	pthread_mutex_unlock(&ld->mu);
 }
 
 /* The snapshot's rows so far, straight into the route tables; the first call opens the
@@ -287,7 +551,7 @@ pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
 	}
 	/* one COPY per route for as long as its rows come, across chunks: a COPY per chunk
 	 * cost the target a tenth more than one COPY of the whole table */
-	copy_ctx x = {t, e};
+	copy_ctx x = {t, e, t->c};
 	for (int i = 0; i < b->nroutes && ok; i++) {
 		if (!cdc_batch_route_len(&b->routes[i]))
 			continue;
@@ -319,6 +583,10 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		t->in_snapshot = false;
 		return rollback(t, ok);
 	}
+	bool failed;
+	int k = loaded_set(t, b, &failed, e);
+	if (failed)
+		return false;
 	ok = cdc_pg_exec(t->c, "BEGIN", t->what, e);
 	for (int i = 0; i < b->nroutes && ok; i++) {
 		const cdc_batch_route *br = &b->routes[i];
@@ -326,15 +594,21 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 			continue;
 		int f = br->partial ? 0 : 1;
 		const pg_route *pr = &t->routes[i];
-		ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->stage[f]), t->what, e) &&
-		     copy_route(t, cdc_buf_str(&pr->load[f]), br, e) &&
-		     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
+		if (k >= 0)
+			ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->ahead_apply[k][f]), t->what, e);
+		else
+			ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->stage[f]), t->what, e) &&
+			     copy_route(t, cdc_buf_str(&pr->load[f]), br, e) &&
+			     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
 	}
 	ok = ok && writes(t, b, e);
 	if (ok)
 		cdc_fault("mid_apply");
 	ok = ok && cdc_pg_exec(t->c, "COMMIT", t->what, e);
-	return rollback(t, ok);
+	ok = rollback(t, ok);
+	if (k >= 0)
+		free_set(t, k);
+	return ok;
 }
 
 static bool
@@ -453,6 +727,7 @@ const cdc_target_ops cdc_pg_target = {
 	.next_batch = pg_next_batch,
 	.snapshot_rows = pg_snapshot_rows,
 	.apply = pg_apply,
+	.load_ahead = pg_load_ahead,
 	.load_columns = pg_load_columns,
 	.save_columns = pg_save_columns,
 	.close = pg_close,

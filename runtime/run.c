@@ -378,9 +378,20 @@ snapshot_chunk(run *r, run_target *g, cdc_err *e)
 static bool
 flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 {
-	if (!settle(r, g, true, e))
-		return false;
 	cdc_batch *b = g->b;
+	/* a batch in flight: the target may load this one meanwhile (target.h) */
+	bool ahead = !sync && g->started && g->inflight && !b->snapshot && !cdc_batch_empty(b) && g->t->ops->load_ahead;
+	if (ahead && !g->t->ops->load_ahead(g->t, b, e)) {
+		cdc_log(&r->rt, CDC_LOG_WARN, "%s; the batch is loaded when it is applied", e->msg);
+		ahead = false;
+	}
+	if (!settle(r, g, true, e)) {
+		if (ahead) {
+			cdc_err ignored = {0};
+			g->t->ops->load_ahead(g->t, NULL, &ignored);
+		}
+		return false;
+	}
 	if (cdc_batch_empty(b))
 		return true;
 	const cdc_ir *ir = r->rt.ir;

@@ -35,6 +35,15 @@ typedef struct cdc_target_ops {
 	/* Applies a batch in one transaction: routes, quarantine, checkpoints.  A snapshot
 	 * batch commits the snapshot's transaction with its last chunk. */
 	bool (*apply)(cdc_target *t, const cdc_batch *b, cdc_err *e);
+	/* May be NULL.  Starts loading batch b's rows where the target's load statement puts
+	 * them, on a connection of its own, while the batch before b is being applied on
+	 * another thread; apply(b), which comes next, waits for that load and then only
+	 * applies (PostgreSQL: COPY into unlogged tables, then the MERGE; a Redshift target
+	 * would upload the next batch's files to S3 while the one before is merged).  b must
+	 * not change until apply(b) returns.  False (e set) when the load cannot start; a
+	 * load that fails later fails apply(b).  With b NULL: forget what was loaded and not
+	 * applied (the batch before failed), after the load in progress. */
+	bool (*load_ahead)(cdc_target *t, const cdc_batch *b, cdc_err *e);
 	/* Schema drift (drift.h): reads this pipeline's column records into d (target = this
 	 * target), keeping d's records still to be written; and writes those records (every
 	 * target's, and this one's) in one transaction, adding the columns recorded as added

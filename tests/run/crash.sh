@@ -21,7 +21,9 @@
 #
 # Besides the random kills, CDCC_FAULT (runtime/rt.h) kills cdcc at exact places: in the
 # snapshot between two chunks, with a batch sent but not committed (mid_apply), committed
-# but not acknowledged to the slot (after_apply), and just before a batch (before_apply).
+# but not acknowledged to the slot (after_apply), just before a batch (before_apply), and
+# with a batch loaded ahead into the loader's tables and committed there, but not applied
+# (after_load_ahead).
 #
 # Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
 set -u
@@ -153,9 +155,17 @@ rt_say "$in_snapshot kills while copying a snapshot, $after_commit after committ
 
 # ---- kills at exact places (CDCC_FAULT, runtime/rt.h), still under the workload ---------------
 # a batch's rows sent but not committed; committed but the slot not told; about to apply
-for fault in mid_apply:2 after_apply:1 after_apply:3 before_apply:2 mid_apply:1; do
+# (after_load_ahead needs a batch to close while the one before is in flight: a target
+# slowed by a statement trigger, for that run only)
+dst_in <<'SQL' || { rt_say "cannot create the slowing trigger"; exit 2; }
+CREATE FUNCTION public.crash_slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$;
+SQL
+for fault in mid_apply:2 after_apply:1 after_apply:3 before_apply:2 mid_apply:1 after_load_ahead:2; do
 	label="fault-${fault%%:*}-${fault##*:}"
+	[ "$fault" = after_load_ahead:2 ] &&
+		dst "CREATE TRIGGER crash_slow AFTER UPDATE ON public.accounts FOR EACH STATEMENT EXECUTE FUNCTION public.crash_slow()"
 	CDCC_FAULT=$fault rt_run "$label" 60 "$W/crash.cdc"
+	[ "$fault" = after_load_ahead:2 ] && dst "DROP TRIGGER crash_slow ON public.accounts"
 	if [ "$rt_status" -ne 137 ] || ! grep -q "fault point ${fault%%:*} reached" "$W/$label.err"; then
 		rt_fail "CDCC_FAULT=$fault: cdcc did not die at the fault point (status $rt_status)"
 		rt_show_err "$label"
