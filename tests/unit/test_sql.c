@@ -679,6 +679,56 @@ START_TEST(emit_postgres)
 }
 END_TEST
 
+/* A batch loaded ahead (runtime/pg_target.c): its stage is the loader's regular table,
+ * created unlogged and never analyzed, filled by the load and read by the apply, which
+ * neither creates nor drops it; the other forms are untouched. */
+START_TEST(route_ahead_postgres)
+{
+	sqlpipe p;
+	sp_open(&p, "ahead.cdc", every_target);
+	const cdc_ir_table *t = &p.ir->tables[0];
+	const cdc_ir_route *r = NULL;
+	for (int i = 0; i < t->nroutes; i++)
+		if (strcmp(p.ir->targets[t->routes[i].target].kind, "postgres") == 0)
+			r = &t->routes[i];
+	ck_assert_ptr_nonnull(r);
+	for (int f = 0; f < 2; f++) {
+		cdc_buf stage = CDC_BUF_INIT, load = CDC_BUF_INIT, apply = CDC_BUF_INIT, err = CDC_BUF_INIT;
+		cdc_sql_parts parts = {&stage, &load, &apply};
+		ck_assert(cdc_sql_route_ahead(CDC_DIALECT_POSTGRES, p.ir, t, r, f == 1, "rt", "cdcc_ahead_x_0_a", &parts, &err));
+		ck_assert_str_eq(cdc_buf_str(&err), "");
+		ck_has(cdc_buf_str(&stage), "DROP TABLE IF EXISTS \"rt\".\"cdcc_ahead_x_0_a\";\n"
+		                            "CREATE UNLOGGED TABLE \"rt\".\"cdcc_ahead_x_0_a\" (\n");
+		ck_has(cdc_buf_str(&stage), "\n) WITH (autovacuum_enabled = false);\n");
+		ck_has(cdc_buf_str(&load), "COPY \"rt\".\"cdcc_ahead_x_0_a\" (\"_cdc_seq\", ");
+		ck_has(cdc_buf_str(&apply), "FROM \"rt\".\"cdcc_ahead_x_0_a\" s");
+		ck_lacks(cdc_buf_str(&apply), "cdcc_stage");
+		ck_lacks(cdc_buf_str(&apply), "DROP TABLE \"rt\"");
+		/* the same route's usual form still stages in a temp table and drops it */
+		cdc_buf_truncate(&stage, 0);
+		cdc_buf_truncate(&load, 0);
+		cdc_buf_truncate(&apply, 0);
+		ck_assert(cdc_sql_route_batch(CDC_DIALECT_POSTGRES, p.ir, t, r, f == 1, &parts, &err));
+		ck_has(cdc_buf_str(&stage), "CREATE TEMP TABLE \"cdcc_stage\"");
+		ck_has(cdc_buf_str(&apply), "DROP TABLE \"cdcc_stage\";\n");
+		cdc_buf_free(&stage);
+		cdc_buf_free(&load);
+		cdc_buf_free(&apply);
+		cdc_buf_free(&err);
+	}
+	/* other dialects have no loader */
+	cdc_buf a = CDC_BUF_INIT, b = CDC_BUF_INIT, c = CDC_BUF_INIT, err = CDC_BUF_INIT;
+	cdc_sql_parts parts = {&a, &b, &c};
+	ck_assert(!cdc_sql_route_ahead(CDC_DIALECT_MYSQL, p.ir, t, r, true, "rt", "x", &parts, &err));
+	ck_has(cdc_buf_str(&err), "does not load");
+	cdc_buf_free(&a);
+	cdc_buf_free(&b);
+	cdc_buf_free(&c);
+	cdc_buf_free(&err);
+	tu_free(&p.u);
+}
+END_TEST
+
 START_TEST(emit_redshift_merge_has_no_target_alias)
 {
 	sqlpipe p;
@@ -902,6 +952,7 @@ sql_suite(void)
 	tcase_add_test(tc, dialect_key_fits);
 	tcase_add_test(tc, dialect_names_and_limits);
 	tcase_add_test(tc, emit_postgres);
+	tcase_add_test(tc, route_ahead_postgres);
 	tcase_add_test(tc, emit_redshift_merge_has_no_target_alias);
 	tcase_add_test(tc, emit_mysql);
 	tcase_add_test(tc, emit_full_rows_has_one_sort);
