@@ -141,8 +141,9 @@ prepare(pg_target *t, cdc_err *e)
 	t->routes = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->routes);
 	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
 	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
-	/* the loader's tables: named by the pipeline and the target (FNV-1a), so that the
-	 * pipelines that share a target's database, each with its loader, never meet */
+	/* the loader's tables: named by the pipeline (its first 24 characters) and a hash
+	 * (FNV-1a) of the pipeline's and the target's names, so that the pipelines that
+	 * share a target's database, each with its loader, never meet */
 	uint32_t h = 2166136261u;
 	for (const char *p = ir->pipeline; *p; p++)
 		h = (h ^ (uint8_t)*p) * 16777619u;
@@ -163,7 +164,7 @@ prepare(pg_target *t, cdc_err *e)
 			}
 			for (int set = 0; set < 2; set++) {
 				char name[64];
-				snprintf(name, sizeof name, "cdcc_ahead_%08" PRIx32 "_%d_%c", h, n - 1, "ab"[set]);
+				snprintf(name, sizeof name, "cdcc_ahead_%.24s_%08" PRIx32 "_%d_%c", ir->pipeline, h, n - 1, "ab"[set]);
 				for (int f = 0; f < 2; f++) {
 					cdc_buf create = CDC_BUF_INIT;
 					cdc_sql_parts parts = {&create, &pr->ahead_load[set][f], &pr->ahead_apply[set][f]};
@@ -324,24 +325,24 @@ copy_piece(const char *data, size_t n, void *arg)
 }
 
 static bool
-copy_route(pg_target *t, const char *sql, const cdc_batch_route *br, cdc_err *e)
+copy_route(pg_target *t, PGconn *c, const char *sql, const cdc_batch_route *br, cdc_err *e)
 {
-	copy_ctx x = {t, e, t->c};
-	if (!cdc_pg_copy_begin(t->c, sql, t->what, e))
+	copy_ctx x = {t, e, c};
+	if (!cdc_pg_copy_begin(c, sql, t->what, e))
 		return false;
 	e->msg[0] = '\0';
 	if (!cdc_batch_route_each(br, copy_piece, &x)) {
 		if (!e->msg[0]) {
 			/* the spill file could not be read back: end the COPY, fail the batch */
-			PQputCopyEnd(t->c, "cdcc could not read its spill file");
+			PQputCopyEnd(c, "cdcc could not read its spill file");
 			PGresult *r;
-			while ((r = PQgetResult(t->c)) != NULL)
+			while ((r = PQgetResult(c)) != NULL)
 				PQclear(r);
 			cdc_fail(e, "%s: cannot read back the batch's rows from the temporary file", t->what);
 		}
 		return false;
 	}
-	return cdc_pg_copy_end(t->c, t->what, e);
+	return cdc_pg_copy_end(c, t->what, e);
 }
 
 /* ---- loading ahead ------------------------------------------------------------------ */
@@ -358,24 +359,8 @@ load_set(pg_target *t, const cdc_batch *b, int k, cdc_err *e)
 		if (!br->nrows)
 			continue;
 		const pg_route *pr = &t->routes[i];
-		copy_ctx x = {t, e, c};
 		ok = cdc_pg_exec(c, cdc_buf_str(&pr->ahead_empty[k]), t->what, e) &&
-		     cdc_pg_copy_begin(c, cdc_buf_str(&pr->ahead_load[k][br->partial ? 0 : 1]), t->what, e);
-		if (!ok)
-			break;
-		e->msg[0] = '\0';
-		if (!cdc_batch_route_each(br, copy_piece, &x)) {
-			if (!e->msg[0]) {
-				PQputCopyEnd(c, "cdcc could not read its spill file");
-				PGresult *r;
-				while ((r = PQgetResult(c)) != NULL)
-					PQclear(r);
-				cdc_fail(e, "%s: cannot read back the batch's rows from the temporary file", t->what);
-			}
-			ok = false;
-			break;
-		}
-		ok = cdc_pg_copy_end(c, t->what, e);
+		     copy_route(t, c, cdc_buf_str(&pr->ahead_load[k][br->partial ? 0 : 1]), br, e);
 	}
 	ok = ok && cdc_pg_exec(c, "COMMIT", t->what, e);
 	if (ok)
@@ -598,7 +583,7 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 			ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->ahead_apply[k][f]), t->what, e);
 		else
 			ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->stage[f]), t->what, e) &&
-			     copy_route(t, cdc_buf_str(&pr->load[f]), br, e) &&
+			     copy_route(t, t->c, cdc_buf_str(&pr->load[f]), br, e) &&
 			     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
 	}
 	ok = ok && writes(t, b, e);
