@@ -41,6 +41,7 @@ typedef enum { SET_FREE, SET_LOADING, SET_LOADED, SET_FAILED, SET_APPLYING } set
 
 typedef struct pg_loader {
 	PGconn          *c;
+	char             what[300];        /* "target dw (loader)", for its errors */
 	pthread_t        thread;
 	bool             started, created;
 	pthread_mutex_t  mu;               /* the rest, between the loader and the others */
@@ -312,23 +313,23 @@ rollback(pg_target *t, bool ok)
 
 /* COPY of a route's staged rows, which may be partly in its spill file. */
 typedef struct copy_ctx {
-	pg_target *t;
-	cdc_err   *e;
-	PGconn    *c;   /* the target's connection, or the loader's */
+	const char *what;   /* "target dw", or "target dw (loader)" */
+	cdc_err    *e;
+	PGconn     *c;      /* the target's connection, or the loader's */
 } copy_ctx;
 
 static bool
 copy_piece(const char *data, size_t n, void *arg)
 {
 	copy_ctx *x = arg;
-	return cdc_pg_copy_put(x->c, data, n, x->t->what, x->e);
+	return cdc_pg_copy_put(x->c, data, n, x->what, x->e);
 }
 
 static bool
-copy_route(pg_target *t, PGconn *c, const char *sql, const cdc_batch_route *br, cdc_err *e)
+copy_route(PGconn *c, const char *what, const char *sql, const cdc_batch_route *br, cdc_err *e)
 {
-	copy_ctx x = {t, e, c};
-	if (!cdc_pg_copy_begin(c, sql, t->what, e))
+	copy_ctx x = {what, e, c};
+	if (!cdc_pg_copy_begin(c, sql, what, e))
 		return false;
 	e->msg[0] = '\0';
 	if (!cdc_batch_route_each(br, copy_piece, &x)) {
@@ -338,11 +339,11 @@ copy_route(pg_target *t, PGconn *c, const char *sql, const cdc_batch_route *br, 
 			PGresult *r;
 			while ((r = PQgetResult(c)) != NULL)
 				PQclear(r);
-			cdc_fail(e, "%s: cannot read back the batch's rows from the temporary file", t->what);
+			cdc_fail(e, "%s: cannot read back the batch's rows from the temporary file", what);
 		}
 		return false;
 	}
-	return cdc_pg_copy_end(c, t->what, e);
+	return cdc_pg_copy_end(c, what, e);
 }
 
 /* ---- loading ahead ------------------------------------------------------------------ */
@@ -353,16 +354,16 @@ static bool
 load_set(pg_target *t, const cdc_batch *b, int k, cdc_err *e)
 {
 	PGconn *c = t->ld.c;
-	bool ok = cdc_pg_exec(c, "BEGIN", t->what, e);
+	bool ok = cdc_pg_exec(c, "BEGIN", t->ld.what, e);
 	for (int i = 0; i < b->nroutes && ok; i++) {
 		const cdc_batch_route *br = &b->routes[i];
 		if (!br->nrows)
 			continue;
 		const pg_route *pr = &t->routes[i];
-		ok = cdc_pg_exec(c, cdc_buf_str(&pr->ahead_empty[k]), t->what, e) &&
-		     copy_route(t, c, cdc_buf_str(&pr->ahead_load[k][br->partial ? 0 : 1]), br, e);
+		ok = cdc_pg_exec(c, cdc_buf_str(&pr->ahead_empty[k]), t->ld.what, e) &&
+		     copy_route(c, t->ld.what, cdc_buf_str(&pr->ahead_load[k][br->partial ? 0 : 1]), br, e);
 	}
-	ok = ok && cdc_pg_exec(c, "COMMIT", t->what, e);
+	ok = ok && cdc_pg_exec(c, "COMMIT", t->ld.what, e);
 	if (ok)
 		cdc_fault("after_load_ahead");   /* loaded and committed, not applied */
 	if (!ok && PQtransactionStatus(c) != PQTRANS_IDLE) {
@@ -404,9 +405,12 @@ static bool
 loader_start(pg_target *t, cdc_err *e)
 {
 	pg_loader *ld = &t->ld;
-	char what[300];
-	snprintf(what, sizeof what, "%s (loader)", t->what);
+	const char *what = ld->what;
+	snprintf(ld->what, sizeof ld->what, "%s (loader)", t->what);
 	if (!ld->c && !(ld->c = cdc_pg_connect(cdc_buf_str(&t->dsn), false, what, e)))
+		return false;
+	/* told apart from the target's own session in pg_stat_activity */
+	if (!cdc_pg_exec(ld->c, "SET application_name = 'cdcc loader'", what, e))
 		return false;
 	for (int i = 0; i < t->nroutes && !ld->created; i++)
 		for (int k = 0; k < 2; k++)
@@ -536,7 +540,7 @@ pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
 	}
 	/* one COPY per route for as long as its rows come, across chunks: a COPY per chunk
 	 * cost the target a tenth more than one COPY of the whole table */
-	copy_ctx x = {t, e, t->c};
+	copy_ctx x = {t->what, e, t->c};
 	for (int i = 0; i < b->nroutes && ok; i++) {
 		if (!cdc_batch_route_len(&b->routes[i]))
 			continue;
@@ -583,7 +587,7 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 			ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->ahead_apply[k][f]), t->what, e);
 		else
 			ok = cdc_pg_exec(t->c, cdc_buf_str(&pr->stage[f]), t->what, e) &&
-			     copy_route(t, t->c, cdc_buf_str(&pr->load[f]), br, e) &&
+			     copy_route(t->c, t->what, cdc_buf_str(&pr->load[f]), br, e) &&
 			     cdc_pg_exec(t->c, cdc_buf_str(&pr->apply[f]), t->what, e);
 	}
 	ok = ok && writes(t, b, e);
