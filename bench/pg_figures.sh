@@ -18,16 +18,18 @@
 #                parsed, every column read into its typed value — into a sink that counts)
 #                vs pg_recvlogical with pgoutput (proto_version 2, the same publication)
 #                writing to a file; both from copies of one slot, timed from process start
-#                to exit.  Also shown, not judged: decode_bench stage, the same plus the
-#                table's stage (VM) and the staged rows in the target's format.
+#                to exit.  Also shown, not judged: the clients' CPU and the walsender's
+#                (sampled from /proc until it exits), and decode_bench stage, the same
+#                plus the table's stage (VM) and the staged rows in the target's format.
 #   2 end to end cdcc run --once catching up the whole workload onto a target that holds
 #                the initial rows (its own snapshot, taken before the workload) vs native
 #                logical replication (CREATE SUBSCRIPTION, copy_data = false, disabled
 #                during the workload), timed from ENABLE until latest_end_lsn >= the end of
 #                the workload.  One after the other, each in its own database.
 #   3 apply      decode_bench apply: the changes decoded and staged into batches of BATCH
-#                changes first, untimed, then only cdcc's target applying them (stage table,
-#                COPY, one MERGE over the collapse, checkpoint, one transaction per batch) vs
+#                changes first, untimed, then only cdcc's target applying them (each batch
+#                loaded ahead by the target's second connection while the one before is
+#                merged; one MERGE over the collapse, checkpoint, one transaction per batch) vs
 #                hand-written staged COPY + MERGE through psql, batches of BATCH changes
 #                read from the same slot (test_decoding, parsed in SQL, untimed).
 #   4 snapshot   cdcc run --once on a new pipeline (the end-to-end one, before the
