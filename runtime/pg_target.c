@@ -20,6 +20,7 @@
  */
 #include "runtime/target.h"
 #include "runtime/drift.h"
+#include "runtime/hmap.h"
 #include "runtime/mem.h"
 #include "runtime/pgconn.h"
 
@@ -43,7 +44,7 @@ typedef struct pg_loader {
 	PGconn          *c;
 	char             what[300];        /* "target dw (loader)", for its errors */
 	pthread_t        thread;
-	bool             started, created;
+	bool             started;
 	pthread_mutex_t  mu;               /* the rest, between the loader and the others */
 	pthread_cond_t   cv;
 	const cdc_batch *job;              /* to be loaded next, into set job_set, or NULL */
@@ -143,15 +144,11 @@ prepare(pg_target *t, cdc_err *e)
 	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
 	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
 	/* the loader's tables: named by the pipeline (its first 24 characters) and a hash
-	 * (FNV-1a) of the pipeline's and the target's names, so that the pipelines that
-	 * share a target's database, each with its loader, never meet */
-	uint32_t h = 2166136261u;
-	for (const char *p = ir->pipeline; *p; p++)
-		h = (h ^ (uint8_t)*p) * 16777619u;
-	h = (h ^ 0) * 16777619u;
-	for (const char *p = ir->targets[ti].name; *p; p++)
-		h = (h ^ (uint8_t)*p) * 16777619u;
+	 * of the pipeline's and the target's names, so that the pipelines that share a
+	 * target's database, each with its loader, never meet */
 	cdc_buf q = CDC_BUF_INIT;
+	cdc_buf_printf(&q, "%s\n%s", ir->pipeline, ir->targets[ti].name);
+	uint32_t h = cdc_hmap_hash(cdc_buf_str(&q));
 	int n = 0;
 	for (int i = 0; i < ir->ntables && ok; i++)
 		for (int k = 0; k < ir->tables[i].nroutes && ok; k++) {
@@ -412,11 +409,10 @@ loader_start(pg_target *t, cdc_err *e)
 	/* told apart from the target's own session in pg_stat_activity */
 	if (!cdc_pg_exec(ld->c, "SET application_name = 'cdcc loader'", what, e))
 		return false;
-	for (int i = 0; i < t->nroutes && !ld->created; i++)
+	for (int i = 0; i < t->nroutes; i++)
 		for (int k = 0; k < 2; k++)
 			if (!cdc_pg_exec(ld->c, cdc_buf_str(&t->routes[i].ahead_create[k]), what, e))
 				return false;
-	ld->created = true;
 	if (pthread_create(&ld->thread, NULL, loader_main, t) != 0)
 		return cdc_fail(e, "%s: cannot start the loader's thread", t->what);
 	ld->started = true;
@@ -439,6 +435,15 @@ loader_stop(pg_target *t)
 	ld->c = NULL;
 }
 
+/* Set k holds nothing any more and may be loaded again; under ld->mu. */
+static void
+release(pg_loader *ld, int k)
+{
+	ld->state[k] = SET_FREE;
+	ld->batch[k] = NULL;
+	pthread_cond_broadcast(&ld->cv);
+}
+
 /* Runs on the run loop's thread while this target's worker may be applying the batch
  * before b: it touches only the loader's state, under its lock. */
 static bool
@@ -452,11 +457,8 @@ pg_load_ahead(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		while (ld->job || ld->state[0] == SET_LOADING || ld->state[1] == SET_LOADING)
 			pthread_cond_wait(&ld->cv, &ld->mu);
 		for (int k = 0; k < 2; k++)
-			if (ld->state[k] != SET_APPLYING) {
-				ld->state[k] = SET_FREE;
-				ld->batch[k] = NULL;
-			}
-		pthread_cond_broadcast(&ld->cv);
+			if (ld->state[k] != SET_APPLYING)
+				release(ld, k);
 		pthread_mutex_unlock(&ld->mu);
 		return true;
 	}
@@ -494,16 +496,12 @@ loaded_set(pg_target *t, const cdc_batch *b, bool *failed, cdc_err *e)
 		pthread_cond_wait(&ld->cv, &ld->mu);
 	if (k >= 0 && (ld->changes[k] != b->changes || ld->bytes[k] != b->bytes)) {
 		/* the batch changed since (cut back after an error): load it again, here */
-		ld->state[k] = SET_FREE;
-		ld->batch[k] = NULL;
-		pthread_cond_broadcast(&ld->cv);
+		release(ld, k);
 		k = -1;
 	} else if (k >= 0 && ld->state[k] == SET_FAILED) {
 		*e = ld->err[k];
 		*failed = true;
-		ld->state[k] = SET_FREE;
-		ld->batch[k] = NULL;
-		pthread_cond_broadcast(&ld->cv);
+		release(ld, k);
 		k = -1;
 	} else if (k >= 0) {
 		ld->state[k] = SET_APPLYING;
@@ -516,12 +514,9 @@ loaded_set(pg_target *t, const cdc_batch *b, bool *failed, cdc_err *e)
 static void
 free_set(pg_target *t, int k)
 {
-	pg_loader *ld = &t->ld;
-	pthread_mutex_lock(&ld->mu);
-	ld->state[k] = SET_FREE;
-	ld->batch[k] = NULL;
-	pthread_cond_broadcast(&ld->cv);
-	pthread_mutex_unlock(&ld->mu);
+	pthread_mutex_lock(&t->ld.mu);
+	release(&t->ld, k);
+	pthread_mutex_unlock(&t->ld.mu);
 }
 
 /* The snapshot's rows so far, straight into the route tables; the first call opens the

@@ -31,6 +31,12 @@ typedef struct counts {
 	uint64_t *rules;
 } counts;
 
+/* The first batches of a run close at an eighth, a quarter and a half of the rows and
+ * bytes limits: when a run starts behind, the target begins work after an eighth of a
+ * batch instead of idling while the whole first one is read (with 100,000-row batches:
+ * after 12,500 changes instead of 100,000). */
+#define RAMP_BATCHES 3
+
 /*
  * A target's batches are double-buffered: while its worker thread applies one batch (the
  * target's connection is the worker's alone meanwhile), the run loop reads the stream into
@@ -38,12 +44,6 @@ typedef struct counts {
  * only when the one before it has committed; the sources are told a position only after
  * the batch holding it has committed.
  */
-/* The first batches of a run close at an eighth, a quarter and a half of the rows and
- * bytes limits: when a run starts behind, the target begins work after an eighth of a
- * batch instead of idling while the whole first one is read (a tenth of a 1M-change
- * catch-up with 100,000-row batches). */
-#define RAMP_BATCHES 3
-
 typedef struct run_target {
 	cdc_target *t;
 	cdc_batch   bufs[2];
