@@ -54,7 +54,9 @@
 # servers' and the streaming run's logs.  DST_CONF='setting = value': one more line for the
 # target's postgresql.conf (e.g. 'log_min_duration_statement = 0', to see where an apply's
 # time goes in the kept log).  CATCHUP_WRAP='perf record -g -o FILE': a command that runs
-# the end-to-end catch-up's cdcc (a profile of it).
+# the end-to-end catch-up's cdcc (a profile of it).  SRC_TCP=1: every client (pg_recvlogical,
+# cdcc, native replication's subscription, psql) reaches the source over TCP to 127.0.0.1
+# instead of the Unix socket.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cdcc=${1:-$top/build/cdcc}
@@ -128,6 +130,9 @@ tune "$SRC_DATA" "$SRC_LOG" "shared_buffers = 1GB" "max_wal_size = 16GB" "checkp
 	"track_commit_timestamp = on" "autovacuum = off"
 tune "$DST_DATA" "$DST_LOG" "shared_buffers = 2GB" "max_wal_size = 16GB" "checkpoint_timeout = 1h" \
 	"work_mem = 64MB" "track_commit_timestamp = on" "autovacuum = off" ${DST_CONF:+"$DST_CONF"}
+# SRC_TCP=1: every client reaches the source over TCP on 127.0.0.1, as a source on another
+# machine is reached, instead of the Unix socket
+[ -n "${SRC_TCP:-}" ] && SRC_DSN="host=127.0.0.1 port=$SRC_PORT dbname=postgres user=postgres"
 
 dsn() { echo "host=$DST_HOST port=$DST_PORT dbname=$1 user=postgres"; }
 src() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$SRC_DSN" "$@"; }
