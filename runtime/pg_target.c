@@ -26,6 +26,7 @@
 
 #include <inttypes.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,20 @@ typedef struct pg_loader {
 	const cdc_batch *batch[2];         /* per set: the batch it holds or is loading */
 	uint64_t         changes[2], bytes[2];   /* the batch's, when the load began */
 	set_state        state[2];
-	cdc_err          err[2];           /* of a failed load */
+	cdc_err          err[3];           /* of a failed load; [2]: the one that broke it */
+	bool             broken;           /* a load failed: err[2] says why (under mu) */
+	int64_t          resume_at;        /* no loading ahead before (cdc_rt_now), after a failure */
+	int              failures;         /* in a row: the pause doubles with each */
 } pg_loader;
+
+/* A failed load costs its batch nothing (it is loaded when it is applied), and the loader
+ * rests: LOADER_PAUSE_US after the first failure, doubling up to LOADER_PAUSE_MAX_US.  Its
+ * session waits at most LOADER_LOCK_TIMEOUT for a lock: its TRUNCATE needs its tables to
+ * itself, and a session that reads them (pg_dump, for the whole dump) must not hold the
+ * pipeline back. */
+#define LOADER_PAUSE_US     INT64_C(5000000)
+#define LOADER_PAUSE_MAX_US INT64_C(300000000)
+#define LOADER_LOCK_TIMEOUT "1s"
 
 typedef struct pg_target {
 	cdc_target       base;
@@ -375,6 +388,12 @@ loader_main(void *arg)
 {
 	pg_target *t = arg;
 	pg_loader *ld = &t->ld;
+	/* SIGINT and SIGTERM are the run loop's: they must interrupt its wait for the stream */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	pthread_mutex_lock(&ld->mu);
 	for (;;) {
 		while (!ld->job && !ld->quit)
@@ -407,16 +426,41 @@ loader_start(pg_target *t, cdc_err *e)
 	if (!ld->c && !(ld->c = cdc_pg_connect(cdc_buf_str(&t->dsn), false, what, e)))
 		return false;
 	/* told apart from the target's own session in pg_stat_activity */
-	if (!cdc_pg_exec(ld->c, "SET application_name = 'cdcc loader'", what, e))
+	bool ok = cdc_pg_exec(ld->c, "SET application_name = 'cdcc loader'", what, e) &&
+	          cdc_pg_exec(ld->c, "SET lock_timeout = '" LOADER_LOCK_TIMEOUT "'", what, e);
+	for (int i = 0; i < t->nroutes && ok; i++)
+		for (int k = 0; k < 2 && ok; k++)
+			ok = cdc_pg_exec(ld->c, cdc_buf_str(&t->routes[i].ahead_create[k]), what, e);
+	ld->quit = false;
+	if (ok && pthread_create(&ld->thread, NULL, loader_main, t) != 0)
+		ok = cdc_fail(e, "%s: cannot start the loader's thread", t->what);
+	if (!ok) {
+		/* a new session next time: this one may be gone */
+		PQfinish(ld->c);
+		ld->c = NULL;
 		return false;
-	for (int i = 0; i < t->nroutes; i++)
-		for (int k = 0; k < 2; k++)
-			if (!cdc_pg_exec(ld->c, cdc_buf_str(&t->routes[i].ahead_create[k]), what, e))
-				return false;
-	if (pthread_create(&ld->thread, NULL, loader_main, t) != 0)
-		return cdc_fail(e, "%s: cannot start the loader's thread", t->what);
+	}
 	ld->started = true;
 	return true;
+}
+
+/* After a failed load or start: the loader stops (its session may be gone) and rests. */
+static bool
+loader_pause(pg_target *t, const cdc_err *why, cdc_err *e)
+{
+	pg_loader *ld = &t->ld;
+	loader_stop(t);
+	int64_t pause = LOADER_PAUSE_US;
+	pthread_mutex_lock(&ld->mu);
+	for (int i = 0; i < ld->failures && pause < LOADER_PAUSE_MAX_US; i++)
+		pause *= 2;
+	if (pause > LOADER_PAUSE_MAX_US)
+		pause = LOADER_PAUSE_MAX_US;
+	ld->failures++;
+	pthread_mutex_unlock(&ld->mu);
+	ld->resume_at = cdc_rt_now() + pause;
+	*e = *why;
+	return cdc_fail(e, "%s; no loading ahead for %" PRId64 " s", why->msg, pause / 1000000);
 }
 
 static void
@@ -464,8 +508,25 @@ pg_load_ahead(cdc_target *base, const cdc_batch *b, cdc_err *e)
 	}
 	if (b->snapshot)
 		return true;
-	if (!ld->started && !loader_start(t, e))
-		return false;
+	pthread_mutex_lock(&ld->mu);
+	bool broken = ld->broken;
+	cdc_err why = ld->err[2];
+	ld->broken = false;
+	pthread_mutex_unlock(&ld->mu);
+	if (broken)
+		return loader_pause(t, &why, e);
+	if (cdc_rt_now() < ld->resume_at)
+		return true;   /* resting: the batch is loaded when it is applied */
+	if (!ld->started) {
+		/* its start drops and makes its tables again: not while a set is in use */
+		pthread_mutex_lock(&ld->mu);
+		bool busy = ld->state[0] != SET_FREE || ld->state[1] != SET_FREE;
+		pthread_mutex_unlock(&ld->mu);
+		if (busy)
+			return true;
+		if (!loader_start(t, &why))
+			return loader_pause(t, &why, e);
+	}
 	pthread_mutex_lock(&ld->mu);
 	/* a free set: the other one may hold the batch being applied (two sets suffice: a
 	 * set is free again once its batch has been applied) */
@@ -484,12 +545,12 @@ pg_load_ahead(cdc_target *base, const cdc_batch *b, cdc_err *e)
 }
 
 /* The set batch b was loaded into, waiting for its load, or -1 when it was not loaded
- * ahead.  A failed load fails the batch (*failed, e set). */
+ * ahead or its load failed: then it is loaded here, and the run loop hears of the failure
+ * at its next load_ahead (ld->broken). */
 static int
-loaded_set(pg_target *t, const cdc_batch *b, bool *failed, cdc_err *e)
+loaded_set(pg_target *t, const cdc_batch *b)
 {
 	pg_loader *ld = &t->ld;
-	*failed = false;
 	pthread_mutex_lock(&ld->mu);
 	int k = ld->batch[0] == b && ld->state[0] != SET_FREE ? 0 : ld->batch[1] == b && ld->state[1] != SET_FREE ? 1 : -1;
 	while (k >= 0 && ld->state[k] == SET_LOADING)
@@ -499,12 +560,13 @@ loaded_set(pg_target *t, const cdc_batch *b, bool *failed, cdc_err *e)
 		release(ld, k);
 		k = -1;
 	} else if (k >= 0 && ld->state[k] == SET_FAILED) {
-		*e = ld->err[k];
-		*failed = true;
+		ld->err[2] = ld->err[k];
+		ld->broken = true;
 		release(ld, k);
 		k = -1;
 	} else if (k >= 0) {
 		ld->state[k] = SET_APPLYING;
+		ld->failures = 0;
 	}
 	pthread_mutex_unlock(&ld->mu);
 	return k;
@@ -567,10 +629,7 @@ pg_apply(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		t->in_snapshot = false;
 		return rollback(t, ok);
 	}
-	bool failed;
-	int k = loaded_set(t, b, &failed, e);
-	if (failed)
-		return false;
+	int k = loaded_set(t, b);
 	ok = cdc_pg_exec(t->c, "BEGIN", t->what, e);
 	for (int i = 0; i < b->nroutes && ok; i++) {
 		const cdc_batch_route *br = &b->routes[i];

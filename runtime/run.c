@@ -380,7 +380,7 @@ flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 {
 	cdc_batch *b = g->b;
 	/* a batch in flight: the target may load this one meanwhile (target.h) */
-	bool ahead = !sync && g->started && g->inflight && !b->snapshot && !cdc_batch_empty(b) && g->t->ops->load_ahead;
+	bool ahead = !sync && g->started && g->inflight && !b->snapshot && b->changes && g->t->ops->load_ahead;
 	if (ahead && !g->t->ops->load_ahead(g->t, b, e)) {
 		cdc_log(&r->rt, CDC_LOG_WARN, "%s; the batch is loaded when it is applied", e->msg);
 		ahead = false;
@@ -418,7 +418,9 @@ flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 static bool
 flush(run *r, run_target *g, cdc_err *e)
 {
-	return flush_target(r, g, false, e);
+	/* a source's start is applied here and waited for: what open_all does next (the
+	 * next source's checkpoint, the column records) uses the target's connection */
+	return flush_target(r, g, r->starting, e);
 }
 
 static bool
@@ -804,9 +806,12 @@ save_columns(run *r, cdc_err *e)
 {
 	if (!cdc_drift_dirty(&r->drift))
 		return true;
-	for (int i = 0; i < r->ntg; i++)
-		if (!r->tg[i].t->ops->save_columns(r->tg[i].t, &r->drift, e))
+	for (int i = 0; i < r->ntg; i++) {
+		/* a batch in flight (a stream's start commits at once) has the target's
+		 * connection in the worker thread: it settles first */
+		if (!settle(r, &r->tg[i], true, e) || !r->tg[i].t->ops->save_columns(r->tg[i].t, &r->drift, e))
 			return false;
+	}
 	cdc_drift_clean(&r->drift);
 	return true;
 }

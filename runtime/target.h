@@ -40,9 +40,10 @@ typedef struct cdc_target_ops {
 	 * another thread; apply(b), which comes next, waits for that load and then only
 	 * applies (PostgreSQL: COPY into unlogged tables, then the MERGE; a Redshift target
 	 * would upload the next batch's files to S3 while the one before is merged).  b must
-	 * not change until apply(b) returns.  False (e set) when the load cannot start; a
-	 * load that fails later fails apply(b).  With b NULL: forget what was loaded and not
-	 * applied (the batch before failed), after the load in progress. */
+	 * not change until apply(b) returns.  A load that fails costs b nothing: apply(b)
+	 * then loads it itself.  False (e set, for a warning) when the load cannot start or
+	 * the one before failed; b is then loaded by apply(b).  With b NULL: forget what was
+	 * loaded and not applied (the batch before failed), after the load in progress. */
 	bool (*load_ahead)(cdc_target *t, const cdc_batch *b, cdc_err *e);
 	/* Schema drift (drift.h): reads this pipeline's column records into d (target = this
 	 * target), keeping d's records still to be written; and writes those records (every

@@ -9,10 +9,12 @@
 # (the loader) into its own tables.  Checked:
 #
 #   * the loader ran: its two tables exist, named after the pipeline, unlogged;
-#   * the loader's backend terminated in the middle of the stream: the run logs the
-#     failed batch, tries again on its own, and goes on;
-#   * a TRUNCATE of the loader's tables that blocks until the batch waits in the loader
-#     (a lock held by another session) delays the run and loses nothing;
+#   * the loader's backend terminated in the middle of the stream: the batch it was
+#     loading is loaded in its own transaction, a warning says why, the run fails no
+#     batch, and a new loader session comes after the loader's pause (5 s);
+#   * the loader's table locked by another session (as pg_dump does): the loader gives up
+#     after its lock_timeout (1 s), the batch is loaded in its own transaction, and the
+#     warning names the lock;
 #   * after the workload and a run --once, the target equals the source, each change
 #     applied once (a version column counts every update).
 #
@@ -75,7 +77,7 @@ EOF
 src_in <"$W/work.sql" || exit 2
 
 rt_start run "$W/ahead.cdc"
-src "CALL work(120)" >/dev/null &
+src "CALL work(250)" >/dev/null &
 work_pid=$!
 srv_track "$work_pid"
 
@@ -89,31 +91,49 @@ for _ in $(seq 1 100); do
 done
 rt_eq "the loader's tables (unlogged, named after the pipeline)" "$loader" 2
 
-# the loader's session killed: the batch it loads fails, the run tries again
-sleep 1
-killed=$(dst "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-              WHERE application_name = 'cdcc loader'")
-[ "${killed:-0}" -ge 1 ] || rt_fail "found no loader session to terminate"
-for _ in $(seq 1 100); do
-	grep -q "trying again" "$W/run.err" && break
-	sleep 0.1
-done
-if grep -q "trying again" "$W/run.err"; then
-	rt_say "the loader terminated: $(grep -m1 "trying again" "$W/run.err" | cut -c1-220)"
-else
-	rt_fail "the run did not try again after its loader's session was terminated"
-fi
+# loader_session: the pid of the loader's session, waiting up to 15 s for one
+loader_session() {
+	for _ in $(seq 1 150); do
+		pid=$(dst "SELECT pid FROM pg_stat_activity WHERE application_name = 'cdcc loader' LIMIT 1")
+		[ -n "$pid" ] && { echo "$pid"; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+# wait_warning PATTERN: the run's log has a line matching PATTERN within 10 s
+wait_warning() {
+	for _ in $(seq 1 100); do
+		grep -q "$1" "$W/run.err" && return 0
+		sleep 0.1
+	done
+	return 1
+}
 
-# a lock on the loader's table: the load waits for it, and the run with it
-locker=$(dst "SELECT relname FROM pg_class WHERE relname LIKE 'cdcc\_ahead\_ahead\_test\_%\_a'")
-dst_in <<EOF >/dev/null 2>&1 &
+# the loader's session killed: its batch is loaded in its own transaction
+sleep 1
+first=$(loader_session) || rt_fail "found no loader session to terminate"
+dst "SELECT pg_terminate_backend($first)" >/dev/null
+if wait_warning "(loader).*no loading ahead for 5 s; the batch is loaded when it is applied"; then
+	rt_say "the loader terminated: $(grep -m1 "(loader)" "$W/run.err" | cut -c1-220)"
+else
+	rt_fail "no warning after the loader's session was terminated"
+fi
+# after its pause, a new session
+second=$(loader_session)
+[ -n "$second" ] && [ "$second" != "$first" ] || rt_fail "no new loader session after the pause (had $first, now '$second')"
+
+# a lock on the loader's tables, held for 3 s: the load gives up after 1 s
+lockers=$(dst "SELECT string_agg('cdcc.' || quote_ident(relname), ', ') FROM pg_class
+               WHERE relname LIKE 'cdcc\_ahead\_ahead\_test\_%'")
+dst_in <<EOF >"$W/lock.out" 2>&1 &
 BEGIN;
-LOCK TABLE cdcc."$locker" IN ACCESS EXCLUSIVE MODE;
-SELECT pg_sleep(2);
+LOCK TABLE $lockers IN ACCESS SHARE MODE;
+SELECT pg_sleep(3);
 COMMIT;
 EOF
 lock_pid=$!
 srv_track "$lock_pid"
+wait_warning "(loader).*lock timeout" || rt_fail "no warning naming the lock after the loader's table was locked"
 
 wait "$work_pid"
 srv_untrack "$work_pid"
@@ -122,6 +142,9 @@ srv_untrack "$lock_pid"
 kill -TERM "$rt_cdcc_pid" 2>/dev/null
 rt_wait run 60
 rt_expect_status "the run, stopped by SIGTERM" 0
+if grep -q "trying again" "$W/run.err"; then
+	rt_fail "a batch failed for its load ahead: $(grep -m1 "trying again" "$W/run.err" | cut -c1-220)"
+fi
 
 dst "DROP TRIGGER slow_t ON public.t" >/dev/null
 rt_run once 60 "$W/ahead.cdc" --once
