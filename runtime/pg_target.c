@@ -26,7 +26,6 @@
 
 #include <inttypes.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +53,9 @@ typedef struct pg_loader {
 	const cdc_batch *batch[2];         /* per set: the batch it holds or is loading */
 	uint64_t         changes[2], bytes[2];   /* the batch's, when the load began */
 	set_state        state[2];
-	cdc_err          err[3];           /* of a failed load; [2]: the one that broke it */
-	bool             broken;           /* a load failed: err[2] says why (under mu) */
+	cdc_err          err[2];           /* of a failed load */
+	bool             broken;           /* a load failed since the last load_ahead */
+	cdc_err          broke;            /* that load's error */
 	int64_t          resume_at;        /* no loading ahead before (cdc_rt_now), after a failure */
 	int              failures;         /* in a row: the pause doubles with each */
 } pg_loader;
@@ -388,12 +388,7 @@ loader_main(void *arg)
 {
 	pg_target *t = arg;
 	pg_loader *ld = &t->ld;
-	/* SIGINT and SIGTERM are the run loop's: they must interrupt its wait for the stream */
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	cdc_rt_thread_quiet();
 	pthread_mutex_lock(&ld->mu);
 	for (;;) {
 		while (!ld->job && !ld->quit)
@@ -510,7 +505,7 @@ pg_load_ahead(cdc_target *base, const cdc_batch *b, cdc_err *e)
 		return true;
 	pthread_mutex_lock(&ld->mu);
 	bool broken = ld->broken;
-	cdc_err why = ld->err[2];
+	cdc_err why = ld->broke;
 	ld->broken = false;
 	pthread_mutex_unlock(&ld->mu);
 	if (broken)
@@ -560,7 +555,7 @@ loaded_set(pg_target *t, const cdc_batch *b)
 		release(ld, k);
 		k = -1;
 	} else if (k >= 0 && ld->state[k] == SET_FAILED) {
-		ld->err[2] = ld->err[k];
+		ld->broke = ld->err[k];
 		ld->broken = true;
 		release(ld, k);
 		k = -1;

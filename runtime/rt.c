@@ -5,6 +5,7 @@
 #include "runtime/buf.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -185,4 +186,14 @@ cdc_fault(const char *point)
 		fprintf(stderr, "cdcc: fault point %s reached (CDCC_FAULT): killing this process\n", point);
 		raise(SIGKILL);
 	}
+}
+
+void
+cdc_rt_thread_quiet(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
 }

@@ -84,4 +84,8 @@ const char *cdc_rt_secret(const char *dir, int kind, const char *str, const char
 /* Microseconds since 2000-01-01 UTC (PostgreSQL's epoch), now. */
 int64_t cdc_rt_now(void);
 
+/* For a helper thread of the run (a target's worker, a loader): SIGINT and SIGTERM are
+ * blocked in it, so that they reach the run loop and interrupt its wait for the stream. */
+void cdc_rt_thread_quiet(void);
+
 #endif

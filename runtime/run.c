@@ -189,12 +189,7 @@ static void *
 worker_main(void *arg)
 {
 	run_target *g = arg;
-	/* SIGINT and SIGTERM are the run loop's: they must interrupt its wait for the stream */
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	cdc_rt_thread_quiet();
 	pthread_mutex_lock(&g->mu);
 	for (;;) {
 		while (!g->go && !g->quit)
@@ -806,12 +801,9 @@ save_columns(run *r, cdc_err *e)
 {
 	if (!cdc_drift_dirty(&r->drift))
 		return true;
-	for (int i = 0; i < r->ntg; i++) {
-		/* a batch in flight (a stream's start commits at once) has the target's
-		 * connection in the worker thread: it settles first */
-		if (!settle(r, &r->tg[i], true, e) || !r->tg[i].t->ops->save_columns(r->tg[i].t, &r->drift, e))
+	for (int i = 0; i < r->ntg; i++)
+		if (!r->tg[i].t->ops->save_columns(r->tg[i].t, &r->drift, e))
 			return false;
-	}
 	cdc_drift_clean(&r->drift);
 	return true;
 }
