@@ -355,6 +355,8 @@ parse_value(cdc_sema *s, const cdc_optdef *d, const cdc_node *opt, cdc_optval *o
 			return false;
 		}
 		out->num = parse_duration(v->text);
+		if (d->id == CDC_OPT_SRC_TIMEOUT)   /* shorter: a busy server would be dropped */
+			return check_range(s, d, v, out->num, 2000000, 3600LL * 1000000);
 		return check_range(s, d, v, out->num, 1000, 366LL * 86400 * 1000000);
 	case CDC_V_SIZE:
 		if (v->kind != CDC_N_V_SIZE) {

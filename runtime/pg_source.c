@@ -33,6 +33,9 @@
  * The walsender is answered: keepalives that ask for a reply get one, and a standby status
  * update goes every 10 s regardless; its flush position is what ack() was told, the last
  * position committed in every target, so the slot keeps the WAL of everything after it.
+ * A stream silent for half of the source's `timeout` is asked for an answer (a status
+ * update with the reply flag); silent for the rest of it, it is taken for lost.  TCP
+ * keepalives cannot tell: a hung server's kernel, or a proxy in between, answers them.
  */
 #include "runtime/source.h"
 #include "runtime/arena.h"
@@ -125,6 +128,10 @@ typedef struct pg_source {
 	pg_stxn      *stxns;
 	int           nstxns, capstxns;
 	int64_t       last_status;     /* when the last standby status update went */
+	int64_t       timeout_us;      /* the stream's silence taken for a lost connection; -1: off */
+	bool          heard;           /* a message came since the timers last looked */
+	int64_t       heard_at;        /* when the timers last saw one come (or the stream start) */
+	int64_t       asked_at;        /* when the server was asked for an answer; 0: not asked */
 	/* heartbeat: while idle, the position the stream has reached goes to the targets as
 	 * an empty transaction, so the checkpoint and the slot move with the server's WAL */
 	int64_t       heartbeat_us;    /* -1: off */
@@ -208,6 +215,18 @@ check_server(pg_source *s, cdc_err *e)
 		return cdc_fail(e, "%s: the server's wal_level is '%s'; logical replication needs wal_level = logical "
 		                "(ALTER SYSTEM SET wal_level = logical; then restart the server)",
 		                s->what, cdc_buf_str(&s->scratch));
+	/* Without a timeout of its own, the stream's is 60 s or twice the walsender's
+	 * wal_sender_timeout, whichever is longer.  A walsender that replays a large
+	 * transaction of tables not published sends nothing, and reads cdcc's request for an
+	 * answer only every wal_sender_timeout / 2; a shorter timeout would take it for lost,
+	 * and the next attempt would replay the same transaction again. */
+	if (s->timeout_us == 0) {
+		if (!one_value(s, "SELECT setting FROM pg_settings WHERE name = 'wal_sender_timeout'", 0, NULL, &s->scratch,
+		               &found, e))
+			return false;
+		int64_t wst = found ? strtoll(cdc_buf_str(&s->scratch), NULL, 10) * 1000 : 0;
+		s->timeout_us = 2 * wst > INT64_C(60000000) ? 2 * wst : INT64_C(60000000);
+	}
 	return true;
 }
 
@@ -657,8 +676,9 @@ snapshot(pg_source *s, cdc_sink *k, cdc_err *e)
 
 /* ---- the stream --------------------------------------------------------------------- */
 
+/* A standby status update; `reply` asks the server to answer at once. */
 static bool
-send_status(pg_source *s, cdc_err *e)
+send_status(pg_source *s, bool reply, cdc_err *e)
 {
 	uint8_t m[34];
 	m[0] = 'r';
@@ -666,7 +686,7 @@ send_status(pg_source *s, cdc_err *e)
 	cdc_pgo_put64(m + 9, s->acked);                                            /* flushed */
 	cdc_pgo_put64(m + 17, s->acked);                                           /* applied */
 	cdc_pgo_put64(m + 25, (uint64_t)cdc_rt_now());
-	m[33] = 0;
+	m[33] = reply;
 	char err[512];
 	if (PQputCopyData(s->repl, (const char *)m, sizeof m) != 1 || PQflush(s->repl) != 0) {
 		cdc_fail(e, "%s: cannot send the standby status: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
@@ -705,7 +725,9 @@ start_stream(pg_source *s, cdc_err *e)
 	s->delivered = s->resume;
 	s->delivered_at = cdc_rt_now();
 	s->streaming = true;
-	return send_status(s, e);
+	s->heard_at = cdc_rt_now();
+	s->asked_at = 0;
+	return send_status(s, false, e);
 }
 
 static pg_rel *
@@ -1440,12 +1462,43 @@ check_slot_wal(pg_source *s, cdc_err *e)
 	return true;
 }
 
+/* The stream's silence (see the top): heard from since the timers last looked, or asked
+ * for an answer after half the timeout, or lost after the rest of it.  `read`: the socket
+ * was read in this poll, after the answer was due; a run that was busy elsewhere (its
+ * targets) and polls again late must not take its own absence for the server's. */
+static bool
+silence(pg_source *s, int64_t now, bool read, cdc_err *e)
+{
+	if (s->heard) {
+		s->heard = false;
+		s->heard_at = now;
+		s->asked_at = 0;
+	}
+	if (s->timeout_us < 0)
+		return true;
+	if (!s->asked_at) {
+		if (now - s->heard_at < s->timeout_us / 2)
+			return true;
+		cdc_log(s->rt, CDC_LOG_DEBUG, "%s: nothing from the server for %.1f s; asking it for an answer", s->what,
+		        (double)(now - s->heard_at) / 1e6);
+		s->asked_at = now;
+		return send_status(s, true, e);
+	}
+	if (now - s->asked_at < s->timeout_us / 2 || !read)
+		return true;
+	cdc_fail(e, "%s: nothing from the server for %.1f s, not even the answer asked for %.1f s ago "
+	         "(timeout = %.0fs on the source); the connection is taken for lost", s->what,
+	         (double)(now - s->heard_at) / 1e6, (double)(now - s->asked_at) / 1e6, (double)s->timeout_us / 1e6);
+	e->retry = true;
+	return false;
+}
+
 static cdc_poll
 pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 {
 	pg_source *s = (pg_source *)base;
 	int64_t deadline = cdc_rt_now() + (int64_t)timeout_ms * 1000;
-	bool any = false;
+	bool any = false, read = false;
 	char err[512];
 	for (;;) {
 		char *buf;
@@ -1453,7 +1506,10 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 		if (n == 0) {
 			/* what is read is handled: the timers, checked here rather than per message
 			 * (reading the clock was a tenth of the client's decode) */
-			if (cdc_rt_now() - s->last_status >= STATUS_INTERVAL_US && !send_status(s, e))
+			int64_t now = cdc_rt_now();
+			if (now - s->last_status >= STATUS_INTERVAL_US && !send_status(s, false, e))
+				return CDC_POLL_ERROR;
+			if (!silence(s, now, read, e))
 				return CDC_POLL_ERROR;
 			if (!check_slot_wal(s, e))
 				return CDC_POLL_ERROR;
@@ -1490,6 +1546,7 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 				e->retry = true;
 				return CDC_POLL_ERROR;
 			}
+			read = true;
 			continue;
 		}
 		if (n < 0) {
@@ -1506,15 +1563,16 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 		if (p[0] == 'w' && n >= 25) {
 			cdc_lsn start = cdc_pgo_get64(p + 1);
 			ok = message(s, p + 25, (size_t)n - 25, start, s->in_stream, k, e);
-			any = s->flowing = true;
+			any = s->flowing = s->heard = true;
 		} else if (p[0] == 'k' && n >= 18) {
 			cdc_lsn end = cdc_pgo_get64(p + 1);
+			s->heard = true;
 			/* the server has sent everything before `end`: outside a transaction, that is
 			 * how far the stream has been read */
 			if (!s->in_txn && end > s->received)
 				s->received = end;
 			if (p[17])
-				ok = send_status(s, e);
+				ok = send_status(s, false, e);
 		}
 		PQfreemem(buf);
 		if (!ok)
@@ -1588,6 +1646,8 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	s->snapshot_initial = !o || strcmp(o->str, "never") != 0;
 	o = cdc_ir_opt_get(&src->opts, "heartbeat");
 	s->heartbeat_us = o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : -1;
+	o = cdc_ir_opt_get(&src->opts, "timeout");
+	s->timeout_us = !o ? 0 : o->kind == CDC_IRV_INT && o->num > 0 ? o->num : -1;   /* 0: check_server */
 	o = cdc_ir_opt_get(&src->opts, "max_slot_wal");
 	s->max_slot_wal = o && o->kind == CDC_IRV_INT && o->num > 0 ? o->num : INT64_C(16) << 30;
 	for (int i = 0; i < rt->ir->ntables; i++)
@@ -1680,7 +1740,7 @@ pg_ack(cdc_source *base, const char *position, cdc_err *e)
 	s->acked = lsn;
 	/* the snapshot commits before the stream starts; its position goes with the first
 	 * status update */
-	return !s->streaming || send_status(s, e);
+	return !s->streaming || send_status(s, false, e);
 }
 
 static bool
@@ -1691,7 +1751,7 @@ pg_wait(cdc_source *base, cdc_err *e)
 		return true;
 	/* only a status update, every second: nothing is read meanwhile (the stream waits in the socket,
 	 * so memory does not grow); the walsender takes replies while it waits to send */
-	return send_status(s, e);
+	return send_status(s, false, e);
 }
 
 static int64_t

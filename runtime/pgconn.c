@@ -4,6 +4,7 @@
 #include "runtime/pgconn.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The settings cdcc's text forms assume (runtime/value.c), for sessions and walsenders. */
@@ -81,13 +82,100 @@ scrub(char *msg, const char *dsn)
 	}
 }
 
+/*
+ * How long a peer may stay silent before its connection is given up.  A server that
+ * vanishes without closing its connections (a host powered off, a network partition, a
+ * failover that moved an address) is otherwise waited for as long as the kernel's
+ * defaults say: about 15 minutes for data it does not acknowledge, 2 hours or forever for
+ * an idle connection, 2 minutes for a connection attempt.  These are libpq's parameters,
+ * and the DSN's own values win; they only concern TCP (a Unix socket cannot go silent).
+ * With the 60 s tcp_user_timeout, a connection whose server stopped answering fails
+ * within about a minute, and the run's retries take over.
+ */
+static const struct {
+	const char *key, *value;
+	const char *server;   /* the same setting of the server's end, or NULL */
+} tcp_params[] = {
+	{"connect_timeout", "10", NULL},
+	{"keepalives", "1", NULL},
+	{"keepalives_idle", "30", "tcp_keepalives_idle"},
+	{"keepalives_interval", "10", "tcp_keepalives_interval"},
+	{"keepalives_count", "3", "tcp_keepalives_count"},
+	{"tcp_user_timeout", "60000", "tcp_user_timeout"},
+};
+enum { NTCP = sizeof tcp_params / sizeof tcp_params[0] };
+
+static bool
+digits(const char *s)
+{
+	if (!s || !*s || strlen(s) > 9)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/*
+ * The session options: cdcc's text forms, then the server's end of the connection given
+ * the same timeouts as cdcc's end.  That is for the session a lost client leaves behind:
+ * a target session cut off in the middle of a batch stays open on the server, holding the
+ * batch's row locks, until the server's own keepalives (2 hours by default) see that
+ * cdcc is gone, and the next attempt's batch would wait for those locks.  Replication
+ * sessions keep the server's tcp_user_timeout: a walsender whose reader stopped reading
+ * (the run waits for its targets) must not be cut off, and wal_sender_timeout already
+ * ends one that lost its reader.  Values that are not plain numbers are left to libpq,
+ * which refuses them.
+ */
+static void
+build_options(char *out, size_t n, const char *const *eff, bool replication)
+{
+	int at = snprintf(out, n, "%s", session_options);
+	bool keepalives = !eff[1] || strcmp(eff[1], "0") != 0;
+	for (int i = 0; i < NTCP; i++) {
+		const char *server = tcp_params[i].server;
+		if (!server || !digits(eff[i]) || (at < 0 || (size_t)at >= n))
+			continue;
+		if (strcmp(server, "tcp_user_timeout") == 0 ? replication : !keepalives)
+			continue;
+		at += snprintf(out + at, n - (size_t)at, " -c %s=%s", server, eff[i]);
+	}
+}
+
 PGconn *
 cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e)
 {
-	/* the DSN is expanded (a URL or key=value words), then these win over it */
-	const char *keys[] = {"dbname", "application_name", "options", replication ? "replication" : NULL, NULL};
-	const char *values[] = {dsn, "cdcc", session_options, replication ? "database" : NULL, NULL};
+	/* the timeouts in effect: the DSN's, else cdcc's defaults */
+	const char *eff[NTCP];
+	char *perr = NULL;
+	PQconninfoOption *given = PQconninfoParse(dsn, &perr);
+	PQfreemem(perr);
+	for (int i = 0; i < NTCP; i++) {
+		eff[i] = tcp_params[i].value;
+		if (i == 0 && getenv("PGCONNECT_TIMEOUT"))
+			eff[i] = getenv("PGCONNECT_TIMEOUT");   /* libpq's own default source, kept */
+		for (PQconninfoOption *o = given; o && o->keyword; o++)
+			if (o->val && strcmp(o->keyword, tcp_params[i].key) == 0)
+				eff[i] = o->val;
+	}
+	char options[sizeof session_options + 256];
+	build_options(options, sizeof options, eff, replication);
+
+	/* the DSN is expanded (a URL or key=value words), then what follows it wins over it */
+	const char *keys[NTCP + 5], *values[NTCP + 5];
+	int k = 0;
+	for (int i = 0; i < NTCP; i++, k++) {
+		keys[k] = tcp_params[i].key;
+		values[k] = eff[i];
+	}
+	keys[k] = "dbname", values[k++] = dsn;
+	keys[k] = "application_name", values[k++] = "cdcc";
+	keys[k] = "options", values[k++] = options;
+	if (replication)
+		keys[k] = "replication", values[k++] = "database";
+	keys[k] = NULL, values[k] = NULL;
 	PGconn *c = PQconnectdbParams(keys, values, 1);
+	PQconninfoFree(given);
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		char err[768];
 		cdc_pg_error(c, err, sizeof err);

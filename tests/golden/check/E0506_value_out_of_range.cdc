@@ -6,6 +6,7 @@ source shop postgres {
   heartbeat    = 0s
   slot         = "Shop-Slot"
   max_slot_wal = 0MB
+  timeout      = 1s
   tables       = [public.orders]
 }
 
