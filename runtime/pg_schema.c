@@ -42,7 +42,7 @@ cdc_pg_schema_read(const char *dsn, const char *what, bool (*selects)(const char
                    void *arg, cdc_buf *out, int *ntables, cdc_err *e)
 {
 	*ntables = 0;
-	PGconn *c = cdc_pg_connect(dsn, false, what, e);
+	PGconn *c = cdc_pg_connect(dsn, CDC_PG_READ, what, e);
 	if (!c)
 		return false;
 	PGresult *tr, *r;

@@ -1536,10 +1536,14 @@ pg_poll(cdc_source *base, int timeout_ms, cdc_sink *k, cdc_err *e)
 				FD_ZERO(&rs);
 				FD_SET(fd, &rs);
 				struct timeval tv = {(time_t)(left / 1000000), (suseconds_t)(left % 1000000)};
-				if (select(fd + 1, &rs, NULL, NULL, &tv) < 0 && errno != EINTR) {
+				int ready = select(fd + 1, &rs, NULL, NULL, &tv);
+				if (ready < 0 && errno != EINTR) {
 					cdc_fail(e, "%s: waiting for the stream: %s", s->what, strerror(errno));
 					return CDC_POLL_ERROR;
 				}
+				/* bytes came, if only a piece of one large message: the server is there */
+				if (ready > 0)
+					s->heard = true;
 			}
 			if (!PQconsumeInput(s->repl)) {
 				cdc_fail(e, "%s: the replication connection failed: %s", s->what, cdc_pg_error(s->repl, err, sizeof err));
@@ -1659,8 +1663,8 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 		ok = cdc_fail(e, "%s: slot name '%s' must be 1 to 63 lower-case letters, digits and underscores", s->what,
 		              s->slot);
 	ok = ok && cdc_rt_option(rt, &src->opts, "dsn", s->what, &s->dsn, e) != NULL;
-	ok = ok && (s->sql = cdc_pg_connect(cdc_buf_str(&s->dsn), false, s->what, e)) != NULL;
-	ok = ok && (s->repl = cdc_pg_connect(cdc_buf_str(&s->dsn), true, s->what, e)) != NULL;
+	ok = ok && (s->sql = cdc_pg_connect(cdc_buf_str(&s->dsn), CDC_PG_READ, s->what, e)) != NULL;
+	ok = ok && (s->repl = cdc_pg_connect(cdc_buf_str(&s->dsn), CDC_PG_REPLICATION, s->what, e)) != NULL;
 	if (!ok) {
 		pg_close(&s->base);
 		return NULL;

@@ -228,7 +228,7 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	cdc_buf dsn = CDC_BUF_INIT, ddl = CDC_BUF_INIT, errors = CDC_BUF_INIT;
 	bool ok = cdc_rt_option(rt, &tg->opts, "dsn", t->what, &dsn, e) != NULL && prepare(t, e);
 	if (ok)
-		ok = (t->c = cdc_pg_connect(cdc_buf_str(&dsn), false, t->what, e)) != NULL;
+		ok = (t->c = cdc_pg_connect(cdc_buf_str(&dsn), CDC_PG_WRITE, t->what, e)) != NULL;
 	if (ok)
 		cdc_buf_puts(&t->dsn, cdc_buf_str(&dsn));
 	if (ok) {
@@ -418,7 +418,7 @@ loader_start(pg_target *t, cdc_err *e)
 	pg_loader *ld = &t->ld;
 	const char *what = ld->what;
 	snprintf(ld->what, sizeof ld->what, "%s (loader)", t->what);
-	if (!ld->c && !(ld->c = cdc_pg_connect(cdc_buf_str(&t->dsn), false, what, e)))
+	if (!ld->c && !(ld->c = cdc_pg_connect(cdc_buf_str(&t->dsn), CDC_PG_WRITE, what, e)))
 		return false;
 	/* told apart from the target's own session in pg_stat_activity */
 	bool ok = cdc_pg_exec(ld->c, "SET application_name = 'cdcc loader'", what, e) &&

@@ -118,60 +118,70 @@ digits(const char *s)
 
 /*
  * The session options: cdcc's text forms, then the server's end of the connection given
- * the same timeouts as cdcc's end.  That is for the session a lost client leaves behind:
- * a target session cut off in the middle of a batch stays open on the server, holding the
- * batch's row locks, until the server's own keepalives (2 hours by default) see that
- * cdcc is gone, and the next attempt's batch would wait for those locks.  Replication
- * sessions keep the server's tcp_user_timeout: a walsender whose reader stopped reading
- * (the run waits for its targets) must not be cut off, and wal_sender_timeout already
- * ends one that lost its reader.  Values that are not plain numbers are left to libpq,
- * which refuses them.
+ * the same keepalives as cdcc's end, and a target session also the same
+ * tcp_user_timeout.  That is for the session a lost client leaves behind: a target
+ * session cut off in the middle of a batch stays open on the server, holding the batch's
+ * row locks, until the server's own keepalives (2 hours by default) see that cdcc is
+ * gone, and the next attempt's batch would wait for those locks.  Only a target's: on
+ * Linux a tcp_user_timeout also ends a connection whose reader keeps its window closed
+ * that long, and cdcc stops reading a source (a snapshot's COPY, the stream) while its
+ * targets are slow; wal_sender_timeout already ends a walsender that lost its reader.
+ * Values that are not plain numbers are left to libpq, which refuses them.
  */
 static void
-build_options(char *out, size_t n, const char *const *eff, bool replication)
+build_options(char *out, size_t n, const char *const *eff, cdc_pg_role role)
 {
 	int at = snprintf(out, n, "%s", session_options);
 	bool keepalives = !eff[1] || strcmp(eff[1], "0") != 0;
 	for (int i = 0; i < NTCP; i++) {
 		const char *server = tcp_params[i].server;
-		if (!server || !digits(eff[i]) || (at < 0 || (size_t)at >= n))
+		if (!server || !eff[i] || !digits(eff[i]) || at < 0 || (size_t)at >= n)
 			continue;
-		if (strcmp(server, "tcp_user_timeout") == 0 ? replication : !keepalives)
+		if (strcmp(server, "tcp_user_timeout") == 0 ? role != CDC_PG_WRITE : !keepalives)
 			continue;
 		at += snprintf(out + at, n - (size_t)at, " -c %s=%s", server, eff[i]);
 	}
 }
 
 PGconn *
-cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e)
+cdc_pg_connect(const char *dsn, cdc_pg_role role, const char *what, cdc_err *e)
 {
-	/* the timeouts in effect: the DSN's, else cdcc's defaults */
+	/* the timeouts in effect: the DSN's, else cdcc's defaults; a DSN that names a
+	 * service leaves them all to libpq, which reads the service file only for what is
+	 * not set (cdcc's defaults would win over the file) */
 	const char *eff[NTCP];
 	char *perr = NULL;
 	PQconninfoOption *given = PQconninfoParse(dsn, &perr);
 	PQfreemem(perr);
+	const char *service = getenv("PGSERVICE");
+	bool defaults = !(service && *service);
+	for (PQconninfoOption *o = given; o && o->keyword; o++)
+		if (o->val && *o->val && strcmp(o->keyword, "service") == 0)
+			defaults = false;
+	const char *timeout = getenv("PGCONNECT_TIMEOUT");
 	for (int i = 0; i < NTCP; i++) {
-		eff[i] = tcp_params[i].value;
-		if (i == 0 && getenv("PGCONNECT_TIMEOUT"))
-			eff[i] = getenv("PGCONNECT_TIMEOUT");   /* libpq's own default source, kept */
+		eff[i] = defaults ? tcp_params[i].value : NULL;
+		if (i == 0 && timeout && *timeout)
+			eff[i] = timeout;   /* libpq's own default source, kept */
 		for (PQconninfoOption *o = given; o && o->keyword; o++)
-			if (o->val && strcmp(o->keyword, tcp_params[i].key) == 0)
+			if (o->val && *o->val && strcmp(o->keyword, tcp_params[i].key) == 0)
 				eff[i] = o->val;
 	}
 	char options[sizeof session_options + 256];
-	build_options(options, sizeof options, eff, replication);
+	build_options(options, sizeof options, eff, role);
 
 	/* the DSN is expanded (a URL or key=value words), then what follows it wins over it */
 	const char *keys[NTCP + 5], *values[NTCP + 5];
 	int k = 0;
-	for (int i = 0; i < NTCP; i++, k++) {
-		keys[k] = tcp_params[i].key;
-		values[k] = eff[i];
-	}
+	for (int i = 0; i < NTCP; i++)
+		if (eff[i]) {
+			keys[k] = tcp_params[i].key;
+			values[k++] = eff[i];
+		}
 	keys[k] = "dbname", values[k++] = dsn;
 	keys[k] = "application_name", values[k++] = "cdcc";
 	keys[k] = "options", values[k++] = options;
-	if (replication)
+	if (role == CDC_PG_REPLICATION)
 		keys[k] = "replication", values[k++] = "database";
 	keys[k] = NULL, values[k] = NULL;
 	PGconn *c = PQconnectdbParams(keys, values, 1);

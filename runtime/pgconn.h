@@ -14,9 +14,15 @@
 
 #include "runtime/rt.h"
 
-/* `what` names the connection in errors ("source shop"); `replication`: a logical
- * replication connection (replication=database). */
-PGconn *cdc_pg_connect(const char *dsn, bool replication, const char *what, cdc_err *e);
+/* What a connection is for: its server-side timeouts differ (pgconn.c, build_options). */
+typedef enum {
+	CDC_PG_READ,          /* a source's or cdcc schema pull's SQL session: reads, may be read slowly */
+	CDC_PG_REPLICATION,   /* a logical replication connection (replication=database) */
+	CDC_PG_WRITE          /* a target's session: cdcc reads every result at once */
+} cdc_pg_role;
+
+/* `what` names the connection in errors ("source shop"). */
+PGconn *cdc_pg_connect(const char *dsn, cdc_pg_role role, const char *what, cdc_err *e);
 
 /* Runs SQL (one or more statements) that returns no rows or some; false with e set. */
 bool cdc_pg_exec(PGconn *c, const char *sql, const char *what, cdc_err *e);
