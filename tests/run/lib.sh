@@ -20,6 +20,10 @@
 #                             FAIL unless the source table and the target table (default the
 #                             same name) have the same rows: count and md5 of the text form
 #                             of COLS ordered by KEY (comma-separated lists); shows a diff
+#   rt_caught_up TABLE SECONDS WHAT
+#                             waits until the source table and the target's (same name) hold
+#                             the same rows (md5 of every row by id); FAIL after SECONDS,
+#                             the message ending in WHAT ("of the outages")
 #   rt_fail MESSAGE           prints "FAIL: MESSAGE" and marks the test failed
 #   rt_check COND MESSAGE     rt_fail MESSAGE unless the shell test `COND` (eval'd) holds
 #   rt_workload_start NAME ARGS...
@@ -178,6 +182,18 @@ rt_compare() {
 		return 1
 	fi
 	return 0
+}
+
+# rt_caught_up TABLE SECONDS WHAT: a running pipeline has applied everything
+rt_caught_up() {
+	q="SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM $1 a"
+	for _ in $(seq 1 $(($2 * 5))); do
+		a=$(src "$q" 2>/dev/null)
+		[ -n "$a" ] && [ "$a" = "$(dst "$q" 2>/dev/null)" ] && return 0
+		sleep 0.2
+	done
+	rt_fail "the target's $1 did not catch up with the source's within $2 s $3"
+	return 1
 }
 
 # rt_workload_start NAME ARGS...: workload.py NAME ARGS against the source

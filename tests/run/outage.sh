@@ -92,14 +92,7 @@ rt_say "source started again"
 src "INSERT INTO accounts VALUES (9000001, 1, 1.00, 'after the source came back')" >/dev/null || exit 2
 
 # ---- caught up, without a restart ----------------------------------------------------------
-same=
-for _ in $(seq 1 300); do
-	a=$(src "SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM accounts a" 2>/dev/null)
-	b=$(dst "SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM accounts a" 2>/dev/null)
-	[ -n "$a" ] && [ "$a" = "$b" ] && { same=1; break; }
-	sleep 0.2
-done
-[ -n "$same" ] || rt_fail "the target did not catch up with the source within 60 s of the outages"
+rt_caught_up accounts 60 "of the outages"
 kill -0 "$pid" 2>/dev/null || rt_fail "cdcc run is not running any more"
 kill -TERM "$pid" 2>/dev/null
 rt_wait run 30

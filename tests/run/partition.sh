@@ -116,18 +116,15 @@ v = [x for x in v if x is not None]
 print("%d %.3f" % (len(v), max(v)) if v else "0 -")'
 }
 sleep 0.5
-read -r n v <<<"$(ka_max "( dport = :$DST_PORT )")"
-rt_check '[ "$n" -ge 1 ] && python3 -c "import sys; sys.exit(not $v <= 2)"' \
-	"cdcc's sockets to the target: expected keepalive timers of at most 2 s (DSN keepalives_idle=2), got $n sockets, largest $v s"
-read -r n v <<<"$(ka_max "( sport = :$DST_PORT )")"
-rt_check '[ "$n" -ge 1 ] && python3 -c "import sys; sys.exit(not $v <= 2)"' \
-	"the target server's end of cdcc's sessions: expected keepalive timers of at most 2 s (the DSN's, mirrored), got $n sockets, largest $v s"
-read -r n v <<<"$(ka_max "( dport = :$SRC_PORT )")"
-rt_check '[ "$n" -ge 2 ] && python3 -c "import sys; sys.exit(not 2 < $v <= 30)"' \
-	"cdcc's sockets to the source: expected keepalive timers of at most 30 s (cdcc's default) on both connections, got $n sockets, largest $v s"
-read -r n v <<<"$(ka_max "( sport = :$SRC_PORT )")"
-rt_check '[ "$n" -ge 2 ] && python3 -c "import sys; sys.exit(not 2 < $v <= 30)"' \
-	"the source server's end of cdcc's sessions: expected keepalive timers of at most 30 s (cdcc's default), got $n sockets, largest $v s"
+ka_check() {   # ka_check FILTER MIN_SOCKETS LO HI WHAT: every timer in (LO, HI]
+	read -r n v <<<"$(ka_max "$1")"
+	[ "$n" -ge "$2" ] && python3 -c "import sys; sys.exit(not $3 < $v <= $4)" ||
+		rt_fail "$5: expected keepalive timers above $3 s and at most $4 s on $2 or more sockets, got $n sockets, largest $v s"
+}
+ka_check "( dport = :$DST_PORT )" 1 0 2 "cdcc's sockets to the target (the DSN's keepalives_idle=2)"
+ka_check "( sport = :$DST_PORT )" 1 0 2 "the target server's end of cdcc's sessions (the DSN's, mirrored)"
+ka_check "( dport = :$SRC_PORT )" 2 2 30 "cdcc's two sockets to the source (cdcc's default idle, 30 s)"
+ka_check "( sport = :$SRC_PORT )" 2 2 30 "the source server's end of cdcc's sessions (cdcc's default, mirrored)"
 
 # ---- partitioned in the middle of a batch ------------------------------------------------
 dst_in <<'EOF' || exit 2
@@ -157,14 +154,7 @@ sleep 2
 rt_workload_stop
 src "INSERT INTO accounts VALUES (9000001, 1, 1.00, 'after the partition')" >/dev/null || exit 2
 
-same=
-for _ in $(seq 1 300); do
-	a=$(src "SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM accounts a" 2>/dev/null)
-	b=$(dst "SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM accounts a" 2>/dev/null)
-	[ -n "$a" ] && [ "$a" = "$b" ] && { same=1; break; }
-	sleep 0.2
-done
-[ -n "$same" ] || rt_fail "the target did not catch up with the source within 60 s of the partition"
+rt_caught_up accounts 60 "of the partition"
 
 # ---- a source that hangs ------------------------------------------------------------------
 sleep 6
