@@ -135,7 +135,7 @@ build_options(char *out, size_t n, const char *const *eff, cdc_pg_role role)
 	bool keepalives = !eff[1] || strcmp(eff[1], "0") != 0;
 	for (int i = 0; i < NTCP; i++) {
 		const char *server = tcp_params[i].server;
-		if (!server || !eff[i] || !digits(eff[i]) || at < 0 || (size_t)at >= n)
+		if (!server || !digits(eff[i]) || at < 0 || (size_t)at >= n)
 			continue;
 		if (strcmp(server, "tcp_user_timeout") == 0 ? role != CDC_PG_WRITE : !keepalives)
 			continue;
