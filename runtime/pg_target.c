@@ -42,6 +42,7 @@ typedef enum { SET_FREE, SET_LOADING, SET_LOADED, SET_FAILED, SET_APPLYING } set
 
 typedef struct pg_loader {
 	PGconn          *c;
+	int              pid;              /* its backend's, for why_slow */
 	char             what[300];        /* "target dw (loader)", for its errors */
 	pthread_t        thread;
 	bool             started;
@@ -80,7 +81,8 @@ typedef struct pg_target {
 	cdc_buf          read_columns_sql, write_column_sql;
 	bool             in_snapshot;
 	int              copying;         /* the route whose snapshot COPY is open across chunks, or -1 */
-	cdc_buf          dsn;             /* for the loader's connection */
+	cdc_buf          dsn;             /* for the loader's and why_slow's connections */
+	int              pid;             /* of the session's backend, for why_slow */
 	pg_loader        ld;
 } pg_target;
 
@@ -229,8 +231,10 @@ pg_open(const cdc_rt *rt, int index, cdc_err *e)
 	bool ok = cdc_rt_option(rt, &tg->opts, "dsn", t->what, &dsn, e) != NULL && prepare(t, e);
 	if (ok)
 		ok = (t->c = cdc_pg_connect(cdc_buf_str(&dsn), CDC_PG_WRITE, t->what, e)) != NULL;
-	if (ok)
+	if (ok) {
 		cdc_buf_puts(&t->dsn, cdc_buf_str(&dsn));
+		t->pid = PQbackendPID(t->c);
+	}
 	if (ok) {
 		/* the tables, as `cdcc ddl --dialect postgres --target NAME` prints them */
 		cdc_sql_opts o = {tg->name, NULL, false, false};
@@ -420,6 +424,7 @@ loader_start(pg_target *t, cdc_err *e)
 	snprintf(ld->what, sizeof ld->what, "%s (loader)", t->what);
 	if (!ld->c && !(ld->c = cdc_pg_connect(cdc_buf_str(&t->dsn), CDC_PG_WRITE, what, e)))
 		return false;
+	ld->pid = PQbackendPID(ld->c);
 	/* told apart from the target's own session in pg_stat_activity */
 	bool ok = cdc_pg_exec(ld->c, "SET application_name = 'cdcc loader'", what, e) &&
 	          cdc_pg_exec(ld->c, "SET lock_timeout = '" LOADER_LOCK_TIMEOUT "'", what, e);
@@ -472,6 +477,7 @@ loader_stop(pg_target *t)
 	}
 	PQfinish(ld->c);
 	ld->c = NULL;
+	ld->pid = 0;
 }
 
 /* Set k holds nothing any more and may be loaded again; under ld->mu. */
@@ -757,6 +763,123 @@ pg_save_columns(cdc_target *base, const cdc_drift *d, cdc_err *e)
 	return rollback(t, ok);
 }
 
+/* ---- a batch that takes long (target.h, why_slow) --------------------------------- */
+
+/* What a session does, and what it waits for: per row, the session (pid, state, wait
+ * event, seconds in that state, the lock it waits for) and one session blocking it (pid,
+ * user, application, state, seconds its transaction has been open).  No query text: it
+ * would put other sessions' data in cdcc's log. */
+static const char why_slow_sql[] =
+	"SELECT a.state, a.wait_event_type || ':' || a.wait_event,\n"
+	"       floor(extract(epoch FROM now() - a.state_change))::bigint,\n"
+	"       (SELECT CASE l.locktype\n"
+	"                 WHEN 'relation' THEN l.mode || ' on ' || l.relation::regclass::text\n"
+	"                 WHEN 'transactionid' THEN l.mode || ' on transaction ' || l.transactionid\n"
+	"                   || ' (a row this batch writes)'\n"
+	"                 WHEN 'tuple' THEN l.mode || ' on a row of ' || l.relation::regclass::text\n"
+	"                 ELSE l.mode || ' on a lock of type ' || l.locktype END\n"
+	"          FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted LIMIT 1),\n"
+	"       p.pid, b.usename, b.application_name, b.state,\n"
+	"       floor(extract(epoch FROM now() - coalesce(b.xact_start, b.backend_start)))::bigint\n"
+	"FROM pg_stat_activity a\n"
+	"LEFT JOIN LATERAL unnest(pg_blocking_pids(a.pid)) AS p(pid) ON true\n"
+	"LEFT JOIN pg_stat_activity b ON b.pid = p.pid\n"
+	"WHERE a.pid = $1::int\n"
+	"ORDER BY b.xact_start NULLS LAST, p.pid";
+
+/* The run loop waits for the answer: a server that hangs must not hang it too (the
+ * connection itself is bounded by connect_timeout, pgconn.c). */
+#define WHY_SLOW_TIMEOUT_MS 5000
+
+/* The sessions that block the one described (why_slow_sql's rows), at most three named. */
+static void
+blockers(const PGresult *r, cdc_buf *out)
+{
+	int n = PQntuples(r), named = 0;
+	for (int i = 0; i < n; i++) {
+		if (PQgetisnull(r, i, 4))
+			continue;
+		if (named == 3) {
+			cdc_buf_printf(out, " and %d more", n - i);
+			break;
+		}
+		const char *pid = PQgetvalue(r, i, 4);
+		cdc_buf_puts(out, named++ ? "; " : ", held by ");
+		if (strcmp(pid, "0") == 0) {
+			cdc_buf_puts(out, "a prepared transaction (see pg_prepared_xacts)");
+			continue;
+		}
+		cdc_buf_printf(out, "pid %s (user %s, application \"%s\"", pid, PQgetvalue(r, i, 5), PQgetvalue(r, i, 6));
+		if (!PQgetisnull(r, i, 7))
+			cdc_buf_printf(out, ", %s, its transaction open for %s s", PQgetvalue(r, i, 7), PQgetvalue(r, i, 8));
+		else
+			cdc_buf_puts(out, "; what it does is hidden from this user (pg_read_all_stats shows it)");
+		cdc_buf_putc(out, ')');
+	}
+	if (named)
+		cdc_buf_puts(out, "; the batch goes on when that transaction ends (pg_terminate_backend(pid) ends a session)");
+}
+
+/* One session's part: `whose` ("its session"), what it does and what holds it up; with
+ * `busy_only`, nothing when the session is idle. */
+static bool
+describe(PGconn *c, const char *what, int pid, const char *whose, bool busy_only, cdc_buf *out, cdc_err *e)
+{
+	char p[16];
+	snprintf(p, sizeof p, "%d", pid);
+	const char *params[] = {p};
+	PGresult *r;
+	if (!cdc_pg_query_within(c, why_slow_sql, 1, params, &r, WHY_SLOW_TIMEOUT_MS, what, e))
+		return false;
+	if (busy_only && (PQntuples(r) == 0 || (PQgetisnull(r, 0, 3) && strcmp(PQgetvalue(r, 0, 0), "idle") == 0))) {
+		PQclear(r);
+		return true;
+	}
+	if (out->len)
+		cdc_buf_puts(out, "; ");
+	if (PQntuples(r) == 0)
+		cdc_buf_printf(out, "%s (pid %d) is gone from pg_stat_activity", whose, pid);
+	else if (!PQgetisnull(r, 0, 3)) {
+		cdc_buf_printf(out, "%s (pid %d) has been waiting %s s for %s", whose, pid, PQgetvalue(r, 0, 2),
+		               PQgetvalue(r, 0, 3));
+		blockers(r, out);
+	} else {
+		cdc_buf_printf(out, "%s (pid %d) is %s", whose, pid, PQgetisnull(r, 0, 0) ? "in an unknown state" : PQgetvalue(r, 0, 0));
+		if (!PQgetisnull(r, 0, 1))
+			cdc_buf_printf(out, " (wait event %s)", PQgetvalue(r, 0, 1));
+		if (!PQgetisnull(r, 0, 2))
+			cdc_buf_printf(out, " for %s s", PQgetvalue(r, 0, 2));
+		if (!PQgetisnull(r, 0, 0) && strcmp(PQgetvalue(r, 0, 0), "active") == 0)
+			cdc_buf_puts(out, ", no lock holds it up: a large batch, or a busy server");
+	}
+	PQclear(r);
+	return true;
+}
+
+/* On the run loop's thread, while the worker applies: a session of its own, for a few
+ * queries, made each time (a slow batch is rare, and a connection kept for it would be
+ * one more to keep alive). */
+static bool
+pg_why_slow(cdc_target *base, cdc_buf *out, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	char what[300];
+	snprintf(what, sizeof what, "%s (asking why a batch is slow)", t->what);
+	PGconn *c = cdc_pg_connect(cdc_buf_str(&t->dsn), CDC_PG_READ, what, e);
+	if (!c)
+		return false;
+	cdc_buf mine = CDC_BUF_INIT;
+	bool ok = describe(c, what, t->pid, "its session", false, &mine, e);
+	/* the batch may be waiting for its rows from the loader's session */
+	if (ok && t->ld.pid)
+		ok = describe(c, what, t->ld.pid, "the loader's session", true, &mine, e);
+	PQfinish(c);
+	if (ok)
+		cdc_buf_puts(out, cdc_buf_str(&mine));
+	cdc_buf_free(&mine);
+	return ok;
+}
+
 const cdc_target_ops cdc_pg_target = {
 	.kind = "postgres",
 	.dialect = CDC_DIALECT_POSTGRES,
@@ -768,5 +891,6 @@ const cdc_target_ops cdc_pg_target = {
 	.load_ahead = pg_load_ahead,
 	.load_columns = pg_load_columns,
 	.save_columns = pg_save_columns,
+	.why_slow = pg_why_slow,
 	.close = pg_close,
 };

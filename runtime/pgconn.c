@@ -3,9 +3,13 @@
  */
 #include "runtime/pgconn.h"
 
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The settings cdcc's text forms assume (runtime/value.c), for sessions and walsenders. */
 static const char session_options[] =
@@ -236,6 +240,41 @@ cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params,
 		*res = r;
 	else
 		PQclear(r);
+	return true;
+}
+
+bool
+cdc_pg_query_within(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
+                    int64_t timeout_ms, const char *what, cdc_err *e)
+{
+	char err[768];
+	if (!PQsendQueryParams(c, sql, nparams, NULL, params, NULL, NULL, 0))
+		return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (PQisBusy(c)) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		int64_t left = timeout_ms - ((int64_t)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+		struct pollfd p = {PQsocket(c), POLLIN, 0};
+		int n = left > 0 ? poll(&p, 1, (int)left) : 0;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0)
+			return cdc_fail(e, "%s: no answer in %" PRId64 " s", what, timeout_ms / 1000);
+		if (n < 0 || !PQconsumeInput(c))
+			return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+	}
+	/* the one result, then the NULL that ends it */
+	PGresult *r = PQgetResult(c), *more;
+	while ((more = PQgetResult(c)) != NULL)
+		PQclear(more);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
+		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+		PQclear(r);
+		return false;
+	}
+	*res = r;
 	return true;
 }
 

@@ -32,6 +32,11 @@ bool cdc_pg_exec(PGconn *c, const char *sql, const char *what, cdc_err *e);
 bool cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
                   const char *what, cdc_err *e);
 
+/* The same, for a server that may not answer: gives up (false, e set) after timeout_ms
+ * without one; the connection is then good only for PQfinish.  *res is required. */
+bool cdc_pg_query_within(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
+                         int64_t timeout_ms, const char *what, cdc_err *e);
+
 /* COPY ... FROM STDIN with `sql`, its data in pieces: begin, put each piece, end.  After
  * a failed put the COPY is over (no end). */
 bool cdc_pg_copy_begin(PGconn *c, const char *sql, const char *what, cdc_err *e);

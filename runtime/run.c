@@ -58,6 +58,8 @@ typedef struct run_target {
 	bool            chunk;            /* the in-flight batch is a chunk of the snapshot's rows */
 	cdc_err         err;
 	int64_t         t0;
+	int64_t         since;   /* when the in-flight batch or chunk was handed over */
+	int64_t         slow_us, slow_next;   /* slow_batch (0: off), and when to warn next */
 	counts         *pending; /* per table: the counts when the in-flight batch was handed over */
 	int64_t     next_id;
 	char      **committed;   /* per source: the position committed last, or NULL */
@@ -104,6 +106,9 @@ typedef struct run {
 } run;
 
 #define STATUS_EVERY_US INT64_C(5000000)
+
+/* slow_batch's default (compiler/options.def) */
+#define SLOW_BATCH_US INT64_C(60000000)
 
 /* A snapshot chunk: small enough that no route's rows spill to a file (CDC_BATCH_SPILL),
  * large enough that a COPY per chunk costs nothing. */
@@ -286,6 +291,40 @@ refused(run *r, const char *msg, cdc_err *e)
 	return false;
 }
 
+static void status(run *r, bool force);
+
+/* The batch (or snapshot chunk) in flight in g has been applying for longer than the
+ * target's slow_batch: a warning that says so and, when the target can tell, what holds
+ * it up; again each time as long again.  The run goes on waiting: a target that is slow
+ * or blocked by a lock is not an error, and giving the batch up would only redo it. */
+static void
+watch(run *r, run_target *g)
+{
+	int64_t now = cdc_rt_now();
+	if (!g->slow_next || now < g->slow_next)
+		return;
+	g->slow_next = now + g->slow_us;
+	const cdc_batch *b = g->inflight;
+	cdc_buf m = CDC_BUF_INIT;
+	cdc_buf_printf(&m, "target %s: ", r->rt.ir->targets[g->t->index].name);
+	if (g->chunk)
+		cdc_buf_printf(&m, "the snapshot's rows have been loading for %.0f s", (double)(now - g->since) / 1e6);
+	else
+		cdc_buf_printf(&m, "batch %" PRId64 " (%" PRIu64 " changes) has been applying for %.0f s", b->id,
+		               b->changes, (double)(now - g->since) / 1e6);
+	if (g->t->ops->why_slow) {
+		cdc_err e = {{0}, false, false};
+		cdc_buf_puts(&m, "; ");
+		size_t at = m.len;
+		if (!g->t->ops->why_slow(g->t, &m, &e)) {
+			cdc_buf_truncate(&m, at);
+			cdc_buf_printf(&m, "cannot ask it why: %s", e.msg);
+		}
+	}
+	cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&m));
+	cdc_buf_free(&m);
+}
+
 /* The in-flight batch of g: when it has committed (waiting for it if `wait`), what
  * follows from that.  False when the target refused it. */
 static bool
@@ -293,6 +332,11 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 {
 	if (!g->inflight)
 		return true;
+	pthread_mutex_lock(&g->mu);
+	bool busy = !g->done;
+	pthread_mutex_unlock(&g->mu);
+	if (busy)
+		watch(r, g);
 	pthread_mutex_lock(&g->mu);
 	while (wait && !g->done) {
 		/* a long batch: the sources still hear from the run every second */
@@ -306,6 +350,9 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 					/* the source is lost: the batch goes on; its fate is known at the end */
 					cdc_log(&r->rt, CDC_LOG_WARN, "%s", e->msg);
 				}
+			/* the operator still hears how things stand, and why they do not move */
+			status(r, false);
+			watch(r, g);
 			pthread_mutex_lock(&g->mu);
 		}
 	}
@@ -336,6 +383,8 @@ static void
 hand_over(run_target *g, cdc_batch *b, bool chunk)
 {
 	g->inflight = b;
+	g->since = cdc_rt_now();
+	g->slow_next = g->slow_us ? g->since + g->slow_us : 0;
 	pthread_mutex_lock(&g->mu);
 	g->chunk = chunk;
 	g->done = false;
@@ -755,6 +804,18 @@ write_metrics(run *r, const totals *t)
 	                   "# TYPE cdcc_lag_seconds gauge\ncdcc_lag_seconds{pipeline=\"");
 	metric_label(&m, ir->pipeline);
 	cdc_buf_printf(&m, "\"} %.3f\n", t->lag_seconds);
+	cdc_buf_puts(&m, "# HELP cdcc_batch_seconds How long the batch in flight in a target has been applying (0: none).\n"
+	                 "# TYPE cdcc_batch_seconds gauge\n");
+	int64_t now = cdc_rt_now();
+	for (int k = 0; k < ir->ntargets; k++) {
+		/* r->tg holds the targets open in this attempt, in the plan's order */
+		const run_target *g = k < r->ntg ? &r->tg[k] : NULL;
+		cdc_buf_puts(&m, "cdcc_batch_seconds{pipeline=\"");
+		metric_label(&m, ir->pipeline);
+		cdc_buf_puts(&m, "\",target=\"");
+		metric_label(&m, ir->targets[k].name);
+		cdc_buf_printf(&m, "\"} %.3f\n", g && g->inflight ? (double)(now - g->since) / 1e6 : 0.0);
+	}
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.tmp", r->metrics_path);
 	FILE *f = fopen(tmp, "w");
@@ -897,6 +958,8 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 		g->rows = cdc_batch_limit(&ir->targets[i], "rows", 50000);
 		g->bytes = cdc_batch_limit(&ir->targets[i], "bytes", INT64_C(64) << 20);
 		g->interval_us = cdc_batch_limit(&ir->targets[i], "interval", INT64_C(10000000));
+		const cdc_ir_opt *slow = cdc_ir_opt_get(&ir->targets[i].opts, "slow_batch");
+		g->slow_us = !slow ? SLOW_BATCH_US : slow->kind == CDC_IRV_INT && slow->num > 0 ? slow->num : 0;
 		if (!ops->next_batch(g->t, &g->next_id, e))
 			return false;
 	}

@@ -51,6 +51,12 @@ typedef struct cdc_target_ops {
 	 * to the route tables that take them. */
 	bool (*load_columns)(cdc_target *t, struct cdc_drift *d, cdc_err *e);
 	bool (*save_columns)(cdc_target *t, const struct cdc_drift *d, cdc_err *e);
+	/* May be NULL.  Called on the run loop's thread while apply or snapshot_rows has run
+	 * for longer than the target's slow_batch on the worker: says in `out` (appended, one
+	 * clause for a log line) what holds the target's session up — for PostgreSQL the
+	 * lock it waits for and the sessions holding it.  Must not touch the connection the
+	 * worker uses; no data values and no secrets in what it says. */
+	bool (*why_slow)(cdc_target *t, struct cdc_buf *out, cdc_err *e);
 	void (*close)(cdc_target *t);
 } cdc_target_ops;
 

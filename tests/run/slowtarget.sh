@@ -7,7 +7,8 @@
 # every batch take 5 s (2.5 s for the MERGE's updates, 2.5 s for its inserts).  Transactions come every second, so the run keeps waiting for the
 # batch in flight (backpressure) while it reads nothing.  It must keep the replication
 # connection alive meanwhile (status updates): no retry, no error, exit 0 on SIGTERM, and
-# the target equal to the source.
+# the target equal to the source.  With `slow_batch = 2s`, each batch warns once, saying
+# that its session is active (in the triggers' pg_sleep) and that no lock holds it up.
 #
 # Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
 set -u
@@ -30,7 +31,8 @@ table src.public.t {
 }
 
 target dst postgres {
-  dsn = env("DST_DSN")
+  dsn        = env("DST_DSN")
+  slow_batch = 2s
   batch {
     rows     = 5
     interval = 200ms
@@ -40,7 +42,7 @@ target dst postgres {
 merge src.public.* into dst.public.* { }
 EOF
 rt_cdc_check "$W/slow.cdc"
-src_in <<'EOF' || exit 2
+src_in >/dev/null <<'EOF' || exit 2
 CREATE TABLE t (id integer PRIMARY KEY, v text);
 INSERT INTO t SELECT i, 'v' FROM generate_series(1, 20) i;
 ALTER SYSTEM SET wal_sender_timeout = '2s';
@@ -71,6 +73,10 @@ if grep -qE "trying again|error" "$W/run.err"; then
 	rt_fail "the run lost its replication connection while waiting for the target:"
 	grep -E "trying again|error" "$W/run.err" | head -n 3 >&2
 fi
+want='cdcc: warning: target dst: batch [0-9]+ \([0-9]+ changes\) has been applying for [0-9]+ s; its session \(pid [0-9]+\) is active \(wait event Timeout:PgSleep\) for [0-9]+ s, no lock holds it up: a large batch, or a busy server$'
+n=$(grep -cE "$want" "$W/run.err")
+rt_check '[ "$n" -ge 2 ]' "expected a slow_batch warning for each of the slow batches, got $n"
+[ "$n" -ge 2 ] || grep -E "warning" "$W/run.err" | head -n 5 >&2
 rt_compare public.t id "id, v"
 
 rt_done

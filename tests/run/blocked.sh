@@ -1,0 +1,120 @@
+#!/bin/bash
+# tests/run/blocked.sh — a batch held up by a lock on the target says who holds it.
+#
+#   tests/run/blocked.sh [CDCC]          (or CDCC=/path/to/cdcc tests/run/blocked.sh)
+#
+# A running pipeline whose target has `slow_batch = 1s`.  A session on the target
+# (application "blocker") updates a row and then sits idle in its transaction for 8 s;
+# an update of the same row at the source makes the next batch wait for that
+# transaction.  Checked: while it waits, cdcc warns that the batch has been applying for
+# a while, that its session waits for the blocker's transaction, and names the blocker
+# (pid, user, application, idle in transaction); the metrics file shows the batch's age;
+# once the blocker rolls back, the batch commits (no retry, no error), the target equals
+# the source, and the metrics show no batch in flight.  With `slow_batch = off` the same
+# wait says nothing.
+#
+# Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+rt_init blocked "$@"
+
+pipeline() {   # FILE SLOW_BATCH
+	cat >"$1" <<EOF
+pipeline blocked { }
+
+source src postgres {
+  dsn       = env("SRC_DSN")
+  tables    = [public.t]
+  heartbeat = off
+}
+
+table src.public.t {
+  id integer primary key
+  v  text
+}
+
+target dst postgres {
+  dsn        = env("DST_DSN")
+  slow_batch = $2
+  batch {
+    interval = 200ms
+  }
+}
+
+merge src.public.* into dst.public.* { }
+EOF
+	rt_cdc_check "$1"
+}
+pipeline "$W/blocked.cdc" 1s
+pipeline "$W/quiet.cdc" off
+src_in <<'EOF' || exit 2
+CREATE TABLE t (id integer PRIMARY KEY, v text);
+INSERT INTO t SELECT i, 'v' FROM generate_series(1, 20) i;
+EOF
+rt_run snap 60 "$W/blocked.cdc" --once
+rt_expect_status "the snapshot" 0
+
+# blocker ROUND: a target session that holds row 1 for 8 s, idle in its transaction
+blocker() {
+	{
+		echo "SET application_name = 'blocker';"
+		echo "BEGIN; UPDATE t SET v = 'held' WHERE id = 1;"
+		sleep 8
+		echo "ROLLBACK;"
+	} | "$PSQL" -X -q -v ON_ERROR_STOP=1 "$DST_DSN" >/dev/null &
+	blocker_pid=$!
+	bpid=
+	for _ in $(seq 1 50); do
+		bpid=$(dst "SELECT pid FROM pg_stat_activity WHERE application_name = 'blocker' AND state = 'idle in transaction'")
+		[ -n "$bpid" ] && break
+		sleep 0.1
+	done
+	[ -n "$bpid" ] || { rt_say "the blocker did not start"; exit 2; }
+	src "UPDATE t SET v = 'round $1' WHERE id <= 5" >/dev/null
+}
+
+# metric NAME: its value for target dst in the metrics file
+metric() { sed -n "s/^$1{pipeline=\"blocked\",target=\"dst\"} //p" "$W/metrics.prom" 2>/dev/null; }
+
+rt_start run "$W/blocked.cdc" --metrics "$W/metrics.prom"
+sleep 1
+blocker 1
+seen=
+for _ in $(seq 1 70); do
+	age=$(metric cdcc_batch_seconds)
+	[ -n "$age" ] && python3 -c "import sys; sys.exit(0 if float('$age') >= 1 else 1)" && seen=$age
+	[ -n "$seen" ] && break
+	sleep 0.1
+done
+rt_check '[ -n "$seen" ]' "the metrics never showed the blocked batch's age (cdcc_batch_seconds: ${age:-absent})"
+wait "$blocker_pid"
+rt_caught_up t 30 "after the blocker rolled back"
+kill -TERM "$rt_cdcc_pid" 2>/dev/null
+rt_wait run 60
+rt_expect_status "the blocked run, stopped by SIGTERM" 0
+
+want="cdcc: warning: target dst: batch [0-9]+ \([0-9]+ changes\) has been applying for [0-9]+ s; its session \(pid [0-9]+\) has been waiting [0-9]+ s for ShareLock on transaction [0-9]+ \(a row this batch writes\), held by pid $bpid \(user [a-z_]+, application \"blocker\", idle in transaction, its transaction open for [0-9]+ s\); the batch goes on when that transaction ends"
+n=$(grep -cE "$want" "$W/run.err")
+rt_check '[ "$n" -ge 2 ]' "expected the warning at least twice (1 s, then every 1 s while the blocker waits 8 s), got $n; the log:"
+[ "$n" -ge 2 ] || head -n 20 "$W/run.err" >&2
+if grep -qE "trying again|error" "$W/run.err"; then
+	rt_fail "a blocked batch is waited for, not retried:"
+	grep -E "trying again|error" "$W/run.err" | head -n 3 >&2
+fi
+rt_eq "cdcc_batch_seconds at the end of the run" "$(metric cdcc_batch_seconds)" "0.000"
+rt_compare public.t id "id, v"
+
+# ---- slow_batch = off: the same wait, no warning ------------------------------------------
+rt_start quiet "$W/quiet.cdc"
+sleep 1
+blocker 2
+wait "$blocker_pid"
+rt_caught_up t 30 "after the second blocker rolled back"
+kill -TERM "$rt_cdcc_pid" 2>/dev/null
+rt_wait quiet 60
+rt_expect_status "the quiet run, stopped by SIGTERM" 0
+rt_eq "warnings with slow_batch = off" "$(grep -c "has been applying" "$W/quiet.err")" 0
+rt_compare public.t id "id, v"
+
+rt_done
