@@ -765,119 +765,156 @@ pg_save_columns(cdc_target *base, const cdc_drift *d, cdc_err *e)
 
 /* ---- a batch that takes long (target.h, why_slow) --------------------------------- */
 
-/* What a session does, and what it waits for: per row, the session (pid, state, wait
- * event, seconds in that state, the lock it waits for) and one session blocking it (pid,
- * user, application, state, seconds its transaction has been open).  No query text: it
- * would put other sessions' data in cdcc's log. */
-static const char why_slow_sql[] =
-	"SELECT a.state, a.wait_event_type || ':' || a.wait_event,\n"
+/* The question, with copies of what it needs: it may outlive the target. */
+typedef struct pg_why {
+	cdc_why base;
+	char   *dsn;
+	char    what[300];
+	int     pid, loader_pid;   /* the target's session, and the loader's (0: none) */
+} pg_why;
+
+/* A session of its own answers within WHY_TIMEOUT: the server may be the one that hangs
+ * (the connection itself is bounded by connect_timeout, pgconn.c). */
+#define WHY_TIMEOUT "5s"
+#define WHY_TIMEOUT_MS 5000
+
+/* Per row: one of the sessions asked about (pid, state, wait event, seconds in that
+ * state, the lock it waits for and for how long) and one session blocking it (pid,
+ * whether it is still there, user, application, state, seconds its transaction has been
+ * open).  pg_blocking_pids names a pid once per lock it holds or waits ahead for: once
+ * here.  No query text: it would put other sessions' data in cdcc's log. */
+static const char why_sql[] =
+	"SET application_name = 'cdcc (why a batch is slow)';\n"
+	"SET statement_timeout = '" WHY_TIMEOUT "';\n"
+	"SELECT a.pid, a.state, a.wait_event_type || ':' || a.wait_event,\n"
 	"       floor(extract(epoch FROM now() - a.state_change))::bigint,\n"
-	"       (SELECT CASE l.locktype\n"
-	"                 WHEN 'relation' THEN l.mode || ' on ' || l.relation::regclass::text\n"
-	"                 WHEN 'transactionid' THEN l.mode || ' on transaction ' || l.transactionid\n"
-	"                   || ' (a row this batch writes)'\n"
-	"                 WHEN 'tuple' THEN l.mode || ' on a row of ' || l.relation::regclass::text\n"
-	"                 ELSE l.mode || ' on a lock of type ' || l.locktype END\n"
-	"          FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted LIMIT 1),\n"
-	"       p.pid, b.usename, b.application_name, b.state,\n"
+	"       w.lock, floor(extract(epoch FROM now() - coalesce(w.waitstart, a.state_change)))::bigint,\n"
+	"       p.pid, b.pid IS NOT NULL, b.usename, b.application_name, b.state,\n"
 	"       floor(extract(epoch FROM now() - coalesce(b.xact_start, b.backend_start)))::bigint\n"
 	"FROM pg_stat_activity a\n"
-	"LEFT JOIN LATERAL unnest(pg_blocking_pids(a.pid)) AS p(pid) ON true\n"
+	"LEFT JOIN LATERAL (\n"
+	"  SELECT CASE l.locktype\n"
+	"           WHEN 'relation' THEN l.mode || ' on ' || l.relation::regclass::text\n"
+	"           WHEN 'transactionid' THEN l.mode || ' on transaction ' || l.transactionid\n"
+	"             || ' (a row this batch writes)'\n"
+	"           WHEN 'tuple' THEN l.mode || ' on a row of ' || l.relation::regclass::text\n"
+	"           ELSE l.mode || ' on a lock of type ' || l.locktype END AS lock, l.waitstart\n"
+	"  FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted LIMIT 1) w ON true\n"
+	"LEFT JOIN LATERAL (SELECT DISTINCT unnest(pg_blocking_pids(a.pid)) AS pid) p ON true\n"
 	"LEFT JOIN pg_stat_activity b ON b.pid = p.pid\n"
-	"WHERE a.pid = $1::int\n"
-	"ORDER BY b.xact_start NULLS LAST, p.pid";
+	"WHERE a.pid IN (%d, %d)\n"
+	"ORDER BY a.pid = %d DESC, a.pid, b.xact_start NULLS LAST, p.pid";
 
-/* The run loop waits for the answer: a server that hangs must not hang it too (the
- * connection itself is bounded by connect_timeout, pgconn.c). */
-#define WHY_SLOW_TIMEOUT_MS 5000
+enum { W_PID, W_STATE, W_EVENT, W_SECS, W_LOCK, W_WAITED, B_PID, B_THERE, B_USER, B_APP, B_STATE, B_SECS };
 
-/* The sessions that block the one described (why_slow_sql's rows), at most three named. */
+/* The sessions blocking the one of rows [from, to), at most three named. */
 static void
-blockers(const PGresult *r, cdc_buf *out)
+blockers(const PGresult *r, int from, int to, cdc_buf *out)
 {
-	int n = PQntuples(r), named = 0;
-	for (int i = 0; i < n; i++) {
-		if (PQgetisnull(r, i, 4))
+	int named = 0;
+	for (int i = from; i < to; i++) {
+		if (PQgetisnull(r, i, B_PID))
 			continue;
 		if (named == 3) {
-			cdc_buf_printf(out, " and %d more", n - i);
+			cdc_buf_printf(out, " and %d more", to - i);
 			break;
 		}
-		const char *pid = PQgetvalue(r, i, 4);
-		cdc_buf_puts(out, named++ ? "; " : ", held by ");
-		if (strcmp(pid, "0") == 0) {
+		const char *pid = PQgetvalue(r, i, B_PID);
+		cdc_buf_puts(out, named++ ? "; " : ", blocked by ");
+		if (strcmp(pid, "0") == 0)
 			cdc_buf_puts(out, "a prepared transaction (see pg_prepared_xacts)");
-			continue;
-		}
-		cdc_buf_printf(out, "pid %s (user %s, application \"%s\"", pid, PQgetvalue(r, i, 5), PQgetvalue(r, i, 6));
-		if (!PQgetisnull(r, i, 7))
-			cdc_buf_printf(out, ", %s, its transaction open for %s s", PQgetvalue(r, i, 7), PQgetvalue(r, i, 8));
+		else if (strcmp(PQgetvalue(r, i, B_THERE), "t") != 0)
+			cdc_buf_printf(out, "pid %s (ended since)", pid);
+		else if (PQgetisnull(r, i, B_STATE))
+			cdc_buf_printf(out, "pid %s (user %s, application \"%s\"; what it does is hidden from this user: "
+			               "pg_read_all_stats shows it)", pid, PQgetvalue(r, i, B_USER), PQgetvalue(r, i, B_APP));
 		else
-			cdc_buf_puts(out, "; what it does is hidden from this user (pg_read_all_stats shows it)");
-		cdc_buf_putc(out, ')');
+			cdc_buf_printf(out, "pid %s (user %s, application \"%s\", %s, its transaction open for %s s)", pid,
+			               PQgetvalue(r, i, B_USER), PQgetvalue(r, i, B_APP), PQgetvalue(r, i, B_STATE),
+			               PQgetvalue(r, i, B_SECS));
 	}
 	if (named)
 		cdc_buf_puts(out, "; the batch goes on when that transaction ends (pg_terminate_backend(pid) ends a session)");
 }
 
-/* One session's part: `whose` ("its session"), what it does and what holds it up; with
- * `busy_only`, nothing when the session is idle. */
-static bool
-describe(PGconn *c, const char *what, int pid, const char *whose, bool busy_only, cdc_buf *out, cdc_err *e)
+/* Session pid's part, from its rows [from, to): what it does and what holds it up. */
+static void
+describe(const PGresult *r, int from, int to, const char *whose, int pid, cdc_buf *out)
 {
-	char p[16];
-	snprintf(p, sizeof p, "%d", pid);
-	const char *params[] = {p};
-	PGresult *r;
-	if (!cdc_pg_query_within(c, why_slow_sql, 1, params, &r, WHY_SLOW_TIMEOUT_MS, what, e))
-		return false;
-	if (busy_only && (PQntuples(r) == 0 || (PQgetisnull(r, 0, 3) && strcmp(PQgetvalue(r, 0, 0), "idle") == 0))) {
-		PQclear(r);
-		return true;
-	}
 	if (out->len)
 		cdc_buf_puts(out, "; ");
-	if (PQntuples(r) == 0)
+	if (from == to) {
 		cdc_buf_printf(out, "%s (pid %d) is gone from pg_stat_activity", whose, pid);
-	else if (!PQgetisnull(r, 0, 3)) {
-		cdc_buf_printf(out, "%s (pid %d) has been waiting %s s for %s", whose, pid, PQgetvalue(r, 0, 2),
-		               PQgetvalue(r, 0, 3));
-		blockers(r, out);
-	} else {
-		cdc_buf_printf(out, "%s (pid %d) is %s", whose, pid, PQgetisnull(r, 0, 0) ? "in an unknown state" : PQgetvalue(r, 0, 0));
-		if (!PQgetisnull(r, 0, 1))
-			cdc_buf_printf(out, " (wait event %s)", PQgetvalue(r, 0, 1));
-		if (!PQgetisnull(r, 0, 2))
-			cdc_buf_printf(out, " for %s s", PQgetvalue(r, 0, 2));
-		if (!PQgetisnull(r, 0, 0) && strcmp(PQgetvalue(r, 0, 0), "active") == 0)
-			cdc_buf_puts(out, ", no lock holds it up: a large batch, or a busy server");
+		return;
 	}
+	if (!PQgetisnull(r, from, W_LOCK)) {
+		cdc_buf_printf(out, "%s (pid %d) has been waiting %s s for %s", whose, pid, PQgetvalue(r, from, W_WAITED),
+		               PQgetvalue(r, from, W_LOCK));
+		blockers(r, from, to, out);
+		return;
+	}
+	const char *state = PQgetisnull(r, from, W_STATE) ? "in an unknown state" : PQgetvalue(r, from, W_STATE);
+	cdc_buf_printf(out, "%s (pid %d) is %s", whose, pid, state);
+	if (!PQgetisnull(r, from, W_EVENT))
+		cdc_buf_printf(out, " (wait event %s)", PQgetvalue(r, from, W_EVENT));
+	if (!PQgetisnull(r, from, W_SECS))
+		cdc_buf_printf(out, " for %s s", PQgetvalue(r, from, W_SECS));
+	/* (waiting for a lock pg_locks no longer shows: granted between the two looks) */
+	if (strcmp(state, "active") == 0 && strncmp(PQgetvalue(r, from, W_EVENT), "Lock:", 5) != 0)
+		cdc_buf_puts(out, ", no lock holds it up: a large batch, or a busy server");
+}
+
+static bool
+why_ask(cdc_why *base, cdc_buf *out, cdc_err *e)
+{
+	pg_why *w = (pg_why *)base;
+	PGconn *c = cdc_pg_connect(w->dsn, CDC_PG_READ, w->what, e);
+	if (!c)
+		return false;
+	char sql[sizeof why_sql + 64];
+	snprintf(sql, sizeof sql, why_sql, w->pid, w->loader_pid, w->pid);
+	PGresult *r;
+	bool ok = cdc_pg_query_within(c, sql, &r, WHY_TIMEOUT_MS, w->what, e);
+	PQfinish(c);
+	if (!ok)
+		return false;
+	/* the rows of the target's session first, then the loader's */
+	int n = PQntuples(r), mine = 0;
+	char p[16];
+	snprintf(p, sizeof p, "%d", w->pid);
+	while (mine < n && strcmp(PQgetvalue(r, mine, W_PID), p) == 0)
+		mine++;
+	cdc_buf said = CDC_BUF_INIT;
+	describe(r, 0, mine, "its session", w->pid, &said);
+	/* the batch may wait for its rows from the loader's session: told when it is busy */
+	if (mine < n && (!PQgetisnull(r, mine, W_LOCK) || strcmp(PQgetvalue(r, mine, W_STATE), "idle") != 0))
+		describe(r, mine, n, "the loader's session", w->loader_pid, &said);
 	PQclear(r);
+	cdc_buf_puts(out, cdc_buf_str(&said));
+	cdc_buf_free(&said);
 	return true;
 }
 
-/* On the run loop's thread, while the worker applies: a session of its own, for a few
- * queries, made each time (a slow batch is rare, and a connection kept for it would be
- * one more to keep alive). */
-static bool
-pg_why_slow(cdc_target *base, cdc_buf *out, cdc_err *e)
+static void
+why_free(cdc_why *base)
+{
+	pg_why *w = (pg_why *)base;
+	cdc_mem_free(w->dsn);
+	cdc_mem_free(w);
+}
+
+static cdc_why *
+pg_why_slow(cdc_target *base)
 {
 	pg_target *t = (pg_target *)base;
-	char what[300];
-	snprintf(what, sizeof what, "%s (asking why a batch is slow)", t->what);
-	PGconn *c = cdc_pg_connect(cdc_buf_str(&t->dsn), CDC_PG_READ, what, e);
-	if (!c)
-		return false;
-	cdc_buf mine = CDC_BUF_INIT;
-	bool ok = describe(c, what, t->pid, "its session", false, &mine, e);
-	/* the batch may be waiting for its rows from the loader's session */
-	if (ok && t->ld.pid)
-		ok = describe(c, what, t->ld.pid, "the loader's session", true, &mine, e);
-	PQfinish(c);
-	if (ok)
-		cdc_buf_puts(out, cdc_buf_str(&mine));
-	cdc_buf_free(&mine);
-	return ok;
+	pg_why *w = cdc_mem_zalloc(sizeof *w);
+	w->base.ask = why_ask;
+	w->base.free = why_free;
+	w->dsn = cdc_mem_strdup(cdc_buf_str(&t->dsn));
+	snprintf(w->what, sizeof w->what, "%s (asking why a batch is slow)", t->what);
+	w->pid = t->pid;
+	w->loader_pid = t->ld.pid;   /* set and read on the run loop's thread only */
+	return &w->base;
 }
 
 const cdc_target_ops cdc_pg_target = {

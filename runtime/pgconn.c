@@ -244,11 +244,10 @@ cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params,
 }
 
 bool
-cdc_pg_query_within(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
-                    int64_t timeout_ms, const char *what, cdc_err *e)
+cdc_pg_query_within(PGconn *c, const char *sql, PGresult **res, int64_t timeout_ms, const char *what, cdc_err *e)
 {
 	char err[768];
-	if (!PQsendQueryParams(c, sql, nparams, NULL, params, NULL, NULL, 0))
+	if (!PQsendQuery(c, sql))
 		return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -265,16 +264,25 @@ cdc_pg_query_within(PGconn *c, const char *sql, int nparams, const char *const *
 		if (n < 0 || !PQconsumeInput(c))
 			return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
 	}
-	/* the one result, then the NULL that ends it */
-	PGresult *r = PQgetResult(c), *more;
-	while ((more = PQgetResult(c)) != NULL)
-		PQclear(more);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
-		cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
-		PQclear(r);
-		return false;
+	/* every statement's result, up to the NULL that ends them: the last one is kept,
+	 * the first failure reported */
+	PGresult *r, *last = NULL;
+	bool ok = true;
+	while ((r = PQgetResult(c)) != NULL) {
+		ExecStatusType st = PQresultStatus(r);
+		if (ok && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+			snprintf(err, sizeof err, "%s", PQresultErrorMessage(r));
+			err[strcspn(err, "\n")] = '\0';
+			ok = cdc_fail(e, "%s: %s", what, err);
+		}
+		PQclear(last);
+		last = r;
 	}
-	*res = r;
+	if (!ok || !last) {
+		PQclear(last);
+		return ok ? cdc_fail(e, "%s: no result", what) : false;
+	}
+	*res = last;
 	return true;
 }
 

@@ -32,10 +32,11 @@ bool cdc_pg_exec(PGconn *c, const char *sql, const char *what, cdc_err *e);
 bool cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
                   const char *what, cdc_err *e);
 
-/* The same, for a server that may not answer: gives up (false, e set) after timeout_ms
- * without one; the connection is then good only for PQfinish.  *res is required. */
-bool cdc_pg_query_within(PGconn *c, const char *sql, int nparams, const char *const *params, PGresult **res,
-                         int64_t timeout_ms, const char *what, cdc_err *e);
+/* SQL (one or more statements, no parameters) for a server that may not answer: false
+ * with e set after timeout_ms without an answer (the connection is then good only for
+ * PQfinish) or when a statement fails; else *res holds the last statement's result. */
+bool cdc_pg_query_within(PGconn *c, const char *sql, PGresult **res, int64_t timeout_ms, const char *what,
+                         cdc_err *e);
 
 /* COPY ... FROM STDIN with `sql`, its data in pieces: begin, put each piece, end.  After
  * a failed put the COPY is over (no end). */

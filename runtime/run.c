@@ -60,6 +60,7 @@ typedef struct run_target {
 	int64_t         t0;
 	int64_t         since;   /* when the in-flight batch or chunk was handed over */
 	int64_t         slow_us, slow_next;   /* slow_batch (0: off), and when to warn next */
+	struct why_job *why;     /* the question why_slow made, on its thread, or NULL */
 	counts         *pending; /* per table: the counts when the in-flight batch was handed over */
 	int64_t     next_id;
 	char      **committed;   /* per source: the position committed last, or NULL */
@@ -293,36 +294,110 @@ refused(run *r, const char *msg, cdc_err *e)
 
 static void status(run *r, bool force);
 
-/* The batch (or snapshot chunk) in flight in g has been applying for longer than the
- * target's slow_batch: a warning that says so and, when the target can tell, what holds
- * it up; again each time as long again.  The run goes on waiting: a target that is slow
- * or blocked by a lock is not an error, and giving the batch up would only redo it. */
+/* A why_slow question (target.h) on a thread of its own.  The run and the thread share
+ * it, and whichever is done with it last frees it: the run never waits for a server that
+ * may not answer, not even to exit. */
+typedef struct why_job {
+	pthread_mutex_t mu;
+	int             refs;
+	bool            done;
+	cdc_why        *q;
+	cdc_buf         msg;    /* the warning: its start, then the answer (under mu) */
+} why_job;
+
 static void
-watch(run *r, run_target *g)
+why_release(why_job *j)
 {
+	pthread_mutex_lock(&j->mu);
+	bool last = --j->refs == 0;
+	pthread_mutex_unlock(&j->mu);
+	if (!last)
+		return;
+	j->q->free(j->q);
+	cdc_buf_free(&j->msg);
+	pthread_mutex_destroy(&j->mu);
+	cdc_mem_free(j);
+}
+
+static void *
+why_main(void *arg)
+{
+	why_job *j = arg;
+	cdc_rt_thread_quiet();
+	cdc_buf answer = CDC_BUF_INIT;
+	cdc_err e = {{0}, false, false};
+	bool ok = j->q->ask(j->q, &answer, &e);
+	pthread_mutex_lock(&j->mu);
+	if (ok)
+		cdc_buf_puts(&j->msg, cdc_buf_str(&answer));
+	else
+		cdc_buf_printf(&j->msg, "cannot ask it why: %s", e.msg);
+	j->done = true;
+	pthread_mutex_unlock(&j->mu);
+	cdc_buf_free(&answer);
+	why_release(j);
+	return NULL;
+}
+
+/*
+ * Target g's batch (or snapshot chunk) in flight has been applying for longer than the
+ * target's slow_batch: a warning that says so and, when the target can tell, what holds
+ * it up; again each time as long again.  The question goes to a thread (the target's
+ * server may not answer), and the warning out when the answer is in.  The run goes on
+ * waiting: a target that is slow or blocked by a lock is not an error, and giving the
+ * batch up would only redo it.  `busy`: a batch is in flight.
+ */
+static void
+watch(run *r, run_target *g, bool busy)
+{
+	if (g->why) {
+		why_job *j = g->why;
+		pthread_mutex_lock(&j->mu);
+		bool done = j->done;
+		pthread_mutex_unlock(&j->mu);
+		if (!done)
+			return;   /* one question at a time */
+		cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&j->msg));
+		g->why = NULL;
+		why_release(j);
+	}
 	int64_t now = cdc_rt_now();
-	if (!g->slow_next || now < g->slow_next)
+	if (!busy || !g->slow_next || now < g->slow_next)
 		return;
 	g->slow_next = now + g->slow_us;
 	const cdc_batch *b = g->inflight;
 	cdc_buf m = CDC_BUF_INIT;
 	cdc_buf_printf(&m, "target %s: ", r->rt.ir->targets[g->t->index].name);
-	if (g->chunk)
-		cdc_buf_printf(&m, "the snapshot's rows have been loading for %.0f s", (double)(now - g->since) / 1e6);
+	if (g->chunk || b->snapshot)
+		cdc_buf_printf(&m, "a chunk of the snapshot's rows has been loading for %.0f s", (double)(now - g->since) / 1e6);
 	else
 		cdc_buf_printf(&m, "batch %" PRId64 " (%" PRIu64 " changes) has been applying for %.0f s", b->id,
 		               b->changes, (double)(now - g->since) / 1e6);
-	if (g->t->ops->why_slow) {
-		cdc_err e = {{0}, false, false};
-		cdc_buf_puts(&m, "; ");
-		size_t at = m.len;
-		if (!g->t->ops->why_slow(g->t, &m, &e)) {
-			cdc_buf_truncate(&m, at);
-			cdc_buf_printf(&m, "cannot ask it why: %s", e.msg);
-		}
+	cdc_why *q = g->t->ops->why_slow ? g->t->ops->why_slow(g->t) : NULL;
+	if (!q) {
+		cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&m));
+		cdc_buf_free(&m);
+		return;
 	}
-	cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&m));
-	cdc_buf_free(&m);
+	why_job *j = cdc_mem_zalloc(sizeof *j);
+	pthread_mutex_init(&j->mu, NULL);
+	j->refs = 2;
+	j->q = q;
+	j->msg = m;
+	cdc_buf_puts(&j->msg, "; ");
+	pthread_t th;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&th, &a, why_main, j) != 0) {
+		cdc_buf_puts(&j->msg, "cannot ask it why: no thread for it");
+		cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&j->msg));
+		j->refs = 1;
+		why_release(j);
+	} else {
+		g->why = j;
+	}
+	pthread_attr_destroy(&a);
 }
 
 /* The in-flight batch of g: when it has committed (waiting for it if `wait`), what
@@ -330,13 +405,15 @@ watch(run *r, run_target *g)
 static bool
 settle(run *r, run_target *g, bool wait, cdc_err *e)
 {
+	bool busy = false;
+	if (g->inflight) {
+		pthread_mutex_lock(&g->mu);
+		busy = !g->done;
+		pthread_mutex_unlock(&g->mu);
+	}
+	watch(r, g, busy);   /* also to log an answer that came after its batch */
 	if (!g->inflight)
 		return true;
-	pthread_mutex_lock(&g->mu);
-	bool busy = !g->done;
-	pthread_mutex_unlock(&g->mu);
-	if (busy)
-		watch(r, g);
 	pthread_mutex_lock(&g->mu);
 	while (wait && !g->done) {
 		/* a long batch: the sources still hear from the run every second */
@@ -352,7 +429,7 @@ settle(run *r, run_target *g, bool wait, cdc_err *e)
 				}
 			/* the operator still hears how things stand, and why they do not move */
 			status(r, false);
-			watch(r, g);
+			watch(r, g, true);
 			pthread_mutex_lock(&g->mu);
 		}
 	}
@@ -416,8 +493,8 @@ snapshot_chunk(run *r, run_target *g, cdc_err *e)
 
 /*
  * Closes target g's batch: hands it to the worker (after the one before it has
- * committed), or with `sync` applies it here and waits.  The snapshot is applied here: its
- * transaction was opened by this thread's chunks.
+ * committed), or with `sync` waits for it to be applied.  The snapshot's last batch is
+ * waited for too: the sources go on only once the snapshot has committed.
  */
 static bool
 flush_target(run *r, run_target *g, bool sync, cdc_err *e)
@@ -443,7 +520,17 @@ flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 	g->t0 = cdc_rt_now();
 	if (g->ramp < RAMP_BATCHES && !b->snapshot)
 		g->ramp++;
-	if (sync || b->snapshot || !g->started) {
+	if ((sync || b->snapshot) && g->started) {
+		/* applied by the worker all the same, while this thread waits for it in settle:
+		 * the sources still hear from the run, the status line goes on, and a batch that
+		 * takes long says why (watch) — the snapshot's TRUNCATE waits for every reader */
+		for (int i = 0; i < ir->ntables; i++)
+			if (r->staged[i])
+				counts_save(&r->stages[i], &g->pending[i]);
+		hand_over(g, b, false);
+		return settle(r, g, true, e);
+	}
+	if (!g->started) {
 		cdc_fault("before_apply");
 		if (!g->t->ops->apply(g->t, b, e))
 			return refused(r, NULL, e);
@@ -1046,6 +1133,12 @@ close_all(run *r)
 		}
 		pthread_mutex_destroy(&g->mu);
 		pthread_cond_destroy(&g->cv);
+		if (g->why) {
+			/* an answer still to come is not waited for: its thread frees it */
+			watch(r, g, false);
+			if (g->why)
+				why_release(g->why);
+		}
 		g->t->ops->close(g->t);
 		cdc_batch_free(&g->bufs[0]);
 		cdc_batch_free(&g->bufs[1]);

@@ -51,14 +51,24 @@ typedef struct cdc_target_ops {
 	 * to the route tables that take them. */
 	bool (*load_columns)(cdc_target *t, struct cdc_drift *d, cdc_err *e);
 	bool (*save_columns)(cdc_target *t, const struct cdc_drift *d, cdc_err *e);
-	/* May be NULL.  Called on the run loop's thread while apply or snapshot_rows has run
-	 * for longer than the target's slow_batch on the worker: says in `out` (appended, one
-	 * clause for a log line) what holds the target's session up — for PostgreSQL the
-	 * lock it waits for and the sessions holding it.  Must not touch the connection the
-	 * worker uses; no data values and no secrets in what it says. */
-	bool (*why_slow)(cdc_target *t, struct cdc_buf *out, cdc_err *e);
+	/* May be NULL.  Called on the run loop's thread when apply or snapshot_rows has run
+	 * on the worker for longer than the target's slow_batch: a question to ask the
+	 * server about what holds the batch up (cdc_why).  It runs on a thread of its own,
+	 * as the server may not answer soon — or at all, if it is the server that hangs —
+	 * and the run loop must go on keeping the sources alive meanwhile. */
+	struct cdc_why *(*why_slow)(cdc_target *t);
 	void (*close)(cdc_target *t);
 } cdc_target_ops;
+
+/* The question why_slow makes: it holds a copy of what it needs (the connection string,
+ * the sessions to ask about), so that it stays valid after the target is closed. */
+typedef struct cdc_why {
+	/* On a helper thread: appends to `out` one clause for a log line — for PostgreSQL,
+	 * what the batch's session does, the lock it waits for and the sessions holding it.
+	 * No data values and no secrets in it. */
+	bool (*ask)(struct cdc_why *w, struct cdc_buf *out, cdc_err *e);
+	void (*free)(struct cdc_why *w);
+} cdc_why;
 
 struct cdc_target {
 	const cdc_target_ops *ops;

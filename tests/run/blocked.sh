@@ -4,14 +4,17 @@
 #   tests/run/blocked.sh [CDCC]          (or CDCC=/path/to/cdcc tests/run/blocked.sh)
 #
 # A running pipeline whose target has `slow_batch = 1s`.  A session on the target
-# (application "blocker") updates a row and then sits idle in its transaction for 8 s;
+# (application "blocker") updates a row and then sits idle in its transaction (until the
+# test has seen the blocked batch in the metrics, at least 3 s);
 # an update of the same row at the source makes the next batch wait for that
 # transaction.  Checked: while it waits, cdcc warns that the batch has been applying for
 # a while, that its session waits for the blocker's transaction, and names the blocker
 # (pid, user, application, idle in transaction); the metrics file shows the batch's age;
 # once the blocker rolls back, the batch commits (no retry, no error), the target equals
 # the source, and the metrics show no batch in flight.  With `slow_batch = off` the same
-# wait says nothing.
+# wait (the batch takes over a second) says nothing.  Last, the snapshot of a new pipeline into the same table waits for a
+# session that read the table and sits idle in its transaction (the snapshot's TRUNCATE
+# needs the table to itself): the warning names that lock and that session.
 #
 # Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
 set -u
@@ -19,9 +22,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 rt_init blocked "$@"
 
-pipeline() {   # FILE SLOW_BATCH
+pipeline() {   # FILE SLOW_BATCH [NAME]
 	cat >"$1" <<EOF
-pipeline blocked { }
+pipeline ${3:-blocked} { }
 
 source src postgres {
   dsn       = env("SRC_DSN")
@@ -48,6 +51,7 @@ EOF
 }
 pipeline "$W/blocked.cdc" 1s
 pipeline "$W/quiet.cdc" off
+pipeline "$W/again.cdc" 1s again
 src_in <<'EOF' || exit 2
 CREATE TABLE t (id integer PRIMARY KEY, v text);
 INSERT INTO t SELECT i, 'v' FROM generate_series(1, 20) i;
@@ -55,12 +59,18 @@ EOF
 rt_run snap 60 "$W/blocked.cdc" --once
 rt_expect_status "the snapshot" 0
 
-# blocker ROUND: a target session that holds row 1 for 8 s, idle in its transaction
+# blocker ROUND: a target session that holds row 1, idle in its transaction, for 3 s and
+# then until $W/release exists (at most 30 s)
 blocker() {
+	rm -f "$W/release"
 	{
 		echo "SET application_name = 'blocker';"
 		echo "BEGIN; UPDATE t SET v = 'held' WHERE id = 1;"
-		sleep 8
+		sleep 3
+		for _ in $(seq 1 300); do
+			[ -e "$W/release" ] && break
+			sleep 0.1
+		done
 		echo "ROLLBACK;"
 	} | "$PSQL" -X -q -v ON_ERROR_STOP=1 "$DST_DSN" >/dev/null &
 	blocker_pid=$!
@@ -81,22 +91,23 @@ rt_start run "$W/blocked.cdc" --metrics "$W/metrics.prom"
 sleep 1
 blocker 1
 seen=
-for _ in $(seq 1 70); do
+for _ in $(seq 1 150); do
 	age=$(metric cdcc_batch_seconds)
 	[ -n "$age" ] && python3 -c "import sys; sys.exit(0 if float('$age') >= 1 else 1)" && seen=$age
 	[ -n "$seen" ] && break
 	sleep 0.1
 done
 rt_check '[ -n "$seen" ]' "the metrics never showed the blocked batch's age (cdcc_batch_seconds: ${age:-absent})"
+touch "$W/release"
 wait "$blocker_pid"
 rt_caught_up t 30 "after the blocker rolled back"
 kill -TERM "$rt_cdcc_pid" 2>/dev/null
 rt_wait run 60
 rt_expect_status "the blocked run, stopped by SIGTERM" 0
 
-want="cdcc: warning: target dst: batch [0-9]+ \([0-9]+ changes\) has been applying for [0-9]+ s; its session \(pid [0-9]+\) has been waiting [0-9]+ s for ShareLock on transaction [0-9]+ \(a row this batch writes\), held by pid $bpid \(user [a-z_]+, application \"blocker\", idle in transaction, its transaction open for [0-9]+ s\); the batch goes on when that transaction ends"
+want="cdcc: warning: target dst: batch [0-9]+ \([0-9]+ changes\) has been applying for [0-9]+ s; its session \(pid [0-9]+\) has been waiting [0-9]+ s for ShareLock on transaction [0-9]+ \(a row this batch writes\), blocked by pid $bpid \(user [a-z_]+, application \"blocker\", idle in transaction, its transaction open for [0-9]+ s\); the batch goes on when that transaction ends"
 n=$(grep -cE "$want" "$W/run.err")
-rt_check '[ "$n" -ge 2 ]' "expected the warning at least twice (1 s, then every 1 s while the blocker waits 8 s), got $n; the log:"
+rt_check '[ "$n" -ge 2 ]' "expected the warning at least twice (after 1 s, then every 1 s while the blocker waits), got $n; the log:"
 [ "$n" -ge 2 ] || head -n 20 "$W/run.err" >&2
 if grep -qE "trying again|error" "$W/run.err"; then
 	rt_fail "a blocked batch is waited for, not retried:"
@@ -109,12 +120,40 @@ rt_compare public.t id "id, v"
 rt_start quiet "$W/quiet.cdc"
 sleep 1
 blocker 2
+touch "$W/release"
 wait "$blocker_pid"
 rt_caught_up t 30 "after the second blocker rolled back"
 kill -TERM "$rt_cdcc_pid" 2>/dev/null
 rt_wait quiet 60
 rt_expect_status "the quiet run, stopped by SIGTERM" 0
 rt_eq "warnings with slow_batch = off" "$(grep -c "has been applying" "$W/quiet.err")" 0
+# ... and the batch did wait: its commit took over a second
+slowest=$(sed -n 's/.*: batch [0-9]* committed: .* (\([0-9]*\)\.[0-9] ms)$/\1/p' "$W/quiet.err" | sort -n | tail -n 1)
+rt_check '[ "${slowest:-0}" -ge 1000 ]' "the quiet run's blocked batch took ${slowest:-no} ms: it did not wait for the blocker"
+rt_compare public.t id "id, v"
+
+# ---- a snapshot waiting for a reader --------------------------------------------------------
+{
+	echo "SET application_name = 'reader';"
+	echo "BEGIN; SELECT count(*) FROM t;"
+	sleep 4
+	echo "COMMIT;"
+} | "$PSQL" -X -q -v ON_ERROR_STOP=1 "$DST_DSN" >/dev/null &
+reader_pid=$!
+rpid=
+for _ in $(seq 1 50); do
+	rpid=$(dst "SELECT pid FROM pg_stat_activity WHERE application_name = 'reader' AND state = 'idle in transaction'")
+	[ -n "$rpid" ] && break
+	sleep 0.1
+done
+[ -n "$rpid" ] || { rt_say "the reader did not start"; exit 2; }
+rt_run again 60 "$W/again.cdc" --once
+rt_expect_status "the second pipeline's snapshot" 0
+wait "$reader_pid"
+want="cdcc: warning: target dst: a chunk of the snapshot's rows has been loading for [0-9]+ s; its session \(pid [0-9]+\) has been waiting [0-9]+ s for AccessExclusiveLock on t, blocked by pid $rpid \(user [a-z_]+, application \"reader\", idle in transaction, its transaction open for [0-9]+ s\)"
+n=$(grep -cE "$want" "$W/again.err")
+rt_check '[ "$n" -ge 1 ]' "expected the snapshot's warning naming the reader, got $n; the log:"
+[ "$n" -ge 1 ] || head -n 20 "$W/again.err" >&2
 rt_compare public.t id "id, v"
 
 rt_done

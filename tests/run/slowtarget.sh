@@ -7,8 +7,9 @@
 # every batch take 5 s (2.5 s for the MERGE's updates, 2.5 s for its inserts).  Transactions come every second, so the run keeps waiting for the
 # batch in flight (backpressure) while it reads nothing.  It must keep the replication
 # connection alive meanwhile (status updates): no retry, no error, exit 0 on SIGTERM, and
-# the target equal to the source.  With `slow_batch = 2s`, each batch warns once, saying
-# that its session is active (in the triggers' pg_sleep) and that no lock holds it up.
+# the target equal to the source.  With `slow_batch = 2s`, the slow batches warn (every
+# 2 s), saying that their session is active (in the triggers' pg_sleep) and that no lock
+# holds it up.
 #
 # Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
 set -u
