@@ -773,10 +773,11 @@ typedef struct pg_why {
 	int     pid, loader_pid;   /* the target's session, and the loader's (0: none) */
 } pg_why;
 
-/* A session of its own answers within WHY_TIMEOUT: the server may be the one that hangs
- * (the connection itself is bounded by connect_timeout, pgconn.c). */
+/* A session of its own, its query limited to WHY_TIMEOUT by the server and to
+ * WHY_TIMEOUT_MS by cdcc: the server may be the one that hangs (the connection itself is
+ * bounded by connect_timeout, pgconn.c). */
 #define WHY_TIMEOUT "5s"
-#define WHY_TIMEOUT_MS 5000
+#define WHY_TIMEOUT_MS 6000   /* the server's own timeout first: its message says more */
 
 /* Per row: one of the sessions asked about (pid, state, wait event, seconds in that
  * state, the lock it waits for and for how long) and one session blocking it (pid,

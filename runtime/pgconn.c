@@ -251,24 +251,28 @@ cdc_pg_query_within(PGconn *c, const char *sql, PGresult **res, int64_t timeout_
 		return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (PQisBusy(c)) {
-		struct timespec t;
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		int64_t left = timeout_ms - ((int64_t)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
-		struct pollfd p = {PQsocket(c), POLLIN, 0};
-		int n = left > 0 ? poll(&p, 1, (int)left) : 0;
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n == 0)
-			return cdc_fail(e, "%s: no answer in %" PRId64 " s", what, timeout_ms / 1000);
-		if (n < 0 || !PQconsumeInput(c))
-			return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
-	}
-	/* every statement's result, up to the NULL that ends them: the last one is kept,
-	 * the first failure reported */
+	/* every statement's result, up to the NULL that ends them, each waited for within
+	 * the deadline (PQgetResult would block): the last one kept, the first failure told */
 	PGresult *r, *last = NULL;
 	bool ok = true;
-	while ((r = PQgetResult(c)) != NULL) {
+	for (;;) {
+		while (PQisBusy(c)) {
+			struct timespec t;
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			int64_t left = timeout_ms - ((int64_t)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+			struct pollfd p = {PQsocket(c), POLLIN, 0};
+			int n = left > 0 ? poll(&p, 1, (int)left) : 0;
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n == 0 || n < 0 || !PQconsumeInput(c)) {
+				PQclear(last);
+				if (n == 0)
+					return cdc_fail(e, "%s: no answer in %" PRId64 " s", what, timeout_ms / 1000);
+				return cdc_fail(e, "%s: %s", what, cdc_pg_error(c, err, sizeof err));
+			}
+		}
+		if ((r = PQgetResult(c)) == NULL)
+			break;
 		ExecStatusType st = PQresultStatus(r);
 		if (ok && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 			snprintf(err, sizeof err, "%s", PQresultErrorMessage(r));

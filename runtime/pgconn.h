@@ -33,8 +33,9 @@ bool cdc_pg_query(PGconn *c, const char *sql, int nparams, const char *const *pa
                   const char *what, cdc_err *e);
 
 /* SQL (one or more statements, no parameters) for a server that may not answer: false
- * with e set after timeout_ms without an answer (the connection is then good only for
- * PQfinish) or when a statement fails; else *res holds the last statement's result. */
+ * with e set after timeout_ms without all the answers (the connection is then good only
+ * for PQfinish) or when a statement fails; else *res holds the last statement's result.
+ * e->retry is not set: the callers ask in passing, and a failure ends nothing. */
 bool cdc_pg_query_within(PGconn *c, const char *sql, PGresult **res, int64_t timeout_ms, const char *what,
                          cdc_err *e);
 

@@ -368,8 +368,11 @@ watch(run *r, run_target *g, bool busy)
 	const cdc_batch *b = g->inflight;
 	cdc_buf m = CDC_BUF_INIT;
 	cdc_buf_printf(&m, "target %s: ", r->rt.ir->targets[g->t->index].name);
-	if (g->chunk || b->snapshot)
+	if (g->chunk)
 		cdc_buf_printf(&m, "a chunk of the snapshot's rows has been loading for %.0f s", (double)(now - g->since) / 1e6);
+	else if (b->snapshot)
+		cdc_buf_printf(&m, "the snapshot's last rows and its commit have been applying for %.0f s",
+		               (double)(now - g->since) / 1e6);
 	else
 		cdc_buf_printf(&m, "batch %" PRId64 " (%" PRIu64 " changes) has been applying for %.0f s", b->id,
 		               b->changes, (double)(now - g->since) / 1e6);
@@ -549,7 +552,7 @@ flush_target(run *r, run_target *g, bool sync, cdc_err *e)
 static bool
 flush(run *r, run_target *g, cdc_err *e)
 {
-	/* a source's start is applied here and waited for: what open_all does next (the
+	/* a source's start is waited for: what open_all does next (the
 	 * next source's checkpoint, the column records) uses the target's connection */
 	return flush_target(r, g, r->starting, e);
 }

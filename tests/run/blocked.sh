@@ -150,7 +150,7 @@ done
 rt_run again 60 "$W/again.cdc" --once
 rt_expect_status "the second pipeline's snapshot" 0
 wait "$reader_pid"
-want="cdcc: warning: target dst: a chunk of the snapshot's rows has been loading for [0-9]+ s; its session \(pid [0-9]+\) has been waiting [0-9]+ s for AccessExclusiveLock on t, blocked by pid $rpid \(user [a-z_]+, application \"reader\", idle in transaction, its transaction open for [0-9]+ s\)"
+want="cdcc: warning: target dst: (a chunk of the snapshot's rows has been loading|the snapshot's last rows and its commit have been applying) for [0-9]+ s; its session \(pid [0-9]+\) has been waiting [0-9]+ s for AccessExclusiveLock on t, blocked by pid $rpid \(user [a-z_]+, application \"reader\", idle in transaction, its transaction open for [0-9]+ s\)"
 n=$(grep -cE "$want" "$W/again.err")
 rt_check '[ "$n" -ge 1 ]' "expected the snapshot's warning naming the reader, got $n; the log:"
 [ "$n" -ge 1 ] || head -n 20 "$W/again.err" >&2
