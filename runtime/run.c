@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <inttypes.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +306,10 @@ typedef struct why_job {
 	cdc_buf         msg;    /* the warning: its start, then the answer (under mu) */
 } why_job;
 
+/* why_main threads still running: the run's end waits a little for them, so that the
+ * process does not exit under one that is inside libpq (or its TLS library). */
+static atomic_int why_live;
+
 static void
 why_release(why_job *j)
 {
@@ -336,6 +341,7 @@ why_main(void *arg)
 	pthread_mutex_unlock(&j->mu);
 	cdc_buf_free(&answer);
 	why_release(j);
+	atomic_fetch_sub(&why_live, 1);
 	return NULL;
 }
 
@@ -392,7 +398,9 @@ watch(run *r, run_target *g, bool busy)
 	pthread_attr_t a;
 	pthread_attr_init(&a);
 	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	atomic_fetch_add(&why_live, 1);
 	if (pthread_create(&th, &a, why_main, j) != 0) {
+		atomic_fetch_sub(&why_live, 1);
 		cdc_buf_puts(&j->msg, "cannot ask it why: no thread for it");
 		cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&j->msg));
 		j->refs = 1;
@@ -1341,5 +1349,10 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	cdc_mem_free(r.opened);
 	cdc_drift_free(&r.drift);
 	cdc_buf_free(&r.scratch);
+	/* a question to a target may still be out (its server hangs): 2 s for it at most */
+	for (int i = 0; i < 200 && atomic_load(&why_live) > 0; i++) {
+		struct timespec ts = {0, 10 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
 	return rc;
 }
