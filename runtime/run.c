@@ -372,16 +372,16 @@ watch(run *r, run_target *g, bool busy)
 		return;
 	g->slow_next = now + g->slow_us;
 	const cdc_batch *b = g->inflight;
+	double secs = (double)(now - g->since) / 1e6;
 	cdc_buf m = CDC_BUF_INIT;
 	cdc_buf_printf(&m, "target %s: ", r->rt.ir->targets[g->t->index].name);
 	if (g->chunk)
-		cdc_buf_printf(&m, "a chunk of the snapshot's rows has been loading for %.0f s", (double)(now - g->since) / 1e6);
+		cdc_buf_printf(&m, "a chunk of the snapshot's rows has been loading for %.0f s", secs);
 	else if (b->snapshot)
-		cdc_buf_printf(&m, "the snapshot's last rows and its commit have been applying for %.0f s",
-		               (double)(now - g->since) / 1e6);
+		cdc_buf_printf(&m, "the snapshot's last rows and its commit have been applying for %.0f s", secs);
 	else
 		cdc_buf_printf(&m, "batch %" PRId64 " (%" PRIu64 " changes) has been applying for %.0f s", b->id,
-		               b->changes, (double)(now - g->since) / 1e6);
+		               b->changes, secs);
 	cdc_why *q = g->t->ops->why_slow ? g->t->ops->why_slow(g->t) : NULL;
 	if (!q) {
 		cdc_log(&r->rt, CDC_LOG_WARN, "%s", cdc_buf_str(&m));
