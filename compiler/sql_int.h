@@ -43,6 +43,7 @@ typedef struct sqlw {
 #define SQL_UPS   "_cdc_upsert"     /* 1 if the key had an insert or update in the batch */
 #define SQL_CHECKPOINTS "cdcc_checkpoints"
 #define SQL_COLUMNS     "cdcc_columns"
+#define SQL_COPIES      "cdcc_copies"
 
 void sw_puts(sqlw *w, const char *s);
 void sw_printf(sqlw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -239,6 +239,13 @@ cdc_sql_migrate(cdc_buf *out, cdc_dialect d, const cdc_ir *old, const cdc_ir *ir
 					           "recorded_at)", cdc_buf_str(&b));
 					sw_comment(w, "  SELECT pipeline, table_name, column_name, type, state, missing, recorded_at "
 					           "FROM %s ORDER BY seq;", cdc_buf_str(&a));
+					/* and the copies (runtime/source.h): without them every table is copied again */
+					cdc_buf_truncate(&a, 0);
+					cdc_buf_truncate(&b, 0);
+					sw_qualified(w, &a, os, SQL_COPIES);
+					sw_qualified(w, &b, ns, SQL_COPIES);
+					sw_comment(w, "and the copy records (cdcc_copies), which say which target tables hold their copy:");
+					sw_comment(w, "INSERT INTO %s SELECT * FROM %s;", cdc_buf_str(&b), cdc_buf_str(&a));
 				}
 				cdc_buf_free(&a);
 				cdc_buf_free(&b);

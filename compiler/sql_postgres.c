@@ -72,6 +72,19 @@ pg_runtime(sqlw *w)
 	           "  \"recorded_at\" timestamptz NOT NULL DEFAULT now(),\n"
 	           "  PRIMARY KEY (\"pipeline\", \"table_name\", \"column_name\")\n"
 	           ");\n");
+	/* which target tables hold a copy of their source table, and as of when: a route
+	 * added to a pipeline that has run has none, and the run copies it (runtime/source.h) */
+	sw_puts(w, "CREATE TABLE IF NOT EXISTS ");
+	sw_qname(w, schema, SQL_COPIES);
+	sw_puts(w, " (\n"
+	           "  \"pipeline\"     text NOT NULL,\n"
+	           "  \"table_name\"   text NOT NULL,\n"
+	           "  \"target_table\" text NOT NULL,\n"
+	           "  \"position\"     text NOT NULL,\n"
+	           "  \"batch_id\"     bigint NOT NULL,\n"
+	           "  \"copied_at\"    timestamptz NOT NULL DEFAULT now(),\n"
+	           "  PRIMARY KEY (\"pipeline\", \"table_name\", \"target_table\")\n"
+	           ");\n");
 }
 
 static void

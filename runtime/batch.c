@@ -126,6 +126,7 @@ cdc_batch_reset(cdc_batch *b)
 		spill_truncate(br, 0);
 		br->nrows = 0;
 		br->partial = false;
+		br->copy = false;
 	}
 	b->nquarantine = 0;
 	for (int i = 0; i < b->ir->nsources; i++)
@@ -134,7 +135,8 @@ cdc_batch_reset(cdc_batch *b)
 	b->started = 0;
 	b->commit_time = 0;
 	b->seq = 0;
-	b->snapshot = false;
+	b->snapshot = b->added = false;
+	b->copy_at = NULL;
 	cdc_arena_reset(b->arena);
 }
 
@@ -407,6 +409,7 @@ cdc_batch_take_rows(cdc_batch *to, cdc_batch *from)
 		a->spilled = b->spilled;
 		b->spilled = 0;
 		from->mark.len[i] = 0;
+		a->copy = b->copy;   /* the target empties the copied routes' tables first */
 	}
 	to->bytes = from->bytes;
 	from->bytes = from->mark.bytes = 0;

@@ -9,7 +9,10 @@
  *
  * The initial snapshot is a batch too, but one too large to hold: its rows go to the
  * target in chunks (cdc_batch_route.rows, emptied after each), straight into the route
- * tables, within one target transaction that commits with the snapshot's position.
+ * tables, within one target transaction that commits with the snapshot's position.  So
+ * is the copy of tables added to a pipeline that has already run, which leaves the
+ * checkpoints where they are.  Either records, per route it copies, the position it is
+ * as of (the target's cdcc_copies), so that a later run knows which routes it lacks.
  */
 #ifndef CDC_BATCH_H
 #define CDC_BATCH_H
@@ -36,6 +39,8 @@ typedef struct cdc_batch_route {
 	cdc_buf             rows;      /* the staged rows after those, in the target's format */
 	uint64_t            nrows;     /* staged since the batch began (a snapshot's: in every chunk) */
 	bool                partial;   /* a change other than a delete left a column unsent */
+	bool                copy;      /* a snapshot batch copies this route: its table is emptied
+	                                  first (merge routes), and the copy recorded */
 } cdc_batch_route;
 
 typedef struct cdc_quarantined {
@@ -53,7 +58,9 @@ typedef struct cdc_batch {
 	const cdc_ir     *ir;
 	int               target;
 	cdc_dialect       dialect;
-	bool              snapshot;
+	bool              snapshot;    /* the initial snapshot, or a copy (`added`) */
+	bool              added;       /* a copy of tables added to a running pipeline */
+	const char       *copy_at;     /* a snapshot's or copy's position (in the arena) */
 	int64_t           id;          /* batch id: the checkpoint's batch_id */
 	cdc_batch_route  *routes;      /* every route into the target, in plan order */
 	int               nroutes;

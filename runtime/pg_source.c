@@ -57,6 +57,7 @@
 #include <string.h>
 #include <sys/select.h>
 #include <time.h>
+#include <unistd.h>
 
 /* A relation the stream described: its columns, and where each goes in the IR table. */
 typedef struct pg_rel {
@@ -621,55 +622,126 @@ copy_table(pg_source *s, int ti, const char *position, cdc_sink *k, cdc_err *e)
 	return ok;
 }
 
-/* Creates the slot with an exported snapshot and delivers the tables as of it. */
+/*
+ * Delivers, as one transaction of `kind`, the source's tables as of the snapshot
+ * `name` that a replication connection exported at `point`: every table for the initial
+ * snapshot, the ones a target misses for a copy.
+ */
 static bool
-snapshot(pg_source *s, cdc_sink *k, cdc_err *e)
+copy_tables(pg_source *s, cdc_txn kind, const char *name, const char *point, cdc_sink *k, cdc_err *e)
 {
-	char err[512];
-	cdc_buf cmd = CDC_BUF_INIT;
-	cdc_buf_printf(&cmd, "CREATE_REPLICATION_SLOT %s LOGICAL pgoutput (SNAPSHOT '%s')", quote_ident(s, s->slot),
-	               s->snapshot_initial ? "export" : "nothing");
-	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
-	cdc_buf_free(&cmd);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		bool lost = cdc_pg_lost(s->repl, r);
-		PQclear(r);
-		cdc_fail(e, "%s: cannot create replication slot %s: %s (the role needs the REPLICATION attribute: "
-		         "ALTER ROLE ... REPLICATION; and a free slot: max_replication_slots)", s->what, s->slot,
-		         cdc_pg_error(s->repl, err, sizeof err));
-		e->retry = lost;
-		return false;
-	}
-	char point[CDC_LSN_TEXT], *name = cdc_arena_strdup(s->rel_arena, PQgetisnull(r, 0, 2) ? "" : PQgetvalue(r, 0, 2));
-	snprintf(point, sizeof point, "%s", PQgetvalue(r, 0, 1));
-	PQclear(r);
-	cdc_lsn lsn;
-	if (!cdc_lsn_parse(point, &lsn))
-		return cdc_fail(e, "%s: the server gave the slot an unreadable consistent point '%s'", s->what, point);
-	cdc_log(s->rt, CDC_LOG_INFO, "%s: created replication slot %s at %s", s->what, s->slot, point);
-	s->resume = lsn;
-	if (!s->snapshot_initial) {
-		/* streaming only: the start is a transaction with no changes, so that the targets
-		 * record where the pipeline began */
-		return k->begin(k, false, 0, 0, false, e) && k->commit(k, point, e);
-	}
-
 	cdc_buf set = CDC_BUF_INIT;
 	cdc_buf_printf(&set, "SET TRANSACTION SNAPSHOT %s", quote_literal(s, name));
 	bool ok = cdc_pg_exec(s->sql, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", s->what, e) &&
 	          cdc_pg_exec(s->sql, cdc_buf_str(&set), s->what, e);
 	cdc_buf_free(&set);
 	/* the snapshot's rows carry its start as their commit time */
-	ok = ok && k->begin(k, true, cdc_rt_now(), 0, false, e);
+	ok = ok && k->begin(k, kind, point, cdc_rt_now(), 0, false, e);
 	const cdc_ir *ir = s->rt->ir;
 	for (int i = 0; i < ir->ntables && ok; i++)
-		if (ir->tables[i].source == s->base.index)
+		if (ir->tables[i].source == s->base.index && (kind == CDC_TXN_SNAPSHOT || k->missing(k, i)))
 			ok = copy_table(s, i, point, k, e);
 	ok = ok && cdc_pg_exec(s->sql, "COMMIT", s->what, e);
 	ok = ok && k->commit(k, point, e);
 	if (!ok && PQtransactionStatus(s->sql) != PQTRANS_IDLE) {
-		r = PQexec(s->sql, "ROLLBACK");
+		PGresult *r = PQexec(s->sql, "ROLLBACK");
 		PQclear(r);
+	}
+	return ok;
+}
+
+/* Creates a replication slot (`temporary`: one that lives as long as the replication
+ * connection) with an exported snapshot: its consistent point, and the snapshot's name
+ * (in the relation arena) for SET TRANSACTION SNAPSHOT. */
+static bool
+create_slot(pg_source *s, const char *slot, bool temporary, bool export, char point[CDC_LSN_TEXT], char **name,
+            cdc_err *e)
+{
+	char err[512];
+	cdc_buf cmd = CDC_BUF_INIT;
+	cdc_buf_printf(&cmd, "CREATE_REPLICATION_SLOT %s%s LOGICAL pgoutput (SNAPSHOT '%s')", quote_ident(s, slot),
+	               temporary ? " TEMPORARY" : "", export ? "export" : "nothing");
+	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
+	cdc_buf_free(&cmd);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		bool lost = cdc_pg_lost(s->repl, r);
+		PQclear(r);
+		cdc_fail(e, "%s: cannot create replication slot %s: %s (the role needs the REPLICATION attribute: "
+		         "ALTER ROLE ... REPLICATION; and a free slot: max_replication_slots)", s->what, slot,
+		         cdc_pg_error(s->repl, err, sizeof err));
+		e->retry = lost;
+		return false;
+	}
+	*name = cdc_arena_strdup(s->rel_arena, PQgetisnull(r, 0, 2) ? "" : PQgetvalue(r, 0, 2));
+	snprintf(point, CDC_LSN_TEXT, "%s", PQgetvalue(r, 0, 1));
+	PQclear(r);
+	cdc_lsn lsn;
+	if (!cdc_lsn_parse(point, &lsn))
+		return cdc_fail(e, "%s: the server gave slot %s an unreadable consistent point '%s'", s->what, slot, point);
+	return true;
+}
+
+/* Creates the slot with an exported snapshot and delivers the tables as of it. */
+static bool
+snapshot(pg_source *s, cdc_sink *k, cdc_err *e)
+{
+	char point[CDC_LSN_TEXT], *name;
+	if (!create_slot(s, s->slot, false, s->snapshot_initial, point, &name, e))
+		return false;
+	cdc_log(s->rt, CDC_LOG_INFO, "%s: created replication slot %s at %s", s->what, s->slot, point);
+	cdc_lsn_parse(point, &s->resume);
+	if (!s->snapshot_initial) {
+		/* streaming only: the start is a transaction with no changes, so that the targets
+		 * record where the pipeline began */
+		return k->begin(k, CDC_TXN_CHANGES, point, 0, 0, false, e) && k->commit(k, point, e);
+	}
+	return copy_tables(s, CDC_TXN_SNAPSHOT, name, point, k, e);
+}
+
+/*
+ * Tables added to a pipeline that has already run (or routes added to its targets):
+ * copied as of the exported snapshot of a temporary slot, before the stream resumes at
+ * the targets' checkpoints, which are older.  The temporary slot's consistent point P
+ * splits the added table's history exactly: a transaction whose commit record starts
+ * before P is in the copy, and the sink leaves it out of the stream; one that starts at
+ * or after P is not in the copy, and the pipeline's own slot streams it — its table is
+ * in the publication since check_publication, which committed before P.
+ */
+static bool
+copy_added(pg_source *s, cdc_sink *k, cdc_err *e)
+{
+	const cdc_ir *ir = s->rt->ir;
+	int n = 0;
+	for (int i = 0; i < ir->ntables; i++)
+		n += ir->tables[i].source == s->base.index && k->missing(k, i);
+	if (!n)
+		return true;
+	if (!s->snapshot_initial) {
+		cdc_log(s->rt, CDC_LOG_INFO, "%s: %d table(s) new to the pipeline are not copied (snapshot = never): only "
+		        "their changes from now on arrive", s->what, n);
+		return true;
+	}
+	/* the pipeline's slot name leaves room: slot names have 63 characters at most */
+	char slot[64], point[CDC_LSN_TEXT], *name;
+	snprintf(slot, sizeof slot, "%.40s_copy_%ld", s->slot, (long)getpid());
+	if (!create_slot(s, slot, true, true, point, &name, e))
+		return false;
+	cdc_log(s->rt, CDC_LOG_INFO, "%s: copying %d table(s) new to the pipeline as of %s (temporary slot %s)", s->what,
+	        n, point, slot);
+	if (!copy_tables(s, CDC_TXN_COPY, name, point, k, e))
+		return false;
+	/* gone with the connection anyway; dropped now so that it holds back no WAL */
+	cdc_buf cmd = CDC_BUF_INIT;
+	cdc_buf_printf(&cmd, "DROP_REPLICATION_SLOT %s", quote_ident(s, slot));
+	PGresult *r = PQexec(s->repl, cdc_buf_str(&cmd));
+	cdc_buf_free(&cmd);
+	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	if (!ok) {
+		char err[512];
+		cdc_fail(e, "%s: cannot drop the temporary replication slot %s: %s", s->what, slot,
+		         cdc_pg_error(s->repl, err, sizeof err));
+		e->retry = true;
 	}
 	return ok;
 }
@@ -1305,7 +1377,9 @@ stream_commit(pg_source *s, const cdc_pgo_msg *m, cdc_sink *k, cdc_err *e)
 	if (!skip) {
 		s->txn_time = m->time;
 		s->txn_xid = m->xid;
-		ok = k->begin(k, false, m->time, m->xid, true, e);
+		char at[CDC_LSN_TEXT];
+		cdc_lsn_format(m->lsn, at);
+		ok = k->begin(k, CDC_TXN_CHANGES, at, m->time, m->xid, true, e);
 		/* the kept messages are decoded again, one at a time; `message` delivers them */
 		s->in_txn = true;
 		s->skip_txn = false;
@@ -1354,8 +1428,11 @@ message(pg_source *s, const uint8_t *p, size_t n, cdc_lsn lsn, bool in_stream, c
 		s->skip_txn = s->resume && m.lsn < s->resume;
 		s->txn_time = m.time;
 		s->txn_xid = m.xid;
-		if (!s->skip_txn)
-			ok = k->begin(k, false, m.time, m.xid, true, e);
+		if (!s->skip_txn) {
+			char at[CDC_LSN_TEXT];
+			cdc_lsn_format(m.lsn, at);
+			ok = k->begin(k, CDC_TXN_CHANGES, at, m.time, m.xid, true, e);
+		}
 		break;
 	case CDC_PGO_COMMIT:
 		if (!s->in_txn)
@@ -1431,7 +1508,7 @@ heartbeat(pg_source *s, cdc_sink *k, bool *sent, cdc_err *e)
 	s->delivered = s->received;
 	s->delivered_at = now;
 	*sent = true;
-	return k->begin(k, false, 0, 0, false, e) && k->commit(k, at, e);
+	return k->begin(k, CDC_TXN_CHANGES, at, 0, 0, false, e) && k->commit(k, at, e);
 }
 
 /* The WAL the slot holds back, checked every 5 s (and the server's position, for the
@@ -1720,7 +1797,7 @@ pg_start(cdc_source *base, const char *resume, cdc_sink *k, cdc_err *e)
 			return cdc_fail(e, "%s: replication slot %s has moved past the target's checkpoint (%s > %s): the "
 			                "changes in between are gone; was the slot used by another pipeline?", s->what, s->slot,
 			                confirmed, resume);
-		return start_stream(s, e);
+		return copy_added(s, k, e) && start_stream(s, e);
 	}
 	if (exists) {
 		/* a slot without a checkpoint: a run stopped before its snapshot committed */

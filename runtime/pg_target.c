@@ -78,7 +78,8 @@ typedef struct pg_target {
 	pg_route        *routes;          /* as the batch's routes: every route into the target, in plan order */
 	int              nroutes;
 	cdc_buf          quarantine_sql, checkpoint_sql, read_checkpoint_sql, next_batch_sql;
-	cdc_buf          read_columns_sql, write_column_sql;
+	cdc_buf          read_columns_sql, write_column_sql, read_copies_sql, write_copy_sql;
+	char           **route_names;     /* per route: its target table, as cdcc_copies names it */
 	bool             in_snapshot;
 	int              copying;         /* the route whose snapshot COPY is open across chunks, or -1 */
 	cdc_buf          dsn;             /* for the loader's and why_slow's connections */
@@ -128,6 +129,11 @@ pg_close(cdc_target *base)
 	cdc_buf_free(&t->next_batch_sql);
 	cdc_buf_free(&t->read_columns_sql);
 	cdc_buf_free(&t->write_column_sql);
+	cdc_buf_free(&t->read_copies_sql);
+	cdc_buf_free(&t->write_copy_sql);
+	for (int i = 0; t->route_names && i < t->nroutes; i++)
+		cdc_mem_free(t->route_names[i]);
+	cdc_mem_free(t->route_names);
 	cdc_mem_free(t);
 }
 
@@ -156,6 +162,7 @@ prepare(pg_target *t, cdc_err *e)
 		for (int k = 0; k < ir->tables[i].nroutes; k++)
 			t->nroutes += ir->tables[i].routes[k].target == ti;
 	t->routes = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->routes);
+	t->route_names = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->route_names);
 	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
 	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
 	/* the loader's tables: named by the pipeline (its first 24 characters) and a hash
@@ -170,6 +177,10 @@ prepare(pg_target *t, cdc_err *e)
 			const cdc_ir_route *r = &ir->tables[i].routes[k];
 			if (r->target != ti)
 				continue;
+			cdc_buf rn = CDC_BUF_INIT;
+			cdc_buf_printf(&rn, "%s%s%s", r->schema ? r->schema : "", r->schema ? "." : "", r->name);
+			t->route_names[n] = cdc_mem_strdup(cdc_buf_str(&rn));
+			cdc_buf_free(&rn);
 			pg_route *pr = &t->routes[n++];
 			for (int f = 0; f < 2; f++) {
 				cdc_sql_parts parts = {&pr->stage[f], &pr->load[f], &pr->apply[f]};
@@ -211,6 +222,13 @@ prepare(pg_target *t, cdc_err *e)
 	               "\"state\", \"missing\") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (\"pipeline\", \"table_name\", "
 	               "\"column_name\") DO UPDATE SET \"type\" = EXCLUDED.\"type\", \"state\" = EXCLUDED.\"state\", "
 	               "\"missing\" = EXCLUDED.\"missing\", \"recorded_at\" = now()", cdc_buf_str(&q));
+	qname(&q, schema, "cdcc_copies");
+	cdc_buf_printf(&t->read_copies_sql, "SELECT \"table_name\", \"target_table\", \"position\" FROM %s WHERE "
+	               "\"pipeline\" = $1", cdc_buf_str(&q));
+	cdc_buf_printf(&t->write_copy_sql, "INSERT INTO %s (\"pipeline\", \"table_name\", \"target_table\", "
+	               "\"position\", \"batch_id\") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"pipeline\", \"table_name\", "
+	               "\"target_table\") DO UPDATE SET \"position\" = EXCLUDED.\"position\", \"batch_id\" = "
+	               "EXCLUDED.\"batch_id\", \"copied_at\" = now()", cdc_buf_str(&q));
 	cdc_buf_free(&q);
 	return ok;
 }
@@ -285,6 +303,13 @@ writes(pg_target *t, const cdc_batch *b, cdc_err *e)
 	}
 	char id[32];
 	snprintf(id, sizeof id, "%" PRId64, b->id);
+	for (int i = 0; b->snapshot && b->copy_at && i < b->nroutes; i++) {
+		if (!b->routes[i].copy)
+			continue;
+		const char *params[] = {t->rt->ir->pipeline, b->routes[i].table->display, t->route_names[i], b->copy_at, id};
+		if (!cdc_pg_query(t->c, cdc_buf_str(&t->write_copy_sql), 5, params, NULL, t->what, e))
+			return false;
+	}
 	for (int s = 0; s < t->rt->ir->nsources; s++) {
 		if (!b->positions[s])
 			continue;
@@ -583,7 +608,7 @@ free_set(pg_target *t, int k)
 }
 
 /* The snapshot's rows so far, straight into the route tables; the first call opens the
- * transaction and empties the merge tables. */
+ * transaction and empties the merge tables of the routes it copies. */
 static bool
 pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
 {
@@ -592,7 +617,7 @@ pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
 	if (!t->in_snapshot) {
 		ok = cdc_pg_exec(t->c, "BEGIN", t->what, e);
 		for (int i = 0; i < t->nroutes && ok; i++)
-			if (t->routes[i].snap_stage.len)
+			if (b->routes[i].copy && t->routes[i].snap_stage.len)
 				ok = cdc_pg_exec(t->c, cdc_buf_str(&t->routes[i].snap_stage), t->what, e);
 		t->in_snapshot = ok;
 	}
@@ -664,6 +689,33 @@ pg_next_batch(cdc_target *base, int64_t *id, cdc_err *e)
 	if (!cdc_pg_query(t->c, cdc_buf_str(&t->next_batch_sql), 1, params, &r, t->what, e))
 		return false;
 	*id = PQntuples(r) == 1 ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 1;
+	PQclear(r);
+	return true;
+}
+
+static bool
+pg_copies(cdc_target *base, char **at, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	const char *params[] = {t->rt->ir->pipeline};
+	PGresult *r;
+	if (!cdc_pg_query(t->c, cdc_buf_str(&t->read_copies_sql), 1, params, &r, t->what, e))
+		return false;
+	/* the routes in plan order, as prepare numbered them */
+	int k = 0;
+	for (int ti = 0; ti < t->rt->ir->ntables; ti++) {
+		const cdc_ir_table *tb = &t->rt->ir->tables[ti];
+		for (int ri = 0; ri < tb->nroutes; ri++) {
+			if (tb->routes[ri].target != t->base.index)
+				continue;
+			at[k] = NULL;
+			for (int row = 0; row < PQntuples(r) && !at[k]; row++)
+				if (strcmp(PQgetvalue(r, row, 0), tb->display) == 0 &&
+				    strcmp(PQgetvalue(r, row, 1), t->route_names[k]) == 0)
+					at[k] = cdc_mem_strdup(PQgetvalue(r, row, 2));
+			k++;
+		}
+	}
 	PQclear(r);
 	return true;
 }
@@ -924,6 +976,7 @@ const cdc_target_ops cdc_pg_target = {
 	.open = pg_open,
 	.checkpoint = pg_checkpoint,
 	.next_batch = pg_next_batch,
+	.copies = pg_copies,
 	.snapshot_rows = pg_snapshot_rows,
 	.apply = pg_apply,
 	.load_ahead = pg_load_ahead,

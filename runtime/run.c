@@ -67,7 +67,13 @@ typedef struct run_target {
 	char      **committed;   /* per source: the position committed last, or NULL */
 	int64_t     rows, bytes, interval_us;
 	int         ramp;        /* batches closed in this run, up to RAMP_BATCHES */
-	bool        skip;        /* the current transaction is at or before this target's checkpoint */
+	/* per route of the batch (source.h, "a table added"): */
+	bool       *missing;     /* no copy of its table in the target yet: copied at its source's start */
+	char      **copy_at;     /* the point its copy is as of, while the stream may still bring
+	                            transactions from before it (which the copy holds), or NULL */
+	int         copies_due;  /* copy_at that are not NULL */
+	bool       *skip_route;  /* the current transaction's changes stay out of the route */
+	bool        skipping;    /* some of skip_route is true */
 } run_target;
 
 
@@ -81,7 +87,10 @@ typedef struct run {
 	bool        *staged;
 	cdc_arena   *ev_arena;   /* one change's work: reset after each */
 	int          cur;        /* the source delivering now */
-	bool         in_txn, snapshot;
+	bool         in_txn, snapshot;   /* snapshot: the transaction is a snapshot or a copy */
+	cdc_txn      kind;
+	bool         skipping;   /* some target leaves some route out of the current transaction */
+	bool        *skip_table; /* per IR table: every route of it is left out, in every target */
 	int64_t      txn_time, txn_id;
 	bool         has_txn_id;
 	bool         failed;     /* a fail rule broke: the run ends with 1 */
@@ -267,9 +276,12 @@ committed(run *r, run_target *g, cdc_batch *b, bool counted, cdc_err *e)
 			g->committed[s] = cdc_mem_strdup(b->positions[s]);
 			at = g->committed[s];
 		}
-	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, at %s "
-	        "(%.1f ms)", ir->targets[g->t->index].name, b->snapshot ? "snapshot, batch " : "batch ", b->id, rows,
-	        b->nquarantine, at, (double)(cdc_rt_now() - g->t0) / 1000.0);
+	if (b->added)
+		at = b->copy_at;   /* the checkpoint stayed */
+	cdc_log(&r->rt, CDC_LOG_INFO, "target %s: %s%" PRId64 " committed: %" PRIu64 " rows, %d quarantined, %s %s "
+	        "(%.1f ms)", ir->targets[g->t->index].name, b->added ? "copy of new tables, batch " :
+	        b->snapshot ? "snapshot, batch " : "batch ", b->id, rows, b->nquarantine, b->added ? "as of" : "at", at,
+	        (double)(cdc_rt_now() - g->t0) / 1000.0);
 	if (b->commit_time && !b->snapshot)
 		r->applied_time = b->commit_time;
 	cdc_batch_reset(b);
@@ -579,23 +591,100 @@ due(const run_target *g, int64_t now)
 
 /* ---- the sink ----------------------------------------------------------------------- */
 
+/* Whether table t has a route into target g. */
 static bool
-sink_begin(cdc_sink *k, bool snapshot, int64_t commit_time, int64_t txid, bool has_txid, cdc_err *e)
+routes_to(const cdc_ir_table *t, int g)
+{
+	for (int i = 0; i < t->nroutes; i++)
+		if (t->routes[i].target == g)
+			return true;
+	return false;
+}
+
+/*
+ * Which routes of target g the transaction beginning at `position` leaves out.  A
+ * snapshot fills every route of the source's tables, and a copy the routes that miss
+ * their copy; in a source transaction, a route whose copy is as of a point after the
+ * transaction's position already has the transaction's changes.  The stream goes in
+ * order, so a point it has passed is forgotten.
+ */
+static void
+skip_routes(run *r, run_target *g, cdc_txn kind, const char *position)
+{
+	cdc_batch *b = g->b;
+	const cdc_source *s = r->src[r->cur];
+	g->skipping = false;
+	if (kind == CDC_TXN_CHANGES && !g->copies_due)
+		return;
+	bool copies = false;
+	for (int i = 0; i < b->nroutes; i++) {
+		bool mine = b->routes[i].table->source == r->cur;
+		g->skip_route[i] = false;
+		if (kind != CDC_TXN_CHANGES) {
+			b->routes[i].copy = mine && (kind == CDC_TXN_SNAPSHOT || g->missing[i]);
+			g->skip_route[i] = !b->routes[i].copy;
+			copies |= b->routes[i].copy;
+		} else if (mine && g->copy_at[i]) {
+			if (s->ops->pos_cmp(position, g->copy_at[i]) >= 0) {
+				cdc_mem_free(g->copy_at[i]);
+				g->copy_at[i] = NULL;
+				g->copies_due--;
+			} else {
+				g->skip_route[i] = true;
+			}
+		}
+		g->skipping |= g->skip_route[i];
+	}
+	if (copies) {
+		b->snapshot = true;
+		b->added = kind == CDC_TXN_COPY;
+	}
+}
+
+/* Whether target g leaves every route of table t out of the current transaction. */
+static bool
+skips_table(const run_target *g, int t)
+{
+	const cdc_batch *b = g->b;
+	int i = b->first[t];
+	if (!g->skipping || i < 0)
+		return false;
+	for (; i < b->nroutes && b->routes[i].table == &b->ir->tables[t]; i++)
+		if (!g->skip_route[i])
+			return false;
+	return true;
+}
+
+static bool
+sink_begin(cdc_sink *k, cdc_txn kind, const char *position, int64_t commit_time, int64_t txid, bool has_txid,
+           cdc_err *e)
 {
 	run *r = k->data;
 	(void)e;
 	r->in_txn = true;
-	r->snapshot = snapshot;
+	r->kind = kind;
+	r->snapshot = kind != CDC_TXN_CHANGES;
 	r->txn_time = commit_time;
 	r->txn_id = txid;
 	r->has_txn_id = has_txid;
 	r->ntouched = 0;
+	bool was = r->skipping;
+	r->skipping = false;
 	for (int i = 0; i < r->ntg; i++) {
-		cdc_batch *b = r->tg[i].b;
-		if (snapshot)
-			b->snapshot = true;
-		cdc_batch_mark(b);
-		r->tg[i].skip = false;
+		run_target *g = &r->tg[i];
+		skip_routes(r, g, kind, position);
+		r->skipping |= g->skipping;
+		cdc_batch_mark(g->b);
+	}
+	if (r->skipping || was) {
+		/* a table every target leaves out is not even read: no rule runs, no count moves */
+		const cdc_ir *ir = r->rt.ir;
+		for (int t = 0; t < ir->ntables; t++) {
+			bool all = r->skipping && ir->tables[t].nroutes > 0;
+			for (int i = 0; i < r->ntg && all; i++)
+				all = !routes_to(&ir->tables[t], r->tg[i].t->index) || skips_table(&r->tg[i], t);
+			r->skip_table[t] = all;
+		}
 	}
 	return true;
 }
@@ -620,16 +709,6 @@ stage_of(run *r, int table)
 	return &r->stages[table];
 }
 
-/* Whether table t has a route into target g. */
-static bool
-routes_to(const cdc_ir_table *t, int g)
-{
-	for (int i = 0; i < t->nroutes; i++)
-		if (t->routes[i].target == g)
-			return true;
-	return false;
-}
-
 static void
 quarantine(run *r, const cdc_ir_table *t, const char *rule, const char *reason, int line, int op,
            const cdc_value *row, const char *position)
@@ -642,12 +721,14 @@ quarantine(run *r, const cdc_ir_table *t, const char *rule, const char *reason, 
 	}
 	cdc_quarantined q = {t->display, rule, reason, line, cdc_evop_name(op), position,
 	                     ts.len ? cdc_buf_str(&ts) : NULL, cdc_buf_str(&rowj)};
-	/* to every target the table goes to (a table that goes nowhere: to every target) */
+	/* to every target the table goes to (a table that goes nowhere: to every target),
+	 * but not to one whose copy of the table has the change already */
 	bool anywhere = false;
+	int ti = (int)(t - r->rt.ir->tables);
 	for (int i = 0; i < r->ntg; i++)
 		anywhere |= routes_to(t, r->tg[i].t->index);
 	for (int i = 0; i < r->ntg; i++)
-		if (!anywhere || routes_to(t, r->tg[i].t->index))
+		if ((!anywhere || routes_to(t, r->tg[i].t->index)) && !skips_table(&r->tg[i], ti))
 			cdc_batch_quarantine(r->tg[i].b, &q);
 	cdc_buf_free(&rowj);
 	cdc_buf_free(&ts);
@@ -658,6 +739,8 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
             cdc_err *e)
 {
 	run *r = k->data;
+	if (r->skipping && r->skip_table[table])
+		return true;   /* every target has it: a copy holds it */
 	const cdc_ir_table *t = &r->rt.ir->tables[table];
 	cdc_stage *st = stage_of(r, table);
 	bool seen = false;
@@ -681,9 +764,10 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	case CDC_FATE_APPLY:
 		for (int i = 0; i < r->ntg; i++)
 			for (int k2 = 0; k2 < t->nroutes; k2++) {
-				cdc_batch_route *br = cdc_batch_route_of(r->tg[i].b, t, &t->routes[k2]);
-				if (br)
-					cdc_batch_row(r->tg[i].b, br, op, st->out);
+				run_target *g = &r->tg[i];
+				cdc_batch_route *br = cdc_batch_route_of(g->b, t, &t->routes[k2]);
+				if (br && !(g->skipping && g->skip_route[br - g->b->routes]))
+					cdc_batch_row(g->b, br, op, st->out);
 			}
 		break;
 	case CDC_FATE_QUARANTINE:
@@ -718,6 +802,8 @@ sink_reject(cdc_sink *k, int table, int op, const cdc_value *row, const char *po
 {
 	run *r = k->data;
 	(void)e;
+	if (r->skipping && r->skip_table[table])
+		return true;   /* every target has it: a copy holds it */
 	const cdc_ir_table *t = &r->rt.ir->tables[table];
 	cdc_log(&r->rt, CDC_LOG_WARN, "table %s, at %s: quarantined: %s", t->display, position, reason);
 	quarantine(r, t, "source", reason, 0, op, row, position);
@@ -735,12 +821,37 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 	int64_t now = cdc_rt_now();
 	for (int i = 0; i < r->ntg; i++) {
 		run_target *g = &r->tg[i];
-		const char *have = g->committed[r->cur];
-		if (have && s->ops->pos_cmp(position, have) <= 0) {
+		const char *have = g->committed[r->cur], *at = position;
+		if (r->kind != CDC_TXN_CHANGES && g->b->snapshot) {
+			/* the routes copied: recorded with the batch (cdcc_copies); a copy leaves the
+			 * checkpoint where it is, and the stream's transactions from before its point
+			 * stay out of the routes it filled */
+			cdc_batch *b = g->b;
+			b->copy_at = cdc_arena_strdup(b->arena, position);
+			for (int k2 = 0; k2 < b->nroutes; k2++) {
+				if (!b->routes[k2].copy)
+					continue;
+				g->missing[k2] = false;
+				if (!g->copy_at[k2])
+					g->copies_due++;
+				cdc_mem_free(g->copy_at[k2]);
+				g->copy_at[k2] = cdc_mem_strdup(position);
+			}
+			if (r->kind == CDC_TXN_COPY) {
+				if (!have)
+					return cdc_fail(e, "target %s: a copy of new tables, but no checkpoint to keep",
+					                r->rt.ir->targets[g->t->index].name);
+				at = have;
+			}
+		} else if (r->kind == CDC_TXN_COPY) {
+			cdc_batch_rewind(g->b);   /* this target misses none of the tables copied */
+			continue;
+		}
+		if (r->kind == CDC_TXN_CHANGES && have && s->ops->pos_cmp(position, have) <= 0) {
 			cdc_batch_rewind(g->b);   /* this target has it already */
 			continue;
 		}
-		cdc_batch_position(g->b, r->cur, position);
+		cdc_batch_position(g->b, r->cur, at);
 		if (!g->b->started)
 			g->b->started = now;
 		if (r->txn_time)
@@ -756,6 +867,21 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 	}
 	r->snapshot = false;
 	return true;
+}
+
+static bool
+sink_missing(cdc_sink *k, int table)
+{
+	run *r = k->data;
+	for (int i = 0; i < r->ntg; i++) {
+		const run_target *g = &r->tg[i];
+		const cdc_batch *b = g->b;
+		for (int k2 = b->first[table]; k2 >= 0 && k2 < b->nroutes && b->routes[k2].table == &b->ir->tables[table];
+		     k2++)
+			if (g->missing[k2])
+				return true;
+	}
+	return false;
 }
 
 /* ---- counts ------------------------------------------------------------------------- */
@@ -1060,6 +1186,16 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 		g->slow_us = !slow ? SLOW_BATCH_US : slow->kind == CDC_IRV_INT && slow->num > 0 ? slow->num : 0;
 		if (!ops->next_batch(g->t, &g->next_id, e))
 			return false;
+		int nr = g->b->nroutes;
+		g->missing = cdc_mem_zalloc(((size_t)nr + 1) * sizeof *g->missing);
+		g->copy_at = cdc_mem_zalloc(((size_t)nr + 1) * sizeof *g->copy_at);
+		g->skip_route = cdc_mem_zalloc(((size_t)nr + 1) * sizeof *g->skip_route);
+		if (!ops->copies(g->t, g->copy_at, e))
+			return false;
+		for (int k2 = 0; k2 < nr; k2++) {
+			g->missing[k2] = !g->copy_at[k2];
+			g->copies_due += g->copy_at[k2] != NULL;
+		}
 	}
 	for (int s = 0; s < ir->nsources; s++) {
 		/* resume after the least of the targets' checkpoints; each target skips what it has */
@@ -1151,6 +1287,11 @@ close_all(run *r)
 				why_release(g->why);
 		}
 		g->t->ops->close(g->t);
+		for (int k = 0; g->copy_at && k < g->bufs[0].nroutes; k++)
+			cdc_mem_free(g->copy_at[k]);
+		cdc_mem_free(g->copy_at);
+		cdc_mem_free(g->missing);
+		cdc_mem_free(g->skip_route);
 		cdc_batch_free(&g->bufs[0]);
 		cdc_batch_free(&g->bufs[1]);
 		for (int t = 0; t < ir->ntables; t++)
@@ -1162,7 +1303,7 @@ close_all(run *r)
 		memset(g, 0, sizeof *g);
 	}
 	r->ntg = 0;
-	r->in_txn = r->snapshot = r->starting = r->target_failed = false;
+	r->in_txn = r->snapshot = r->starting = r->target_failed = r->skipping = false;
 	r->ntouched = 0;
 }
 
@@ -1247,13 +1388,14 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	r.txn_start = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.txn_start);
 	r.committed = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.committed);
 	r.touched = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.touched);
+	r.skip_table = cdc_mem_zalloc(((size_t)ir->ntables + 1) * sizeof *r.skip_table);
 	r.fail_table = r.fail_rule = -1;
 	r.base_ir = ir;
 	r.opened = cdc_mem_zalloc(((size_t)ir->ntargets + 1) * sizeof *r.opened);
 	r.ir_arena = cdc_arena_new("run IR");
 	cdc_drift_init(&r.drift);
 	r.rt.drift = &r.drift;
-	cdc_sink k = {&r, sink_begin, sink_change, sink_reject, sink_commit};
+	cdc_sink k = {&r, sink_begin, sink_change, sink_reject, sink_commit, sink_missing};
 
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -1340,6 +1482,7 @@ cdc_run(const cdc_ir *ir, const cdc_run_opts *o)
 	cdc_mem_free(r.txn_start);
 	cdc_mem_free(r.committed);
 	cdc_mem_free(r.touched);
+	cdc_mem_free(r.skip_table);
 	cdc_mem_free(r.src);
 	cdc_mem_free(r.tg);
 	cdc_mem_free(r.stages);

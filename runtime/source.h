@@ -9,6 +9,11 @@
  * point: streaming continues exactly after it, so nothing is missed and nothing is seen
  * twice.
  *
+ * A table added to a pipeline that has already run is copied the same way when the
+ * source starts, as of a point of its own (CDC_TXN_COPY): the stream then resumes after
+ * the targets' checkpoints, which are older, and the sink leaves out the added table's
+ * changes whose transaction begins before that point — the copy has them.
+ *
  * Positions are the source's own text ("16/B374D848" for PostgreSQL); the source orders
  * them (pos_cmp) and resumes after one.  A run reads, per source, the position that
  * every target committed last, and the source skips what is at or before it.
@@ -22,11 +27,20 @@
 typedef struct cdc_source cdc_source;
 typedef struct cdc_sink cdc_sink;
 
+typedef enum cdc_txn {
+	CDC_TXN_CHANGES,    /* a source transaction */
+	CDC_TXN_SNAPSHOT,   /* the initial snapshot: every table of the source, as snapshot rows */
+	CDC_TXN_COPY        /* at a later start: the tables for which `missing` said yes */
+} cdc_txn;
+
 struct cdc_sink {
 	void *data;
-	/* A transaction begins.  `snapshot`: the initial snapshot, whose changes are snapshot
-	 * rows. */
-	bool (*begin)(cdc_sink *k, bool snapshot, int64_t commit_time, int64_t txid, bool has_txid, cdc_err *e);
+	/* A transaction begins.  `position` orders it against the point of a copy: a copy
+	 * as of point P holds exactly the transactions whose position here is before P
+	 * (PostgreSQL: the start of the commit record, which pgoutput's Begin carries).  For
+	 * a snapshot or a copy, `position` is its point. */
+	bool (*begin)(cdc_sink *k, cdc_txn kind, const char *position, int64_t commit_time, int64_t txid,
+	              bool has_txid, cdc_err *e);
 	/* One change of IR table `table`: row holds its ncols values (UNCHANGED where the
 	 * source did not send a value); before the old row where the source sent one.
 	 * `position` locates the change in the source, for quarantine records. */
@@ -37,8 +51,13 @@ struct cdc_sink {
 	 * rule "source" and `reason`, so that it is seen, never lost. */
 	bool (*reject)(cdc_sink *k, int table, int op, const cdc_value *row, const char *position, const char *reason,
 	               cdc_err *e);
-	/* The transaction ends at `position`: what a checkpoint after it holds. */
+	/* The transaction ends at `position`: what a checkpoint after it holds.  (A copy's
+	 * commit gets its point again: the checkpoints stay where they are.) */
 	bool (*commit)(cdc_sink *k, const char *position, cdc_err *e);
+	/* Whether IR table `table` goes to a target table that has no copy of it yet (the
+	 * table, or its route, was added to a pipeline that has already run): the source
+	 * copies it at start, before it streams, unless its snapshot option is never. */
+	bool (*missing)(cdc_sink *k, int table);
 };
 
 typedef enum cdc_poll {

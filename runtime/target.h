@@ -27,6 +27,10 @@ typedef struct cdc_target_ops {
 	cdc_target *(*open)(const cdc_rt *rt, int index, cdc_err *e);
 	/* The position committed last for this pipeline and source, or *found false. */
 	bool (*checkpoint)(cdc_target *t, const char *source, struct cdc_buf *position, bool *found, cdc_err *e);
+	/* Per route into the target (plan order, as the batch's routes): the position its
+	 * copy of the source table is as of, or NULL when it has none (a route added to a
+	 * pipeline that has run).  The strings are the caller's, to free with cdc_mem_free. */
+	bool (*copies)(cdc_target *t, char **at, cdc_err *e);
 	/* The id of the next batch (one more than the last one committed). */
 	bool (*next_batch)(cdc_target *t, int64_t *id, cdc_err *e);
 	/* A chunk of the snapshot: its rows so far, straight into the route tables; the first

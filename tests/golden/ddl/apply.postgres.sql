@@ -35,6 +35,15 @@ CREATE TABLE IF NOT EXISTS "cdcc rt"."cdcc_columns" (
   "recorded_at" timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY ("pipeline", "table_name", "column_name")
 );
+CREATE TABLE IF NOT EXISTS "cdcc rt"."cdcc_copies" (
+  "pipeline"     text NOT NULL,
+  "table_name"   text NOT NULL,
+  "target_table" text NOT NULL,
+  "position"     text NOT NULL,
+  "batch_id"     bigint NOT NULL,
+  "copied_at"    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY ("pipeline", "table_name", "target_table")
+);
 
 -- src.public.accounts -> pg."app data".accounts (merge)
 CREATE SCHEMA IF NOT EXISTS "app data";

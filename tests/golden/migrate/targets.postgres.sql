@@ -35,9 +35,20 @@ CREATE TABLE IF NOT EXISTS "ops"."cdcc_columns" (
   "recorded_at" timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY ("pipeline", "table_name", "column_name")
 );
+CREATE TABLE IF NOT EXISTS "ops"."cdcc_copies" (
+  "pipeline"     text NOT NULL,
+  "table_name"   text NOT NULL,
+  "target_table" text NOT NULL,
+  "position"     text NOT NULL,
+  "batch_id"     bigint NOT NULL,
+  "copied_at"    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY ("pipeline", "table_name", "target_table")
+);
 -- the checkpoints moved: copy them, or the pipeline starts over from a new snapshot:
 -- INSERT INTO "ops"."cdcc_checkpoints" SELECT * FROM "cdcc"."cdcc_checkpoints";
 -- and the column records (cdcc_columns), which say which source columns are new:
 -- INSERT INTO "ops"."cdcc_columns" (pipeline, table_name, column_name, type, state, missing, recorded_at)
 --   SELECT pipeline, table_name, column_name, type, state, missing, recorded_at FROM "cdcc"."cdcc_columns" ORDER BY seq;
+-- and the copy records (cdcc_copies), which say which target tables hold their copy:
+-- INSERT INTO "ops"."cdcc_copies" SELECT * FROM "cdcc"."cdcc_copies";
 exit: 0
