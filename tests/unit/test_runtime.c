@@ -496,6 +496,37 @@ START_TEST(batch_snapshot)
 }
 END_TEST
 
+/* A snapshot's chunk handed to the worker carries which routes the snapshot copies (the
+ * target empties their tables at the first chunk); a reset forgets the copy. */
+START_TEST(batch_copy_flags)
+{
+	bfix f, g;
+	bfix_open(&f);
+	bfix_open(&g);
+	f.b.snapshot = f.b.added = true;
+	f.br->copy = true;
+	f.b.copy_at = "0/40";
+	cdc_value v[3];
+	row3(&f, v, 1, "a", "1");
+	cdc_batch_row(&f.b, f.br, CDC_EVOP_SNAPSHOT, v);
+	cdc_batch_take_rows(&g.b, &f.b);
+	ck_assert(g.br->copy);
+	ck_assert_str_eq(cdc_buf_str(&g.br->rows), "1\ta\t1.00\n");
+	ck_assert_uint_eq(f.br->rows.len, 0);
+	ck_assert(f.br->copy);   /* the batch that commits the copy keeps its flags */
+	f.br->copy = false;
+	cdc_batch_take_rows(&g.b, &f.b);
+	ck_assert(!g.br->copy);   /* a later chunk (or snapshot) says it again */
+	f.br->copy = true;
+	cdc_batch_reset(&f.b);
+	ck_assert(!f.br->copy);
+	ck_assert(!f.b.snapshot && !f.b.added);
+	ck_assert_ptr_null(f.b.copy_at);
+	bfix_close(&g);
+	bfix_close(&f);
+}
+END_TEST
+
 static bool
 collect(const char *data, size_t n, void *arg)
 {
@@ -688,6 +719,7 @@ runtime_suite(void)
 	tcase_add_test(tc, batch_unchanged);
 	tcase_add_test(tc, batch_mark_rewind);
 	tcase_add_test(tc, batch_snapshot);
+	tcase_add_test(tc, batch_copy_flags);
 	tcase_add_test(tc, batch_spill);
 	suite_add_tcase(s, tc);
 	return s;
