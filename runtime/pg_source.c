@@ -721,9 +721,12 @@ copy_added(pg_source *s, cdc_sink *k, cdc_err *e)
 		        "their changes from now on arrive", s->what, n);
 		return true;
 	}
-	/* the pipeline's slot name leaves room: slot names have 63 characters at most */
+	/* the pipeline's slot name leaves room: slot names have 63 characters at most.  A new
+	 * name for each attempt: after a lost connection, the walsender of the one before may
+	 * hold its slot for a while */
+	static unsigned attempt;
 	char slot[64], point[CDC_LSN_TEXT], *name;
-	snprintf(slot, sizeof slot, "%.40s_copy_%ld", s->slot, (long)getpid());
+	snprintf(slot, sizeof slot, "%.36s_copy_%ld_%u", s->slot, (long)getpid(), ++attempt);
 	if (!create_slot(s, slot, true, true, point, &name, e))
 		return false;
 	cdc_log(s->rt, CDC_LOG_INFO, "%s: copying %d table(s) new to the pipeline as of %s (temporary slot %s)", s->what,

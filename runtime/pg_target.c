@@ -78,7 +78,8 @@ typedef struct pg_target {
 	pg_route        *routes;          /* as the batch's routes: every route into the target, in plan order */
 	int              nroutes;
 	cdc_buf          quarantine_sql, checkpoint_sql, read_checkpoint_sql, next_batch_sql;
-	cdc_buf          read_columns_sql, write_column_sql, read_copies_sql, write_copy_sql;
+	cdc_buf          read_columns_sql, write_column_sql;
+	cdc_buf          read_copies_sql, write_copy_sql, forget_copy_sql, keep_copy_sql;
 	char           **route_names;     /* per route: its target table, as cdcc_copies names it */
 	bool             in_snapshot;
 	int              copying;         /* the route whose snapshot COPY is open across chunks, or -1 */
@@ -131,6 +132,8 @@ pg_close(cdc_target *base)
 	cdc_buf_free(&t->write_column_sql);
 	cdc_buf_free(&t->read_copies_sql);
 	cdc_buf_free(&t->write_copy_sql);
+	cdc_buf_free(&t->forget_copy_sql);
+	cdc_buf_free(&t->keep_copy_sql);
 	for (int i = 0; t->route_names && i < t->nroutes; i++)
 		cdc_mem_free(t->route_names[i]);
 	cdc_mem_free(t->route_names);
@@ -229,6 +232,15 @@ prepare(pg_target *t, cdc_err *e)
 	               "\"position\", \"batch_id\") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"pipeline\", \"table_name\", "
 	               "\"target_table\") DO UPDATE SET \"position\" = EXCLUDED.\"position\", \"batch_id\" = "
 	               "EXCLUDED.\"batch_id\", \"copied_at\" = now()", cdc_buf_str(&q));
+	cdc_buf_printf(&t->forget_copy_sql, "DELETE FROM %s WHERE \"pipeline\" = $1 AND \"table_name\" = $2 AND "
+	               "\"target_table\" = $3", cdc_buf_str(&q));
+	cdc_buf copies = CDC_BUF_INIT;
+	cdc_buf_puts(&copies, cdc_buf_str(&q));
+	qname(&q, schema, "cdcc_checkpoints");
+	cdc_buf_printf(&t->keep_copy_sql, "INSERT INTO %s (\"pipeline\", \"table_name\", \"target_table\", \"position\", "
+	               "\"batch_id\") SELECT $1, $2, $3, \"position\", \"batch_id\" FROM %s WHERE \"pipeline\" = $1 AND "
+	               "\"source\" = $4 RETURNING \"position\"", cdc_buf_str(&copies), cdc_buf_str(&q));
+	cdc_buf_free(&copies);
 	cdc_buf_free(&q);
 	return ok;
 }
@@ -693,31 +705,80 @@ pg_next_batch(cdc_target *base, int64_t *id, cdc_err *e)
 	return true;
 }
 
-static bool
-pg_copies(cdc_target *base, char **at, cdc_err *e)
+/* The route of record `row` of r (table_name, target_table), in plan order, or -1. */
+static int
+recorded_route(pg_target *t, const PGresult *r, int row)
 {
-	pg_target *t = (pg_target *)base;
-	const char *params[] = {t->rt->ir->pipeline};
-	PGresult *r;
-	if (!cdc_pg_query(t->c, cdc_buf_str(&t->read_copies_sql), 1, params, &r, t->what, e))
-		return false;
-	/* the routes in plan order, as prepare numbered them */
 	int k = 0;
 	for (int ti = 0; ti < t->rt->ir->ntables; ti++) {
 		const cdc_ir_table *tb = &t->rt->ir->tables[ti];
 		for (int ri = 0; ri < tb->nroutes; ri++) {
 			if (tb->routes[ri].target != t->base.index)
 				continue;
-			at[k] = NULL;
-			for (int row = 0; row < PQntuples(r) && !at[k]; row++)
-				if (strcmp(PQgetvalue(r, row, 0), tb->display) == 0 &&
-				    strcmp(PQgetvalue(r, row, 1), t->route_names[k]) == 0)
-					at[k] = cdc_mem_strdup(PQgetvalue(r, row, 2));
+			if (strcmp(PQgetvalue(r, row, 0), tb->display) == 0 && strcmp(PQgetvalue(r, row, 1), t->route_names[k]) == 0)
+				return k;
 			k++;
 		}
 	}
+	return -1;
+}
+
+/*
+ * The copies recorded.  Two cases are settled here first:
+ *  - a record of a route the pipeline no longer has is deleted: while the route was
+ *    gone, its table's changes went nowhere, so the route, added back, needs a copy again;
+ *  - no record at all, and a checkpoint: the pipeline ran before cdcc kept records (or
+ *    with snapshot = never); each route is recorded as holding its copy as of its
+ *    source's checkpoint, so that nothing is copied again.
+ */
+static bool
+pg_copies(cdc_target *base, char **at, cdc_err *e)
+{
+	pg_target *t = (pg_target *)base;
+	const cdc_ir *ir = t->rt->ir;
+	const char *params[] = {ir->pipeline};
+	PGresult *r;
+	if (!cdc_pg_query(t->c, cdc_buf_str(&t->read_copies_sql), 1, params, &r, t->what, e))
+		return false;
+	for (int k = 0; k < t->nroutes; k++)
+		at[k] = NULL;
+	bool ok = true;
+	for (int row = 0; row < PQntuples(r) && ok; row++) {
+		int k = recorded_route(t, r, row);
+		if (k >= 0) {
+			at[k] = cdc_mem_strdup(PQgetvalue(r, row, 2));
+			continue;
+		}
+		const char *del[] = {ir->pipeline, PQgetvalue(r, row, 0), PQgetvalue(r, row, 1)};
+		ok = cdc_pg_query(t->c, cdc_buf_str(&t->forget_copy_sql), 3, del, NULL, t->what, e);
+	}
+	bool none = PQntuples(r) == 0;
 	PQclear(r);
-	return true;
+	if (!ok || !none)
+		return ok;
+	int k = 0, n = 0;
+	for (int ti = 0; ti < ir->ntables && ok; ti++) {
+		const cdc_ir_table *tb = &ir->tables[ti];
+		for (int ri = 0; ri < tb->nroutes && ok; ri++) {
+			if (tb->routes[ri].target != t->base.index)
+				continue;
+			const char *ins[] = {ir->pipeline, tb->display, t->route_names[k], ir->sources[tb->source].name};
+			PGresult *q;
+			ok = cdc_pg_query(t->c, cdc_buf_str(&t->keep_copy_sql), 4, ins, &q, t->what, e);
+			if (ok && PQntuples(q) == 1) {
+				at[k] = cdc_mem_strdup(PQgetvalue(q, 0, 0));
+				n++;
+			}
+			if (ok)
+				PQclear(q);
+			k++;
+		}
+	}
+	if (n)
+		cdc_log(t->rt, CDC_LOG_INFO, "%s: no copy records yet (a pipeline that ran before cdcc kept them, or "
+		        "with snapshot = never): %d target table(s) recorded as holding their copy as of the checkpoint",
+		        t->what, n);
+	return ok;
 }
 
 /* ---- schema drift (runtime/drift.h) ----------------------------------------------- */

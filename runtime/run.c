@@ -789,7 +789,8 @@ sink_change(cdc_sink *k, int table, int op, const cdc_value *row, const cdc_valu
 	/* the snapshot streams into the targets in chunks (of batch.bytes, at most
 	 * SNAPSHOT_CHUNK), within their open transaction */
 	for (int i = 0; ok && r->snapshot && i < r->ntg; i++)
-		if ((int64_t)r->tg[i].b->bytes >= r->tg[i].bytes || r->tg[i].b->bytes >= SNAPSHOT_CHUNK) {
+		if (r->tg[i].b->snapshot &&
+		    ((int64_t)r->tg[i].b->bytes >= r->tg[i].bytes || r->tg[i].b->bytes >= SNAPSHOT_CHUNK)) {
 			ok = snapshot_chunk(r, &r->tg[i], e);
 			cdc_fault("snapshot_chunk");
 		}
