@@ -31,6 +31,8 @@
 #include <string.h>
 
 typedef struct pg_route {
+	const cdc_ir_table *table;             /* the source table */
+	char   *name;                          /* the target table, as cdcc_copies names it */
 	cdc_buf stage[2], load[2], apply[2];   /* [0] general form, [1] one-sort form */
 	cdc_buf snap_stage, snap_load;
 	/* loaded ahead, per set of stage tables: create (once), empty, load and apply */
@@ -80,7 +82,6 @@ typedef struct pg_target {
 	cdc_buf          quarantine_sql, checkpoint_sql, read_checkpoint_sql, next_batch_sql;
 	cdc_buf          read_columns_sql, write_column_sql;
 	cdc_buf          read_copies_sql, write_copy_sql, forget_copy_sql, keep_copy_sql;
-	char           **route_names;     /* per route: its target table, as cdcc_copies names it */
 	bool             in_snapshot;
 	int              copying;         /* the route whose snapshot COPY is open across chunks, or -1 */
 	cdc_buf          dsn;             /* for the loader's and why_slow's connections */
@@ -98,6 +99,7 @@ free_route(pg_route *r)
 	}
 	cdc_buf_free(&r->snap_stage);
 	cdc_buf_free(&r->snap_load);
+	cdc_mem_free(r->name);
 	for (int k = 0; k < 2; k++) {
 		cdc_buf_free(&r->ahead_create[k]);
 		cdc_buf_free(&r->ahead_empty[k]);
@@ -134,9 +136,6 @@ pg_close(cdc_target *base)
 	cdc_buf_free(&t->write_copy_sql);
 	cdc_buf_free(&t->forget_copy_sql);
 	cdc_buf_free(&t->keep_copy_sql);
-	for (int i = 0; t->route_names && i < t->nroutes; i++)
-		cdc_mem_free(t->route_names[i]);
-	cdc_mem_free(t->route_names);
 	cdc_mem_free(t);
 }
 
@@ -165,7 +164,6 @@ prepare(pg_target *t, cdc_err *e)
 		for (int k = 0; k < ir->tables[i].nroutes; k++)
 			t->nroutes += ir->tables[i].routes[k].target == ti;
 	t->routes = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->routes);
-	t->route_names = cdc_mem_zalloc(((size_t)t->nroutes + 1) * sizeof *t->route_names);
 	const char *schema = cdc_ir_opt_get(&ir->targets[ti].opts, "schema")
 	                   ? cdc_ir_opt_get(&ir->targets[ti].opts, "schema")->str : "cdcc";
 	/* the loader's tables: named by the pipeline (its first 24 characters) and a hash
@@ -180,11 +178,12 @@ prepare(pg_target *t, cdc_err *e)
 			const cdc_ir_route *r = &ir->tables[i].routes[k];
 			if (r->target != ti)
 				continue;
+			pg_route *pr = &t->routes[n++];
 			cdc_buf rn = CDC_BUF_INIT;
 			cdc_buf_printf(&rn, "%s%s%s", r->schema ? r->schema : "", r->schema ? "." : "", r->name);
-			t->route_names[n] = cdc_mem_strdup(cdc_buf_str(&rn));
+			pr->table = &ir->tables[i];
+			pr->name = cdc_mem_strdup(cdc_buf_str(&rn));
 			cdc_buf_free(&rn);
-			pg_route *pr = &t->routes[n++];
 			for (int f = 0; f < 2; f++) {
 				cdc_sql_parts parts = {&pr->stage[f], &pr->load[f], &pr->apply[f]};
 				ok &= cdc_sql_route_batch(CDC_DIALECT_POSTGRES, ir, &ir->tables[i], r, f == 1, &parts, &errors);
@@ -318,7 +317,7 @@ writes(pg_target *t, const cdc_batch *b, cdc_err *e)
 	for (int i = 0; b->snapshot && b->copy_at && i < b->nroutes; i++) {
 		if (!b->routes[i].copy)
 			continue;
-		const char *params[] = {t->rt->ir->pipeline, b->routes[i].table->display, t->route_names[i], b->copy_at, id};
+		const char *params[] = {t->rt->ir->pipeline, t->routes[i].table->display, t->routes[i].name, b->copy_at, id};
 		if (!cdc_pg_query(t->c, cdc_buf_str(&t->write_copy_sql), 5, params, NULL, t->what, e))
 			return false;
 	}
@@ -705,21 +704,14 @@ pg_next_batch(cdc_target *base, int64_t *id, cdc_err *e)
 	return true;
 }
 
-/* The route of record `row` of r (table_name, target_table), in plan order, or -1. */
+/* The route of record `row` of r (table_name, target_table), or -1. */
 static int
 recorded_route(pg_target *t, const PGresult *r, int row)
 {
-	int k = 0;
-	for (int ti = 0; ti < t->rt->ir->ntables; ti++) {
-		const cdc_ir_table *tb = &t->rt->ir->tables[ti];
-		for (int ri = 0; ri < tb->nroutes; ri++) {
-			if (tb->routes[ri].target != t->base.index)
-				continue;
-			if (strcmp(PQgetvalue(r, row, 0), tb->display) == 0 && strcmp(PQgetvalue(r, row, 1), t->route_names[k]) == 0)
-				return k;
-			k++;
-		}
-	}
+	for (int k = 0; k < t->nroutes; k++)
+		if (strcmp(PQgetvalue(r, row, 0), t->routes[k].table->display) == 0 &&
+		    strcmp(PQgetvalue(r, row, 1), t->routes[k].name) == 0)
+			return k;
 	return -1;
 }
 
@@ -756,23 +748,18 @@ pg_copies(cdc_target *base, char **at, cdc_err *e)
 	PQclear(r);
 	if (!ok || !none)
 		return ok;
-	int k = 0, n = 0;
-	for (int ti = 0; ti < ir->ntables && ok; ti++) {
-		const cdc_ir_table *tb = &ir->tables[ti];
-		for (int ri = 0; ri < tb->nroutes && ok; ri++) {
-			if (tb->routes[ri].target != t->base.index)
-				continue;
-			const char *ins[] = {ir->pipeline, tb->display, t->route_names[k], ir->sources[tb->source].name};
-			PGresult *q;
-			ok = cdc_pg_query(t->c, cdc_buf_str(&t->keep_copy_sql), 4, ins, &q, t->what, e);
-			if (ok && PQntuples(q) == 1) {
-				at[k] = cdc_mem_strdup(PQgetvalue(q, 0, 0));
-				n++;
-			}
-			if (ok)
-				PQclear(q);
-			k++;
+	int n = 0;
+	for (int k = 0; k < t->nroutes && ok; k++) {
+		const pg_route *pr = &t->routes[k];
+		const char *ins[] = {ir->pipeline, pr->table->display, pr->name, ir->sources[pr->table->source].name};
+		PGresult *q;
+		ok = cdc_pg_query(t->c, cdc_buf_str(&t->keep_copy_sql), 4, ins, &q, t->what, e);
+		if (ok && PQntuples(q) == 1) {
+			at[k] = cdc_mem_strdup(PQgetvalue(q, 0, 0));
+			n++;
 		}
+		if (ok)
+			PQclear(q);
 	}
 	if (n)
 		cdc_log(t->rt, CDC_LOG_INFO, "%s: no copy records yet (a pipeline that ran before cdcc kept them, or "

@@ -641,15 +641,27 @@ skip_routes(run *r, run_target *g, cdc_txn kind, const char *position)
 	}
 }
 
+/* Table t's routes in batch b: [*from, the value returned), next to each other
+ * (batch.h); none when the table does not go to b's target. */
+static int
+table_routes(const cdc_batch *b, int t, int *from)
+{
+	int i = *from = b->first[t];
+	if (i < 0)
+		return *from = 0;
+	while (i < b->nroutes && b->routes[i].table == &b->ir->tables[t])
+		i++;
+	return i;
+}
+
 /* Whether target g leaves every route of table t out of the current transaction. */
 static bool
 skips_table(const run_target *g, int t)
 {
-	const cdc_batch *b = g->b;
-	int i = b->first[t];
-	if (!g->skipping || i < 0)
+	int i, end = table_routes(g->b, t, &i);
+	if (!g->skipping || i == end)
 		return false;
-	for (; i < b->nroutes && b->routes[i].table == &b->ir->tables[t]; i++)
+	for (; i < end; i++)
 		if (!g->skip_route[i])
 			return false;
 	return true;
@@ -876,9 +888,8 @@ sink_missing(cdc_sink *k, int table)
 	run *r = k->data;
 	for (int i = 0; i < r->ntg; i++) {
 		const run_target *g = &r->tg[i];
-		const cdc_batch *b = g->b;
-		for (int k2 = b->first[table]; k2 >= 0 && k2 < b->nroutes && b->routes[k2].table == &b->ir->tables[table];
-		     k2++)
+		int k2, end = table_routes(g->b, table, &k2);
+		for (; k2 < end; k2++)
 			if (g->missing[k2])
 				return true;
 	}
