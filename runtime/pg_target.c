@@ -746,25 +746,40 @@ pg_copies(cdc_target *base, char **at, cdc_err *e)
 	}
 	bool none = PQntuples(r) == 0;
 	PQclear(r);
-	if (!ok || !none)
-		return ok;
-	int n = 0;
+	/* Routes recorded as holding their copy as of the checkpoint, with nothing copied:
+	 * every route when there is no record at all (a pipeline that ran before cdcc kept
+	 * them), and a route without a record whose source has snapshot = never (it takes
+	 * the changes published from now on, as its source's first tables did; recorded so
+	 * that it is said once, not at every start).  A source with no checkpoint yet has not run:
+	 * nothing is recorded. */
+	int legacy = 0, never = 0;
 	for (int k = 0; k < t->nroutes && ok; k++) {
 		const pg_route *pr = &t->routes[k];
-		const char *ins[] = {ir->pipeline, pr->table->display, pr->name, ir->sources[pr->table->source].name};
+		const cdc_ir_source *src = &ir->sources[pr->table->source];
+		const cdc_ir_opt *o = cdc_ir_opt_get(&src->opts, "snapshot");
+		bool streams_only = o && strcmp(o->str, "never") == 0;
+		if (at[k] || !(none || streams_only))
+			continue;
+		const char *ins[] = {ir->pipeline, pr->table->display, pr->name, src->name};
 		PGresult *q;
 		ok = cdc_pg_query(t->c, cdc_buf_str(&t->keep_copy_sql), 4, ins, &q, t->what, e);
 		if (ok && PQntuples(q) == 1) {
 			at[k] = cdc_mem_strdup(PQgetvalue(q, 0, 0));
-			n++;
+			if (none)
+				legacy++;
+			else
+				never++;
 		}
 		if (ok)
 			PQclear(q);
 	}
-	if (n)
+	if (legacy)
 		cdc_log(t->rt, CDC_LOG_INFO, "%s: no copy records yet (a pipeline that ran before cdcc kept them, or "
 		        "with snapshot = never): %d target table(s) recorded as holding their copy as of the checkpoint",
-		        t->what, n);
+		        t->what, legacy);
+	if (never)
+		cdc_log(t->rt, CDC_LOG_INFO, "%s: %d target table(s) new to the pipeline are not copied (snapshot = never): "
+		        "only their changes from now on arrive", t->what, never);
 	return ok;
 }
 

@@ -15,7 +15,12 @@
 #   * only the changes made after the start reach the target: a new row inserted, a row
 #     from before updated (it arrives as the updated row), a row from before deleted
 #     (nothing to delete in the target), a new row inserted and deleted (gone);
-#   * a second run (--once) resumes after the first and applies what came meanwhile.
+#   * a second run (--once) resumes after the first and applies what came meanwhile;
+#   * a table added to the pipeline later is not copied either: its rows and changes from
+#     before the run that adds it (to the publication) stay out, its changes after that
+#     arrive, and
+#     "not copied (snapshot = never)" is said by that run only (the route is recorded in
+#     cdcc_copies at the checkpoint), not at every start after it.
 #
 # Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
 set -u
@@ -46,9 +51,15 @@ target dst postgres {
 merge src.public.* into dst.public.* { }
 EOF
 rt_cdc_check "$W/never.cdc"
+sed -e 's/tables    = \[public.t\]/tables    = [public.t, public.u]/' \
+    -e 's/^merge /table src.public.u {\n  id integer primary key\n}\n\nmerge /' "$W/never.cdc" >"$W/added.cdc"
+grep -q 'public.u' "$W/added.cdc" || exit 2
+rt_cdc_check "$W/added.cdc"
 src_in <<'EOF' || exit 2
 CREATE TABLE t (id integer PRIMARY KEY, v text);
 INSERT INTO t SELECT i, 'before' FROM generate_series(1, 100) i;
+CREATE TABLE u (id integer PRIMARY KEY);
+INSERT INTO u SELECT generate_series(1, 50);
 EOF
 "$CDCC" ddl "$W/never.cdc" --dialect postgres >"$W/ddl.sql" 2>"$W/ddl.err" || { cat "$W/ddl.err" >&2; exit 2; }
 PGOPTIONS="-c client_min_messages=warning" dst_in <"$W/ddl.sql" >/dev/null || exit 2
@@ -97,5 +108,26 @@ rt_run second 60 "$W/never.cdc" --once
 rt_expect_status "the second run (--once)" 0
 rt_eq "the target after the second run" \
 	"$(dst "SELECT string_agg(id || '|' || v, ';' ORDER BY id) FROM public.t")" "1|later;5|updated;101|later"
+
+# table u added: not copied, and its changes made before the run that adds it to the
+# publication are not published: from that run on they arrive
+src "INSERT INTO u VALUES (51); DELETE FROM u WHERE id = 1" >/dev/null
+rt_run third 60 "$W/added.cdc" --once --log-level info
+rt_expect_status "the third run (table u added)" 0
+grep -q "target dst: 1 target table(s) new to the pipeline are not copied (snapshot = never)" "$W/third.err" ||
+	rt_fail "the third run did not say that table u is not copied"
+if grep -q "copying" "$W/third.err"; then rt_fail "the third run copied table u"; fi
+rt_eq "the target's u after the third run (nothing from before it)" \
+	"$(dst "SELECT count(*) FROM public.u")" "0"
+rt_eq "u's copy record, at the checkpoint" \
+	"$(dst "SELECT c.position = k.position FROM cdcc.cdcc_copies c JOIN cdcc.cdcc_checkpoints k USING (pipeline)
+	        WHERE c.table_name = 'src.public.u'")" "t"
+src "INSERT INTO u VALUES (52); DELETE FROM u WHERE id = 2" >/dev/null
+rt_run fourth 60 "$W/added.cdc" --once --log-level info
+rt_expect_status "the fourth run" 0
+if grep -q "not copied\|copying\|no copy records" "$W/fourth.err"; then
+	rt_fail "the fourth run spoke of copies again: $(grep -m1 "not copied\|copying\|no copy records" "$W/fourth.err")"
+fi
+rt_eq "the target's u after the fourth run" "$(dst "SELECT string_agg(id::text, ',' ORDER BY id) FROM public.u")" "52"
 
 rt_done
