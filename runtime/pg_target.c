@@ -82,6 +82,7 @@ typedef struct pg_target {
 	cdc_buf          quarantine_sql, checkpoint_sql, read_checkpoint_sql, next_batch_sql;
 	cdc_buf          read_columns_sql, write_column_sql;
 	cdc_buf          read_copies_sql, write_copy_sql, forget_copy_sql, keep_copy_sql;
+	cdc_buf          has_column_sql;
 	bool             in_snapshot;
 	int              copying;         /* the route whose snapshot COPY is open across chunks, or -1 */
 	cdc_buf          dsn;             /* for the loader's and why_slow's connections */
@@ -136,6 +137,7 @@ pg_close(cdc_target *base)
 	cdc_buf_free(&t->write_copy_sql);
 	cdc_buf_free(&t->forget_copy_sql);
 	cdc_buf_free(&t->keep_copy_sql);
+	cdc_buf_free(&t->has_column_sql);
 	cdc_mem_free(t);
 }
 
@@ -225,6 +227,8 @@ prepare(pg_target *t, cdc_err *e)
 	               "\"column_name\") DO UPDATE SET \"type\" = EXCLUDED.\"type\", \"state\" = EXCLUDED.\"state\", "
 	               "\"missing\" = EXCLUDED.\"missing\", \"recorded_at\" = now()", cdc_buf_str(&q));
 	qname(&q, schema, "cdcc_copies");
+	cdc_buf_puts(&t->has_column_sql, "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2 "
+	             "AND NOT attisdropped");
 	cdc_buf_printf(&t->read_copies_sql, "SELECT \"table_name\", \"target_table\", \"position\" FROM %s WHERE "
 	               "\"pipeline\" = $1", cdc_buf_str(&q));
 	cdc_buf_printf(&t->write_copy_sql, "INSERT INTO %s (\"pipeline\", \"table_name\", \"target_table\", "
@@ -643,8 +647,10 @@ pg_snapshot_rows(cdc_target *base, const cdc_batch *b, cdc_err *e)
 			if (ok)
 				t->copying = i;
 		}
-		e->msg[0] = '\0';
-		if (ok && !cdc_batch_route_each(&b->routes[i], copy_piece, &x)) {
+		if (!ok)
+			break;
+		e->msg[0] = '\0';   /* set by copy_piece, or else the spill file failed */
+		if (!cdc_batch_route_each(&b->routes[i], copy_piece, &x)) {
 			if (!e->msg[0])
 				cdc_fail(e, "%s: cannot read back the snapshot's rows from the temporary file", t->what);
 			ok = false;
@@ -785,6 +791,8 @@ pg_copies(cdc_target *base, char **at, cdc_err *e)
 
 /* ---- schema drift (runtime/drift.h) ----------------------------------------------- */
 
+static bool add_column(pg_target *t, const cdc_drift_col *c, bool lacking, cdc_err *e);
+
 static bool
 pg_load_columns(cdc_target *base, cdc_drift *d, cdc_err *e)
 {
@@ -808,14 +816,22 @@ pg_load_columns(cdc_target *base, cdc_drift *d, cdc_err *e)
 		              PQgetisnull(r, i, 4) ? NULL : PQgetvalue(r, i, 4), false);
 	}
 	PQclear(r);
-	return true;
+	/* a column added to this target's tables: into a route table that lacks it too */
+	bool ok = true;
+	for (int i = 0; i < d->n && ok; i++)
+		if (d->cols[i].target == base->index && d->cols[i].state == CDC_DRIFT_ADDED && !d->cols[i].dirty)
+			ok = add_column(t, &d->cols[i], true, e);
+	return ok;
 }
 
-/* ALTER TABLE ... ADD COLUMN into every route of the table that takes added columns.
- * The source's rows from before the column hold its missing value (a constant default):
- * the target's existing rows get it the same way, as a default dropped at once. */
+/* ALTER TABLE ... ADD COLUMN into every route of the table that takes added columns;
+ * `lacking`: only into those that do not have it yet (a route added to the pipeline after
+ * the column was, whose table the target has just made from the plan), without the
+ * exclusive lock an ALTER TABLE takes on the others.  The source's rows from before the
+ * column hold its missing value (a constant default): the target's existing rows get it
+ * the same way, as a default dropped at once. */
 static bool
-add_column(pg_target *t, const cdc_drift_col *c, cdc_err *e)
+add_column(pg_target *t, const cdc_drift_col *c, bool lacking, cdc_err *e)
 {
 	const cdc_ir_table *tb = &t->rt->ir->tables[c->table];
 	cdc_rtype ty;
@@ -832,6 +848,16 @@ add_column(pg_target *t, const cdc_drift_col *c, cdc_err *e)
 			continue;
 		cdc_buf_truncate(&sql, 0);
 		qname(&name, r->schema, r->name);
+		if (lacking) {
+			const char *params[] = {cdc_buf_str(&name), c->name};
+			PGresult *q;
+			if (!(ok = cdc_pg_query(t->c, cdc_buf_str(&t->has_column_sql), 2, params, &q, t->what, e)))
+				break;
+			bool has = PQntuples(q) > 0;
+			PQclear(q);
+			if (has)
+				continue;
+		}
 		cdc_buf_printf(&sql, "ALTER TABLE %s ADD COLUMN IF NOT EXISTS ", cdc_buf_str(&name));
 		cdc_sql_ident(&sql, CDC_DIALECT_POSTGRES, c->name);
 		cdc_buf_printf(&sql, " %s", cdc_buf_str(&type));
@@ -869,7 +895,7 @@ pg_save_columns(cdc_target *base, const cdc_drift *d, cdc_err *e)
 		if (!c->dirty || (c->target >= 0 && c->target != base->index))
 			continue;
 		if (c->state == CDC_DRIFT_ADDED)
-			ok = add_column(t, c, e);
+			ok = add_column(t, c, false, e);
 		const char *params[] = {ir->pipeline, ir->tables[c->table].display, c->name, c->type,
 		                        cdc_drift_state_name(c->state), c->missing};
 		ok = ok && cdc_pg_query(t->c, cdc_buf_str(&t->write_column_sql), 6, params, NULL, t->what, e);

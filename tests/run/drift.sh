@@ -14,7 +14,8 @@
 # columns; a column added while cdcc is stopped is added when the next run meets it.  A
 # declared column the source drops becomes NULL, with a warning.  Pipeline `strict`
 # (on_schema_change = fail) stops at a new column and at a retyped one, before the change,
-# with the column, its type and the fix, and does so again on the next run.
+# with the column, its type and the fix, and does so again on the next run.  A route added
+# after columns were added has them in its new table, and its copy fills them.
 #
 # Exit status: 0 pass, 1 fail, 2 setup error, 77 skip.
 set -u
@@ -128,6 +129,23 @@ rt_run later 60 "$W/drift.cdc" --once
 rt_expect_status "a later run, after a column added while stopped" 0
 rt_compare public.orders id "id, name, qty, region, batch_no, score" added.orders
 rt_compare public.orders id "id, name, qty" ignored.orders
+
+# ---- a route added after the columns were: its table, made from the plan, gets them --
+# before its copy fills them (the copy names them: no "column does not exist"); the
+# update made before the run is in the copy, and applied to added.orders by the stream
+sed 's/^merge src.public.orders into a.added.orders { }$/&\nmerge src.public.orders into a.added.orders_hist { mode = append }/' \
+	"$W/drift.cdc" >"$W/route.cdc"
+grep -q orders_hist "$W/route.cdc" || exit 2
+src "UPDATE orders SET score = 3.5 WHERE id = 7" >/dev/null || exit 2
+rt_run route 60 "$W/route.cdc" --once --log-level info
+rt_expect_status "a run with a route added after columns were" 0
+for c in "region text" "batch_no integer" "score numeric(6,2)"; do
+	grep -q "added column $c to \"added\".\"orders_hist\"" "$W/route.err" ||
+		rt_fail "the run did not say that it added column $c to added.orders_hist"
+done
+if grep -q "to \"added\".\"orders\" " "$W/route.err"; then rt_fail "the run altered added.orders again"; fi
+rt_compare public.orders id "id, name, qty, region, batch_no, score" added.orders_hist
+rt_compare public.orders id "id, name, qty, region, batch_no, score" added.orders
 
 # ---- on_schema_change = fail --------------------------------------------------------
 before=$(dst "SELECT count(*) FROM strict.orders")

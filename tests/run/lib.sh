@@ -14,6 +14,8 @@
 #                             stderr in $W/LABEL.err (also shown on failure by rt_expect_status)
 #   rt_start LABEL ARGS...    `cdcc run ARGS...` in the background (pid in rt_cdcc_pid);
 #   rt_wait LABEL SECONDS     waits for it: rt_status, 124 if it had to be killed
+#                             (both: FAIL if the run printed an error or warning with no
+#                             message)
 #   rt_expect_status WHAT WANT
 #                             FAIL unless rt_status is WANT (prints the last run's stderr)
 #   rt_compare TABLE KEY COLS [DST_TABLE]
@@ -110,6 +112,7 @@ rt_run() {
 	wait "$rt_cdcc_pid"
 	rt_status=$?
 	srv_untrack "$rt_cdcc_pid"
+	rt_said_why "$rt_label"
 }
 
 # rt_start LABEL ARGS...: cdcc run ARGS in the background (rt_cdcc_pid); rt_wait LABEL
@@ -137,6 +140,15 @@ rt_wait() {
 		rt_status=$?
 	fi
 	srv_untrack "$rt_cdcc_pid"
+	rt_said_why "$1"
+}
+
+# rt_said_why LABEL: every error and warning of that run says something (an error whose
+# message was lost on the way up prints "cdcc: error: " and nothing else)
+rt_said_why() {
+	if grep -Eq '^cdcc: (error|warning): *$' "$W/$1.err" 2>/dev/null; then
+		rt_fail "$1: cdcc printed an error or warning with no message"
+	fi
 }
 
 rt_show_err() {
