@@ -131,6 +131,32 @@ cdc_drift_has_table(const cdc_drift *d, int table)
 }
 
 bool
+cdc_drift_adopt(cdc_drift *d, int target, int table, bool adds)
+{
+	for (int i = 0; i < d->n; i++)
+		if (d->cols[i].table == table && d->cols[i].target == target)
+			return false;
+	int n = d->n;   /* cdc_drift_put may move d->cols; the records added come after n */
+	bool any = false;
+	for (int i = 0; i < n; i++) {
+		cdc_drift_col c = d->cols[i];
+		if (c.table != table || c.target == target || c.target < 0)
+			continue;
+		bool seen = false;   /* a column several targets record: the first one's */
+		for (int j = 0; j < i && !seen; j++)
+			seen = d->cols[j].table == table && d->cols[j].target >= 0 && strcmp(d->cols[j].name, c.name) == 0;
+		if (seen)
+			continue;
+		int state = c.state;
+		if (state == CDC_DRIFT_ADDED || state == CDC_DRIFT_IGNORED)
+			state = adds ? CDC_DRIFT_ADDED : CDC_DRIFT_IGNORED;
+		cdc_drift_put(d, target, table, c.name, c.type, state, c.missing, true);
+		any = true;
+	}
+	return any;
+}
+
+bool
 cdc_drift_added(const cdc_drift *d, int target, int table, const char *name)
 {
 	for (int i = 0; i < d->n; i++) {

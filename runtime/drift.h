@@ -76,6 +76,13 @@ const cdc_drift_col *cdc_drift_find(const cdc_drift *d, int table, const char *n
 /* Whether any target has records of the table. */
 bool cdc_drift_has_table(const cdc_drift *d, int table);
 
+/* A target that has no record of the table while other targets do (a target added to
+ * a pipeline that has run, or one whose route of the table is new): it takes theirs, to
+ * be written — a column another target added or ignored is `added` to this one if
+ * `adds` (one of its routes of the table says on_schema_change = add), else `ignored`.
+ * False when it has records of the table already, or nobody has. */
+bool cdc_drift_adopt(cdc_drift *d, int target, int table, bool adds);
+
 /* Whether target `target` records the column as added. */
 bool cdc_drift_added(const cdc_drift *d, int target, int table, const char *name);
 

@@ -850,11 +850,12 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 				cdc_mem_free(g->copy_at[k2]);
 				g->copy_at[k2] = cdc_mem_strdup(position);
 			}
-			if (r->kind == CDC_TXN_COPY) {
-				if (!have)
-					return cdc_fail(e, "target %s: a copy of new tables, but no checkpoint to keep",
-					                r->rt.ir->targets[g->t->index].name);
+			if (r->kind == CDC_TXN_COPY && have) {
 				at = have;
+			} else if (r->kind == CDC_TXN_COPY) {
+				/* a target new to the pipeline: the copy is all it has, and its checkpoint;
+				 * the stream's transactions up to it are in the copy */
+				g->committed[r->cur] = cdc_mem_strdup(position);
 			}
 		} else if (r->kind == CDC_TXN_COPY) {
 			cdc_batch_rewind(g->b);   /* this target misses none of the tables copied */
@@ -1133,6 +1134,19 @@ drift_ir(run *r, cdc_err *e)
 		const cdc_target_ops *ops = cdc_target_kind(ir->targets[i].kind);
 		ok = (r->opened[i] = ops->open(&r->rt, i, e)) != NULL && ops->load_columns(r->opened[i], &r->drift, e);
 	}
+	/* a target new to a table the others have records of takes theirs (and the columns
+	 * they added, into its tables) before anything is copied into it */
+	for (int i = 0; i < ir->ntargets && ok; i++)
+		for (int t = 0; t < ir->ntables; t++) {
+			bool to = false, adds = false;
+			for (int k = 0; k < ir->tables[t].nroutes; k++)
+				if (ir->tables[t].routes[k].target == i) {
+					to = true;
+					adds |= ir->tables[t].routes[k].drift == CDC_IR_DRIFT_ADD;
+				}
+			if (to)
+				cdc_drift_adopt(&r->drift, i, t, adds);
+		}
 	for (int i = 0; i < ir->ntargets && ok; i++)
 		ok = r->opened[i]->ops->save_columns(r->opened[i], &r->drift, e);
 	if (!ok) {
@@ -1212,7 +1226,7 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 	for (int s = 0; s < ir->nsources; s++) {
 		/* resume after the least of the targets' checkpoints; each target skips what it has */
 		const cdc_source_ops *ops = cdc_source_kind(ir->sources[s].kind);
-		const char *resume = NULL, *missing = NULL, *having = NULL;
+		const char *resume = NULL, *missing = NULL;
 		for (int i = 0; i < r->ntg; i++) {
 			run_target *g = &r->tg[i];
 			bool found;
@@ -1222,17 +1236,15 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 				missing = ir->targets[g->t->index].name;
 				continue;
 			}
-			having = ir->targets[g->t->index].name;
 			g->committed[s] = cdc_mem_strdup(cdc_buf_str(&r->scratch));
 			if (!resume || ops->pos_cmp(g->committed[s], resume) < 0)
 				resume = g->committed[s];
 		}
-		if (missing && having)
-			return cdc_fail(e, "source %s: target %s has a checkpoint and target %s has none; a target added "
-			                "to a running pipeline needs its own pipeline (or delete every target's checkpoint "
-			                "of this pipeline to copy everything again)", ir->sources[s].name, having, missing);
+		/* a target with no checkpoint where others have one was added to the pipeline: the
+		 * source copies its tables (as for tables added later), and the copy gives it one */
 		if (resume)
-			cdc_log(&r->rt, CDC_LOG_INFO, "source %s: resuming after %s", ir->sources[s].name, resume);
+			cdc_log(&r->rt, CDC_LOG_INFO, "source %s: resuming after %s%s%s", ir->sources[s].name, resume,
+			        missing ? "; new to the pipeline: target " : "", missing ? missing : "");
 		if (!(r->src[s] = ops->open(&r->rt, s, e)))
 			return false;
 		r->cur = s;
