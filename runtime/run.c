@@ -850,13 +850,10 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 				cdc_mem_free(g->copy_at[k2]);
 				g->copy_at[k2] = cdc_mem_strdup(position);
 			}
-			if (r->kind == CDC_TXN_COPY && have) {
+			/* (a target new to the pipeline has no checkpoint to keep: the copy's point is
+			 * its first, and the stream's transactions up to it are in the copy) */
+			if (r->kind == CDC_TXN_COPY && have)
 				at = have;
-			} else if (r->kind == CDC_TXN_COPY) {
-				/* a target new to the pipeline: the copy is all it has, and its checkpoint;
-				 * the stream's transactions up to it are in the copy */
-				g->committed[r->cur] = cdc_mem_strdup(position);
-			}
 		} else if (r->kind == CDC_TXN_COPY) {
 			cdc_batch_rewind(g->b);   /* this target misses none of the tables copied */
 			continue;

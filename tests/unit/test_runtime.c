@@ -699,6 +699,50 @@ START_TEST(drift_grow)
 }
 END_TEST
 
+/* A target new to a table takes the other targets' records: a column one of them added
+ * or ignored is added to it when its routes add, ignored otherwise; once each column
+ * several targets record; not when it has records of its own, or nobody has. */
+START_TEST(drift_adopt)
+{
+	cdc_drift d;
+	cdc_drift_init(&d);
+	ck_assert(!cdc_drift_adopt(&d, 2, 0, true));   /* nobody has records of table 0 */
+	cdc_drift_put(&d, 0, 0, "id", "integer", CDC_DRIFT_DECLARED, NULL, false);
+	cdc_drift_put(&d, 0, 0, "secret", "text", CDC_DRIFT_PRESENT, NULL, false);
+	cdc_drift_put(&d, 0, 0, "region", "text", CDC_DRIFT_ADDED, "eu", false);
+	cdc_drift_put(&d, 1, 0, "region", "text", CDC_DRIFT_IGNORED, "eu", false);
+	cdc_drift_put(&d, 1, 0, "score", "numeric(6,2)", CDC_DRIFT_IGNORED, NULL, false);
+	cdc_drift_put(&d, -1, 0, "late", "text", CDC_DRIFT_ADDED, NULL, true);   /* every target's */
+	cdc_drift_put(&d, 0, 1, "other", "text", CDC_DRIFT_ADDED, NULL, false);
+	int n = d.n;
+	ck_assert(cdc_drift_adopt(&d, 2, 0, true));
+	ck_assert_int_eq(d.n, n + 4);   /* id, secret, region (once), score; not late, not table 1's */
+	ck_assert(cdc_drift_added(&d, 2, 0, "region"));
+	ck_assert(cdc_drift_added(&d, 2, 0, "score"));
+	ck_assert(!cdc_drift_added(&d, 2, 0, "secret"));
+	ck_assert(!cdc_drift_added(&d, 2, 0, "other"));
+	for (int i = n; i < d.n; i++) {
+		ck_assert_int_eq(d.cols[i].target, 2);
+		ck_assert(d.cols[i].dirty);
+		if (strcmp(d.cols[i].name, "region") == 0)
+			ck_assert_str_eq(d.cols[i].missing, "eu");
+		if (strcmp(d.cols[i].name, "id") == 0)
+			ck_assert_int_eq(d.cols[i].state, CDC_DRIFT_DECLARED);
+	}
+	ck_assert(!cdc_drift_adopt(&d, 2, 0, true));   /* it has records now */
+	/* a target whose routes ignore new columns */
+	ck_assert(cdc_drift_adopt(&d, 3, 0, false));
+	ck_assert(!cdc_drift_added(&d, 3, 0, "region"));
+	const cdc_drift_col *c = NULL;
+	for (int i = 0; i < d.n; i++)
+		if (d.cols[i].target == 3 && strcmp(d.cols[i].name, "region") == 0)
+			c = &d.cols[i];
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(c->state, CDC_DRIFT_IGNORED);
+	cdc_drift_free(&d);
+}
+END_TEST
+
 Suite *
 runtime_suite(void)
 {
@@ -715,6 +759,7 @@ runtime_suite(void)
 	tcase_add_test(tc, batch_text);
 	tcase_add_test(tc, batch_csv);
 	tcase_add_test(tc, drift_grow);
+	tcase_add_test(tc, drift_adopt);
 	tcase_add_test(tc, raw_values);
 	tcase_add_test(tc, batch_unchanged);
 	tcase_add_test(tc, batch_mark_rewind);
