@@ -808,9 +808,15 @@ pg_load_columns(cdc_target *base, cdc_drift *d, cdc_err *e)
 			ti++;
 		if (ti == ir->ntables || state < 0)
 			continue;   /* a table the pipeline no longer captures */
-		/* a record still to be written says what the run decided since */
-		const cdc_drift_col *have = cdc_drift_find(d, ti, PQgetvalue(r, i, 1));
-		if (have && have->dirty)
+		/* a record still to be written for this target (or every target) says what the
+		 * run decided since; another target's says nothing of this one */
+		bool decided = false;
+		for (int j = 0; j < d->n && !decided; j++) {
+			const cdc_drift_col *c = &d->cols[j];
+			decided = c->dirty && (c->target == base->index || c->target < 0) && c->table == ti &&
+			          strcmp(c->name, PQgetvalue(r, i, 1)) == 0;
+		}
+		if (decided)
 			continue;
 		cdc_drift_put(d, base->index, ti, PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), state,
 		              PQgetisnull(r, i, 4) ? NULL : PQgetvalue(r, i, 4), false);

@@ -1223,25 +1223,42 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 	for (int s = 0; s < ir->nsources; s++) {
 		/* resume after the least of the targets' checkpoints; each target skips what it has */
 		const cdc_source_ops *ops = cdc_source_kind(ir->sources[s].kind);
-		const char *resume = NULL, *missing = NULL;
+		const char *resume = NULL;
+		cdc_buf missing = CDC_BUF_INIT;
 		for (int i = 0; i < r->ntg; i++) {
 			run_target *g = &r->tg[i];
 			bool found;
-			if (!g->t->ops->checkpoint(g->t, ir->sources[s].name, &r->scratch, &found, e))
+			if (!g->t->ops->checkpoint(g->t, ir->sources[s].name, &r->scratch, &found, e)) {
+				cdc_buf_free(&missing);
 				return false;
-			if (!found) {
-				missing = ir->targets[g->t->index].name;
+			}
+			if (found) {
+				g->committed[s] = cdc_mem_strdup(cdc_buf_str(&r->scratch));
+				if (!resume || ops->pos_cmp(g->committed[s], resume) < 0)
+					resume = g->committed[s];
 				continue;
 			}
-			g->committed[s] = cdc_mem_strdup(cdc_buf_str(&r->scratch));
-			if (!resume || ops->pos_cmp(g->committed[s], resume) < 0)
-				resume = g->committed[s];
+			/* A target without a checkpoint of the source (one added to the pipeline, or
+			 * whose checkpoint was deleted to copy it again) holds nothing of it that can
+			 * be trusted, whatever its copy records say: every route of the source's
+			 * tables into it is copied, and the copy gives it its first checkpoint. */
+			cdc_buf_printf(&missing, "%s%s", missing.len ? ", " : "", ir->targets[g->t->index].name);
+			for (int k2 = 0; k2 < g->b->nroutes; k2++) {
+				if (g->b->routes[k2].table->source != s)
+					continue;
+				if (g->copy_at[k2]) {
+					cdc_mem_free(g->copy_at[k2]);
+					g->copy_at[k2] = NULL;
+					g->copies_due--;
+				}
+				g->missing[k2] = true;
+			}
 		}
-		/* a target with no checkpoint where others have one was added to the pipeline: the
-		 * source copies its tables (as for tables added later), and the copy gives it one */
 		if (resume)
-			cdc_log(&r->rt, CDC_LOG_INFO, "source %s: resuming after %s%s%s", ir->sources[s].name, resume,
-			        missing ? "; new to the pipeline: target " : "", missing ? missing : "");
+			cdc_log(&r->rt, CDC_LOG_INFO, "source %s: resuming after %s%s%s%s", ir->sources[s].name, resume,
+			        missing.len ? "; no checkpoint of it in target " : "", cdc_buf_str(&missing),
+			        missing.len ? ": its tables are copied there first" : "");
+		cdc_buf_free(&missing);
 		if (!(r->src[s] = ops->open(&r->rt, s, e)))
 			return false;
 		r->cur = s;

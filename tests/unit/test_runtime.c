@@ -739,6 +739,22 @@ START_TEST(drift_adopt)
 			c = &d.cols[i];
 	ck_assert_ptr_nonnull(c);
 	ck_assert_int_eq(c->state, CDC_DRIFT_IGNORED);
+	/* records enough that taking them grows the array under the loop */
+	char name[16];
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "c%d", i);
+		cdc_drift_put(&d, 0, 5, name, "integer", i % 2 ? CDC_DRIFT_ADDED : CDC_DRIFT_DECLARED, NULL, false);
+	}
+	n = d.n;
+	ck_assert(cdc_drift_adopt(&d, 1, 5, true));
+	ck_assert_int_eq(d.n, n + 40);
+	for (int i = 0; i < 40; i++) {
+		const cdc_drift_col *x = &d.cols[n + i];
+		snprintf(name, sizeof name, "c%d", i);
+		ck_assert_str_eq(x->name, name);
+		ck_assert_int_eq(x->target, 1);
+		ck_assert_int_eq(x->state, i % 2 ? CDC_DRIFT_ADDED : CDC_DRIFT_DECLARED);
+	}
 	cdc_drift_free(&d);
 }
 END_TEST
