@@ -33,6 +33,17 @@
 #   rt_workload_stop          stops it (stop file), waits, FAIL if it did no work
 #   rt_stat FILE EXPR         a value of a --stats JSON file: python expression over `s`
 #   rt_eq WHAT GOT WANT       FAIL unless GOT is WANT
+#   rt_td_txns SLOT TABLE COND
+#                             the transactions that changed TABLE ("public.b") by the
+#                             source's test_decoding slot SLOT (peeked, not consumed), as
+#                             "xid:changes,..." in xid order, of those whose COMMIT line's
+#                             lsn (the end of the commit record) meets COND ("lsn > '0/1'")
+#   rt_hist_txns RUN TABLE    the same of an appending history table with columns _xid
+#                             (txid()) and _op (op(); a copy's rows, 'S', left out), RUN
+#                             being dst or another function that runs SQL on a target
+#   rt_same_txns WHAT WANT GOT
+#                             FAIL unless the two lists are the same (shows a diff)
+#   rt_count_list LIST        the number of items of a comma-separated list
 #   rt_done                   exit 0 if nothing failed, 1 otherwise (RT_KEEP=DIR: on failure,
 #                             the work folder and the servers' logs are copied to DIR)
 #
@@ -96,6 +107,25 @@ rt_init() {
 }
 
 src() { "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$SRC_DSN" -c "$1"; }
+
+rt_td_txns() {
+	src "WITH c AS (SELECT lsn, xid, data FROM pg_logical_slot_peek_changes('$1', NULL, NULL)),
+	          commits AS (SELECT xid, lsn FROM c WHERE data LIKE 'COMMIT%'),
+	          changes AS (SELECT xid, count(*) AS n FROM c WHERE data LIKE 'table $2:%' GROUP BY xid)
+	     SELECT coalesce(string_agg(changes.xid || ':' || n, ',' ORDER BY changes.xid::text::bigint), '')
+	     FROM changes JOIN commits USING (xid) WHERE $3"
+}
+rt_hist_txns() {
+	"$1" "SELECT coalesce(string_agg(_xid || ':' || n, ',' ORDER BY _xid), '')
+	      FROM (SELECT _xid, count(*) AS n FROM $2 WHERE _op <> 'S' GROUP BY _xid) x"
+}
+rt_same_txns() {
+	if [ "$3" != "$2" ]; then
+		rt_fail "$1"
+		diff <(tr , '\n' <<<"$2") <(tr , '\n' <<<"$3") | head -n 10 >&2
+	fi
+}
+rt_count_list() { tr , '\n' <<<"$1" | grep -c .; }
 dst() { "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$DST_DSN" -c "$1"; }
 # the same, SQL on standard input (several statements, one session)
 src_in() { "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$SRC_DSN" -f -; }
