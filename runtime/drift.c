@@ -156,16 +156,30 @@ cdc_drift_adopt(cdc_drift *d, int target, int table, bool adds)
 	return any;
 }
 
-bool
-cdc_drift_added(const cdc_drift *d, int target, int table, const char *name)
+/* Target `target`'s record of the column (its own, or every target's) that `dirty`
+ * and `state` (-1: any) select, or NULL. */
+static const cdc_drift_col *
+record_of(const cdc_drift *d, int target, int table, const char *name, bool dirty, int state)
 {
 	for (int i = 0; i < d->n; i++) {
 		const cdc_drift_col *c = &d->cols[i];
-		if ((c->target == target || c->target < 0) && c->table == table && c->state == CDC_DRIFT_ADDED &&
-		    strcmp(c->name, name) == 0)
-			return true;
+		if ((c->target == target || c->target < 0) && c->table == table && (!dirty || c->dirty) &&
+		    (state < 0 || c->state == state) && strcmp(c->name, name) == 0)
+			return c;
 	}
-	return false;
+	return NULL;
+}
+
+bool
+cdc_drift_added(const cdc_drift *d, int target, int table, const char *name)
+{
+	return record_of(d, target, table, name, false, CDC_DRIFT_ADDED) != NULL;
+}
+
+bool
+cdc_drift_pending(const cdc_drift *d, int target, int table, const char *name)
+{
+	return record_of(d, target, table, name, true, -1) != NULL;
 }
 
 /* Whether route r of table ti takes the table's added columns (all of them: a route's

@@ -86,6 +86,10 @@ bool cdc_drift_adopt(cdc_drift *d, int target, int table, bool adds);
 /* Whether target `target` records the column as added. */
 bool cdc_drift_added(const cdc_drift *d, int target, int table, const char *name);
 
+/* Whether a record of the column for target `target` (or for every target) is still to
+ * be written: what the run decided since the targets' records were read. */
+bool cdc_drift_pending(const cdc_drift *d, int target, int table, const char *name);
+
 /* A type's name as recorded ("numeric(12,2)") to the runtime's type; false when cdcc
  * does not read it (*why says why). */
 bool cdc_drift_rtype(const char *type, cdc_rtype *out, const char **why);

@@ -722,12 +722,15 @@ recorded_route(pg_target *t, const PGresult *r, int row)
 }
 
 /*
- * The copies recorded.  Two cases are settled here first:
+ * The copies recorded.  Settled here first:
  *  - a record of a route the pipeline no longer has is deleted: while the route was
  *    gone, its table's changes went nowhere, so the route, added back, needs a copy again;
- *  - no record at all, and a checkpoint: the pipeline ran before cdcc kept records (or
- *    with snapshot = never); each route is recorded as holding its copy as of its
- *    source's checkpoint, so that nothing is copied again.
+ *  - routes recorded as holding their copy as of their source's checkpoint, with nothing
+ *    copied: every route when there is no record at all (the pipeline ran before cdcc
+ *    kept records), and a route without a record whose source has snapshot = never (it
+ *    takes the changes published from now on, as its source's first tables did; recorded
+ *    so that this is said once, not at every start).  A source with no checkpoint in this
+ *    target yet gets no record.
  */
 static bool
 pg_copies(cdc_target *base, char **at, cdc_err *e)
@@ -752,12 +755,6 @@ pg_copies(cdc_target *base, char **at, cdc_err *e)
 	}
 	bool none = PQntuples(r) == 0;
 	PQclear(r);
-	/* Routes recorded as holding their copy as of the checkpoint, with nothing copied:
-	 * every route when there is no record at all (a pipeline that ran before cdcc kept
-	 * them), and a route without a record whose source has snapshot = never (it takes
-	 * the changes published from now on, as its source's first tables did; recorded so
-	 * that it is said once, not at every start).  A source with no checkpoint yet has not run:
-	 * nothing is recorded. */
 	int legacy = 0, never = 0;
 	for (int k = 0; k < t->nroutes && ok; k++) {
 		const pg_route *pr = &t->routes[k];
@@ -808,15 +805,9 @@ pg_load_columns(cdc_target *base, cdc_drift *d, cdc_err *e)
 			ti++;
 		if (ti == ir->ntables || state < 0)
 			continue;   /* a table the pipeline no longer captures */
-		/* a record still to be written for this target (or every target) says what the
-		 * run decided since; another target's says nothing of this one */
-		bool decided = false;
-		for (int j = 0; j < d->n && !decided; j++) {
-			const cdc_drift_col *c = &d->cols[j];
-			decided = c->dirty && (c->target == base->index || c->target < 0) && c->table == ti &&
-			          strcmp(c->name, PQgetvalue(r, i, 1)) == 0;
-		}
-		if (decided)
+		/* a record still to be written says what the run decided since (another
+		 * target's says nothing of this one) */
+		if (cdc_drift_pending(d, base->index, ti, PQgetvalue(r, i, 1)))
 			continue;
 		cdc_drift_put(d, base->index, ti, PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), state,
 		              PQgetisnull(r, i, 4) ? NULL : PQgetvalue(r, i, 4), false);

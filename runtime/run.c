@@ -601,6 +601,16 @@ routes_to(const cdc_ir_table *t, int g)
 	return false;
 }
 
+/* Sets the point route k's copy in target g is as of (NULL: none, or none left to
+ * matter), keeping copies_due, the number of routes that have one. */
+static void
+set_copy_at(run_target *g, int k, const char *at)
+{
+	g->copies_due += (at != NULL) - (g->copy_at[k] != NULL);
+	cdc_mem_free(g->copy_at[k]);
+	g->copy_at[k] = at ? cdc_mem_strdup(at) : NULL;
+}
+
 /*
  * Which routes of target g the transaction beginning at `position` leaves out.  A
  * snapshot fills every route of the source's tables, and a copy the routes that miss
@@ -625,13 +635,10 @@ skip_routes(run *r, run_target *g, cdc_txn kind, const char *position)
 			g->skip_route[i] = !b->routes[i].copy;
 			copies |= b->routes[i].copy;
 		} else if (mine && g->copy_at[i]) {
-			if (s->ops->pos_cmp(position, g->copy_at[i]) >= 0) {
-				cdc_mem_free(g->copy_at[i]);
-				g->copy_at[i] = NULL;
-				g->copies_due--;
-			} else {
+			if (s->ops->pos_cmp(position, g->copy_at[i]) >= 0)
+				set_copy_at(g, i, NULL);
+			else
 				g->skip_route[i] = true;
-			}
 		}
 		g->skipping |= g->skip_route[i];
 	}
@@ -845,10 +852,7 @@ sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 				if (!b->routes[k2].copy)
 					continue;
 				g->missing[k2] = false;
-				if (!g->copy_at[k2])
-					g->copies_due++;
-				cdc_mem_free(g->copy_at[k2]);
-				g->copy_at[k2] = cdc_mem_strdup(position);
+				set_copy_at(g, k2, position);
 			}
 			/* (a target new to the pipeline has no checkpoint to keep: the copy's point is
 			 * its first, and the stream's transactions up to it are in the copy) */
@@ -1246,11 +1250,7 @@ open_all(run *r, cdc_sink *k, cdc_err *e)
 			for (int k2 = 0; k2 < g->b->nroutes; k2++) {
 				if (g->b->routes[k2].table->source != s)
 					continue;
-				if (g->copy_at[k2]) {
-					cdc_mem_free(g->copy_at[k2]);
-					g->copy_at[k2] = NULL;
-					g->copies_due--;
-				}
+				set_copy_at(g, k2, NULL);
 				g->missing[k2] = true;
 			}
 		}
