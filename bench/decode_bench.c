@@ -104,10 +104,12 @@ new_batch(bench *x)
 /* ---- the sink ----------------------------------------------------------------------- */
 
 static bool
-sink_begin(cdc_sink *k, bool snapshot, int64_t commit_time, int64_t txid, bool has_txid, cdc_err *e)
+sink_begin(cdc_sink *k, cdc_txn kind, const char *position, int64_t commit_time, int64_t txid, bool has_txid,
+           cdc_err *e)
 {
 	bench *x = k->data;
-	if (snapshot)
+	(void)position;
+	if (kind != CDC_TXN_CHANGES)
 		return cdc_fail(e, "the source took a snapshot: RESUME must be the slot's confirmed position");
 	x->txn_time = commit_time;
 	x->txn_id = txid;
@@ -171,6 +173,15 @@ sink_reject(cdc_sink *k, int table, int op, const cdc_value *row, const char *po
 	return cdc_fail(e, "at %s: the source rejected a change: %s", position, reason);
 }
 
+/* the bench's tables are all the slot has: none is new to it */
+static bool
+sink_missing(cdc_sink *k, int table)
+{
+	(void)k;
+	(void)table;
+	return false;
+}
+
 static bool
 sink_commit(cdc_sink *k, const char *position, cdc_err *e)
 {
@@ -211,7 +222,7 @@ stream(bench *x, const char *resume, cdc_err *e)
 	const cdc_source_ops *ops = cdc_source_kind(src->kind);
 	if (!ops)
 		return cdc_fail(e, "source %s: cdcc run cannot read %s sources", src->name, src->kind);
-	cdc_sink k = {x, sink_begin, sink_change, sink_reject, sink_commit};
+	cdc_sink k = {x, sink_begin, sink_change, sink_reject, sink_commit, sink_missing};
 	cdc_source *s = ops->open(&x->rt, 0, e);
 	if (!s)
 		return false;
